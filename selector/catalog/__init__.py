@@ -1,0 +1,28 @@
+"""Reading and writing the user's TOML files, with every problem reported by file, line and field."""
+
+from selector.catalog.files import FileError, read_toml, write_atomic, write_bytes_atomic
+from selector.catalog.loader import Catalog, CatalogFile, load_catalog
+from selector.catalog.problems import Problem
+from selector.catalog.project_file import (
+    LoadedProject,
+    check_project,
+    load_project,
+    project_to_toml,
+    save_project,
+)
+
+__all__ = [
+    "Catalog",
+    "CatalogFile",
+    "FileError",
+    "LoadedProject",
+    "Problem",
+    "check_project",
+    "load_catalog",
+    "load_project",
+    "project_to_toml",
+    "read_toml",
+    "save_project",
+    "write_atomic",
+    "write_bytes_atomic",
+]

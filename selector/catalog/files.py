@@ -1,0 +1,107 @@
+"""Reading and writing the user's files safely.
+
+Reads refuse what would hang or mislead (huge files, non-UTF-8 bytes) with a clear message;
+writes go to a temporary file in the same folder and are renamed over the target only once
+complete, so a failed save never destroys the previous good file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from selector.catalog.problems import Problem, display_path
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A catalog or project file is a few kilobytes; anything past 2 MB is a mistake, not data."""
+
+
+class FileError(Exception):
+    """A file could not be read or written; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class TomlDocument:
+    path: Path
+    text: str
+    data: dict[str, Any]
+    sha256: str
+
+
+def read_toml(path: Path) -> TomlDocument | Problem:
+    """Parse one TOML file, or say precisely why it cannot be used."""
+    name = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Problem(
+                name, "", f"file is {size / 1_048_576:.1f} MB; files over "
+                f"{MAX_FILE_BYTES // 1_048_576} MB are refused (is this really a catalog or project file?)"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Problem(name, "", "file not found")
+    except IsADirectoryError:
+        return Problem(name, "", "is a folder, expected a .toml file")
+    except OSError as exc:
+        return Problem(name, "", f"cannot be read: {exc.strerror or exc}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Problem(
+            name, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8", line
+        )
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return Problem(name, "", "file is empty")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line = None
+        if m := re.search(r"\(at line (\d+), column \d+\)", message):
+            line = int(m.group(1))
+            message = message[: m.start()].strip()
+        elif "end of document" in message:
+            line = text.count("\n") + 1
+        return Problem(name, "", f"TOML syntax error: {message}", line)
+    return TomlDocument(path, text, data, hashlib.sha256(raw).hexdigest())
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` all at once; on any failure the old file is untouched."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary sibling, flush it to disk, then rename it over the target."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise FileError(f"{display_path(path)}: is a folder, expected a file name")
+    if not folder.is_dir():
+        raise FileError(f"{display_path(path)}: folder {display_path(folder)} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise FileError(
+            f"{display_path(path)}: cannot write in {display_path(folder)}: {exc.strerror or exc}"
+        ) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise FileError(f"{display_path(path)}: cannot be saved: {exc.strerror or exc}") from exc

@@ -1,0 +1,94 @@
+"""Where each key sits in a TOML file, so a problem can name its line.
+
+tomllib gives values but no positions. This light scanner follows table headers, arrays of
+tables and `key =` lines and records the line of each dotted path. It never guesses: a path it
+cannot place (an element inside an inline array, say) falls back to the nearest enclosing key.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BARE = r"[A-Za-z0-9_-]+"
+_QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
+_KEY = rf"(?:{_BARE}|{_QUOTED})"
+_DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
+_ARRAY_TABLE = re.compile(rf"^\s*\[\[\s*({_DOTTED})\s*\]\]")
+_TABLE = re.compile(rf"^\s*\[\s*({_DOTTED})\s*\]")
+_KEYVAL = re.compile(rf"^\s*({_DOTTED})\s*=")
+
+
+def _split_key(dotted_key: str) -> list[str]:
+    parts = re.findall(_KEY, dotted_key)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+def _strip_strings(line: str) -> str:
+    return re.sub(_QUOTED, '""', line)
+
+
+def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """Map every key path found in `text` to its 1-based line number."""
+    lines: dict[tuple[str | int, ...], int] = {}
+    array_counts: dict[tuple[str | int, ...], int] = {}
+    current: tuple[str | int, ...] = ()
+    in_multiline: str | None = None
+    depth = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw
+        if in_multiline:
+            if in_multiline in line:
+                line = line.split(in_multiline, 1)[1]
+                in_multiline = None
+            else:
+                continue
+        if depth > 0:
+            depth += _bracket_balance(line)
+            continue
+        if m := _ARRAY_TABLE.match(line):
+            base = _resolve(tuple(_split_key(m.group(1))), array_counts)
+            index = array_counts.get(base, -1) + 1
+            array_counts[base] = index
+            current = (*base, index)
+            lines.setdefault(base, number)
+            lines[current] = number
+            continue
+        if m := _TABLE.match(line):
+            current = _resolve(tuple(_split_key(m.group(1))), array_counts)
+            lines.setdefault(current, number)
+            continue
+        if m := _KEYVAL.match(line):
+            path = (*current, *_split_key(m.group(1)))
+            lines.setdefault(path, number)
+            rest = line[m.end():]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) == 1:
+                    in_multiline = quote
+            if not in_multiline:
+                depth = max(0, _bracket_balance(rest))
+    return lines
+
+
+def _bracket_balance(text: str) -> int:
+    code = _strip_strings(text).split("#", 1)[0]
+    return code.count("[") + code.count("{") - code.count("]") - code.count("}")
+
+
+def _resolve(
+    path: tuple[str | int, ...], array_counts: dict[tuple[str | int, ...], int]
+) -> tuple[str | int, ...]:
+    """[a.b] under [[a]] means the *latest* element of a: insert that index."""
+    out: tuple[str | int, ...] = ()
+    for part in path:
+        out = (*out, part)
+        if out in array_counts and out != path:
+            out = (*out, array_counts[out])
+    return out
+
+
+def line_of(lines: dict[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
+    """The line of `loc`, or of its nearest ancestor that the scanner placed."""
+    for end in range(len(loc), 0, -1):
+        if (found := lines.get(tuple(loc[:end]))) is not None:
+            return found
+    return None

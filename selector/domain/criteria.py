@@ -1,0 +1,165 @@
+"""The criteria library: what every candidate is judged on.
+
+Ordinal criteria carry a descriptor for every level so that two evaluators mean the same thing
+by "3"; quantitative criteria carry a unit and a value function so that a price or a number of
+weeks becomes a comparable value between 0 (worst acceptable) and 1 (best).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from selector.domain.base import Strict
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=2, max_length=64)]
+
+Need = Literal[
+    "openness",
+    "modularity",
+    "integration",
+    "functional_fit",
+    "cost",
+    "time",
+    "capability",
+    "control_data",
+    "vendor_viability",
+    "security_compliance",
+    "adoption_training",
+    "data_quality_migration",
+]
+"""The tags a criterion can carry. The first three are the needs the users named first-class."""
+
+FIRST_CLASS_NEEDS: tuple[Need, ...] = ("openness", "modularity", "integration")
+
+Direction = Literal["benefit", "cost"]
+
+
+class OrdinalScale(Strict):
+    """A 0–5 scale with one descriptor per level, level 0 first."""
+
+    kind: Literal["ordinal"]
+    levels: list[Annotated[str, Field(min_length=3)]] = Field(min_length=6, max_length=6)
+
+    @property
+    def low(self) -> float:
+        return 0.0
+
+    @property
+    def high(self) -> float:
+        return 5.0
+
+
+class QuantitativeScale(Strict):
+    """A measured quantity with a unit, turned into a value by a piecewise-linear function.
+
+    `worst` and `best` bound the value function: anything at or beyond `worst` is worth 0, at or
+    beyond `best` worth 1. Optional `points` bend the line (e.g. the first weeks of delay cost
+    little, later ones a lot); each point is [quantity, value in 0..1].
+    """
+
+    kind: Literal["quantitative"]
+    unit: Annotated[str, Field(min_length=1)]
+    worst: float
+    best: float
+    points: list[list[float]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _bounds_differ(self) -> QuantitativeScale:
+        if self.worst == self.best:
+            raise ValueError("worst and best must differ, otherwise every value scores the same")
+        for point in self.points:
+            if len(point) != 2:
+                raise ValueError("each value-function point is [quantity, value]")
+            if not 0.0 <= point[1] <= 1.0:
+                raise ValueError(f"value-function point {point}: the value must be within 0..1")
+        return self
+
+    @property
+    def low(self) -> float:
+        return min(self.worst, self.best)
+
+    @property
+    def high(self) -> float:
+        return max(self.worst, self.best)
+
+    def value(self, quantity: float) -> float:
+        """Value in 0..1 of a quantity, clamped at the bounds."""
+        xs = [self.worst, *(p[0] for p in self.points), self.best]
+        ys = [0.0, *(p[1] for p in self.points), 1.0]
+        pairs = sorted(zip(xs, ys, strict=True))
+        if quantity <= pairs[0][0]:
+            return pairs[0][1]
+        if quantity >= pairs[-1][0]:
+            return pairs[-1][1]
+        for (x0, y0), (x1, y1) in zip(pairs, pairs[1:], strict=False):
+            if x0 <= quantity <= x1:
+                if x1 == x0:
+                    return y1
+                return y0 + (y1 - y0) * (quantity - x0) / (x1 - x0)
+        return pairs[-1][1]
+
+
+Scale = Annotated[OrdinalScale | QuantitativeScale, Field(discriminator="kind")]
+
+
+class Criterion(Strict):
+    """One thing candidates are compared on, described in the user's words."""
+
+    id: Identifier
+    name: Annotated[str, Field(min_length=2)]
+    description: Annotated[str, Field(min_length=10)]
+    direction: Direction
+    tags: list[Need] = Field(min_length=1)
+    scale: Scale
+    examples: list[str] = Field(default_factory=list)
+
+    @field_validator("tags")
+    @classmethod
+    def _unique_tags(cls, tags: list[Need]) -> list[Need]:
+        if len(set(tags)) != len(tags):
+            raise ValueError("a tag is listed twice")
+        return tags
+
+    def in_range(self, value: float) -> bool:
+        """Whether a score lies on this criterion's scale (quantities may not be negative)."""
+        if isinstance(self.scale, OrdinalScale):
+            return 0.0 <= value <= 5.0
+        return value >= 0.0
+
+
+class CriteriaGroup(Strict):
+    """A branch of the criteria tree; stakeholders weight groups, requirements weight criteria."""
+
+    id: Identifier
+    name: Annotated[str, Field(min_length=2)]
+    description: Annotated[str, Field(min_length=10)]
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class CriteriaLibrary(Strict):
+    """The whole tree, as assembled from every criteria file of every catalog."""
+
+    groups: list[CriteriaGroup]
+
+    def criteria(self) -> list[Criterion]:
+        return [c for g in self.groups for c in g.criteria]
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for c in self.criteria():
+            if c.id == criterion_id:
+                return c
+        raise KeyError(criterion_id)
+
+    def group_of(self, criterion_id: str) -> CriteriaGroup:
+        for g in self.groups:
+            if any(c.id == criterion_id for c in g.criteria):
+                return g
+        raise KeyError(criterion_id)
+
+    def criterion_ids(self) -> list[str]:
+        return [c.id for c in self.criteria()]
+
+    def group_ids(self) -> list[str]:
+        return [g.id for g in self.groups]

@@ -1,0 +1,193 @@
+"""The team's evaluation: everything they answered, weighted, shortlisted and overrode.
+
+The project file is the procurement team's work product. It is plain TOML so it can be mailed,
+versioned and read without the tool, and every part of it is optional except its version, so a
+half-finished project still opens and still gets an (incomplete, clearly labelled) result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from selector.domain.base import Strict
+from selector.domain.criteria import Identifier
+
+FORMAT_VERSION = 1
+
+Priority = Literal["must", "should", "could", "wont"]
+"""MoSCoW: `must` makes the threshold a knock-out; `wont` takes the criterion out of the score."""
+
+ReadinessAnswer = Literal["yes", "partly", "no", "unknown"]
+AnswerValue = str | int | float | bool | list[str]
+
+
+class Organisation(Strict):
+    name: str = ""
+    industry: str = ""
+    country: str = ""
+    employees: int | None = Field(default=None, ge=1)
+    description: str = ""
+
+
+class Stakeholder(Strict):
+    """Someone whose needs and weights count: the group view shows where they disagree."""
+
+    id: Identifier
+    name: Annotated[str, Field(min_length=1)]
+    department: str = ""
+    role: str = ""
+
+
+class Objective(Strict):
+    """What the business area wants from the CRM, with the metric that will show it happened."""
+
+    text: Annotated[str, Field(min_length=3)]
+    metric: str = ""
+    target: str = ""
+
+
+class BusinessArea(Strict):
+    id: Identifier
+    name: Annotated[str, Field(min_length=1)]
+    in_scope: bool = True
+    objectives: list[Objective] = Field(default_factory=list)
+
+
+class NeedItem(Strict):
+    """One function to automate, and who asked for it (001_dbc09ece01b76cda.txt, factor 2)."""
+
+    function: Annotated[str, Field(min_length=2)]
+    business_area: str = ""
+    requested_by: list[str] = Field(default_factory=list)
+    criterion: str | None = None
+
+
+class Requirement(Strict):
+    """How much a criterion matters, and for a must-have the line a candidate may not cross.
+
+    The threshold is on the criterion's own scale: a minimum for a benefit criterion (level 3 of
+    "open APIs"), a maximum for a cost criterion (at most 12 weeks to go live).
+    """
+
+    priority: Priority = "should"
+    threshold: float | None = None
+    requested_by: list[str] = Field(default_factory=list)
+    note: str = ""
+
+    @field_validator("threshold", mode="before")
+    @classmethod
+    def _int_is_a_number(cls, value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        return value
+
+
+class Judgment(Strict):
+    """`a` is `value` times as important as `b` (Saaty's 1/9..9 scale)."""
+
+    a: str
+    b: str
+    value: float = Field(ge=1 / 9 - 1e-9, le=9 + 1e-9)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _int_is_a_number(cls, value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        return value
+
+
+class StakeholderWeights(Strict):
+    """A stakeholder's weights over the criteria groups, as points or pairwise judgments."""
+
+    method: Literal["points", "pairwise"] = "points"
+    points: dict[str, float] = Field(default_factory=dict)
+    judgments: list[Judgment] = Field(default_factory=list)
+
+    @field_validator("points", mode="before")
+    @classmethod
+    def _ints_are_numbers(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {
+                k: float(v) if isinstance(v, int) and not isinstance(v, bool) else v
+                for k, v in value.items()
+            }
+        return value
+
+    @field_validator("points")
+    @classmethod
+    def _non_negative(cls, points: dict[str, float]) -> dict[str, float]:
+        for key, v in points.items():
+            if v < 0:
+                raise ValueError(f"points for {key!r} are negative ({v}); use 0 for 'does not matter'")
+        return points
+
+
+class ScoreOverride(Strict):
+    """The team's own score for a candidate, replacing the catalog's, with who and why."""
+
+    vendor: str
+    criterion: str
+    value: float
+    rationale: Annotated[str, Field(min_length=3)]
+    by: str = ""
+    at: dt.datetime | None = None
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _int_is_a_number(cls, value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        return value
+
+
+class CatalogSources(Strict):
+    """Extra catalog folders (relative to the project file) that extend or replace shipped ones."""
+
+    paths: list[str] = Field(default_factory=list)
+    replace_shipped: bool = False
+
+
+class History(Strict):
+    """When things happened, so weights bent after seeing scores can be flagged."""
+
+    created_at: dt.datetime | None = None
+    weights_changed_at: dt.datetime | None = None
+    weights_locked_at: dt.datetime | None = None
+    scores_seen_at: dt.datetime | None = None
+
+
+class Project(Strict):
+    """A team's CRM evaluation, as saved in PROJECT.toml."""
+
+    format_version: int
+    name: str = ""
+    prepared_by: str = ""
+    organisation: Organisation = Field(default_factory=Organisation)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    business_areas: list[BusinessArea] = Field(default_factory=list)
+    answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    needs: list[NeedItem] = Field(default_factory=list)
+    requirements: dict[str, Requirement] = Field(default_factory=dict)
+    weights: dict[str, StakeholderWeights] = Field(default_factory=dict)
+    shortlist: list[str] = Field(default_factory=list)
+    overrides: list[ScoreOverride] = Field(default_factory=list)
+    readiness: dict[str, ReadinessAnswer] = Field(default_factory=dict)
+    catalogs: CatalogSources = Field(default_factory=CatalogSources)
+    history: History = Field(default_factory=History)
+    seed: int = 0
+
+    @model_validator(mode="after")
+    def _known_version(self) -> Project:
+        if self.format_version != FORMAT_VERSION:
+            raise ValueError(
+                f"format_version {self.format_version} is not supported; this version of "
+                f"CRM Selector reads format_version = {FORMAT_VERSION}"
+            )
+        return self
+
+    def stakeholder_ids(self) -> list[str]:
+        return [s.id for s in self.stakeholders]

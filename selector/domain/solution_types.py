@@ -1,0 +1,35 @@
+"""The four kinds of CRM solution (after Business Link, as summarised in 002_cdc28874619e9642.txt).
+
+Each kind carries a typical profile on the same criteria as the vendors, with the reasoning and
+source for every value, so the kind of solution is compared exactly like a product is.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from selector.domain.base import Strict
+from selector.domain.vendors import CriterionScore
+
+SolutionTypeId = Literal["outsourced", "off_the_shelf", "custom", "bespoke"]
+SOLUTION_TYPE_IDS: tuple[SolutionTypeId, ...] = ("outsourced", "off_the_shelf", "custom", "bespoke")
+
+
+class SolutionType(Strict):
+    """A kind of solution, its definition, when it fits, and its typical profile."""
+
+    id: SolutionTypeId
+    name: Annotated[str, Field(min_length=2)]
+    definition: Annotated[str, Field(min_length=10)]
+    ideal_when: list[str] = Field(min_length=1)
+    watch_out: list[str] = Field(default_factory=list)
+    source: Annotated[str, Field(min_length=3)]
+    profile: dict[str, CriterionScore]
+
+
+class SolutionTypesFile(Strict):
+    """The shape of `criteria/solution_types.toml` (used for its JSON Schema)."""
+
+    solution_types: list[SolutionType] = Field(min_length=1)

@@ -1,0 +1,71 @@
+"""TOPSIS: rank alternatives by how close they are to an ideal and far from an anti-ideal.
+
+Closeness is d⁻ / (d⁺ + d⁻), where d⁺ and d⁻ are the weighted Euclidean distances to the best and
+worst value seen on every criterion (Hwang & Yoon, 1981). The normalised matrix is oriented so
+that higher is better, so the ideal is the column maximum and the anti-ideal the column minimum.
+For the "vector" normalisation this gives exactly the textbook result: flipping a cost column as
+1 - r leaves every distance unchanged.
+
+Implementation note: since weights are non-negative, the weighted ideal is w_j · max_i r_ij, so
+d⁺² = Σ_j w_j² (r_ij - max_i r_ij)². Precomputing the squared gaps once turns the distances for
+any number of weight vectors into one matrix product, which is what makes SMAA fast.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from ._checks import FloatArray, check_matrix, check_types, check_weights
+from .normalization import normalize_unchecked, prepare_normalization
+
+
+def squared_gaps(normalized: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(r - column max)² and (r - column min)² for a (..., m, n) higher-is-better matrix."""
+    gap_best = normalized - normalized.max(axis=-2, keepdims=True)
+    gap_worst = normalized - normalized.min(axis=-2, keepdims=True)
+    np.square(gap_best, out=gap_best)
+    np.square(gap_worst, out=gap_worst)
+    return gap_best, gap_worst
+
+
+def closeness(d_best_sq: FloatArray, d_worst_sq: FloatArray) -> FloatArray:
+    """d⁻ / (d⁺ + d⁻) from squared distances.
+
+    When an alternative is at zero distance from both the ideal and the anti-ideal (every
+    alternative is identical on every weighted criterion, e.g. a single alternative), it is as
+    close to one as to the other: closeness 0.5, never NaN.
+    """
+    d_best = np.sqrt(d_best_sq)
+    d_worst = np.sqrt(d_worst_sq)
+    total = d_best + d_worst
+    out = np.full_like(total, 0.5)
+    np.divide(d_worst, total, out=out, where=total > 0)
+    return out
+
+
+def topsis(
+    matrix: ArrayLike,
+    weights: ArrayLike,
+    types: ArrayLike,
+    *,
+    normalization: str = "vector",
+    bounds: ArrayLike | None = None,
+) -> FloatArray:
+    """Closeness coefficient of each alternative to the ideal solution, in [0, 1].
+
+    1 means best on every criterion that carries weight, 0 worst on every one. The default
+    "vector" normalisation is Hwang & Yoon's; "scale" with ``bounds`` avoids rank reversal from
+    the normalisation step (the ideal itself still depends on which alternatives are present).
+
+    >>> topsis([[1, 5], [2, 3], [3, 1]], [1, 1], [1, 1]).round(3).tolist()
+    [0.5, 0.5, 0.5]
+    """
+    x = check_matrix(matrix)
+    n = x.shape[1]
+    t = check_types(types, n)
+    w = check_weights(weights, n)
+    b = prepare_normalization(x, t, normalization, bounds)
+    gap_best, gap_worst = squared_gaps(normalize_unchecked(x, t, normalization, b))
+    w2 = w * w
+    return closeness(gap_best @ w2, gap_worst @ w2)
