@@ -65,14 +65,14 @@ def file_kind(data: dict[str, Any]) -> str | None:
     """What a TOML file is, from its top-level keys (file names are the consultant's choice)."""
     if "format_version" in data:
         return "project"
+    if "scores" in data or "vendor" in data:
+        return "vendor"
     if "solution_types" in data:
         return "solution_types"
     if {"questions", "rules", "readiness"} & data.keys():
         return "questionnaire"
     if "criteria" in data:
         return "criteria_group"
-    if "scores" in data or "vendor" in data:
-        return "vendor"
     return None
 
 
@@ -249,7 +249,8 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
                 continue
             criteria[c.id] = (c, group.id)
             criterion_catalog[c.id] = label
-    library = CriteriaLibrary(groups=[g for g, _, _ in groups.values()])
+    library = CriteriaLibrary(
+        groups=sorted((g for g, _, _ in groups.values()), key=lambda g: (g.order, g.id)))
     known = {cid: c for cid, (c, _) in criteria.items()}
     group_ids = set(groups)
 

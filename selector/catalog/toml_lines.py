@@ -55,7 +55,8 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
             continue
         if m := _TABLE.match(line):
             current = _resolve(tuple(_split_key(m.group(1))), array_counts)
-            lines.setdefault(current, number)
+            for end in range(1, len(current) + 1):
+                lines.setdefault(current[:end], number)
             continue
         if m := _KEYVAL.match(line):
             path = (*current, *_split_key(m.group(1)))

@@ -135,6 +135,8 @@ class CriteriaGroup(Strict):
     id: Identifier
     name: Annotated[str, Field(min_length=2)]
     description: Annotated[str, Field(min_length=10)]
+    order: int = Field(default=100, ge=0)
+    """Where the group appears in the tree (lower first); ties sort by id."""
     criteria: list[Criterion] = Field(min_length=1)
 
 

@@ -73,7 +73,7 @@ def check_types(types: ArrayLike, n_criteria: int) -> FloatArray:
     if bad.size:
         j = int(bad[0])
         raise ValueError(
-            f"types must be +1 (benefit) or -1 (cost); column {j} has {t[j]!r}."
+            f"types must be +1 (benefit) or -1 (cost); column {j} has {t[j]:g}."
         )
     return t
 

@@ -53,10 +53,7 @@ class PreferenceModel:
         p: ArrayLike | None,
         s: ArrayLike | None,
     ) -> None:
-        if isinstance(functions, str):
-            funcs = [functions] * n_criteria
-        else:
-            funcs = list(functions)
+        funcs = [functions] * n_criteria if isinstance(functions, str) else list(functions)
         if len(funcs) != n_criteria:
             raise ValueError(
                 f"functions must name one preference function per criterion: expected "

@@ -58,8 +58,8 @@ def topsis(
     "vector" normalisation is Hwang & Yoon's; "scale" with ``bounds`` avoids rank reversal from
     the normalisation step (the ideal itself still depends on which alternatives are present).
 
-    >>> topsis([[1, 5], [2, 3], [3, 1]], [1, 1], [1, 1]).round(3).tolist()
-    [0.5, 0.5, 0.5]
+    >>> topsis([[3, 100], [1, 300], [2, 200]], [1, 1], [1, -1]).round(3).tolist()
+    [1.0, 0.0, 0.5]
     """
     x = check_matrix(matrix)
     n = x.shape[1]

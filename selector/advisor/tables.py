@@ -1,0 +1,129 @@
+"""The Recommendation as plain-text tables for `crm-selector rank` (terminals, CI logs, e-mail).
+
+Plain text rather than a rich console: names are printed exactly as typed, whatever brackets
+or angle brackets they contain.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+
+from selector.domain.recommendation import CandidateResult, Recommendation
+
+WIDTH = 100
+
+
+def _width(text: str) -> int:
+    """Display width: East Asian wide characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _clip(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if _width(out + ch + "…") > width:
+            break
+        out += ch
+    return out + "…"
+
+
+def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[str]:
+    line = "  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True))
+    out = [line.rstrip(), "  ".join("─" * w for w in widths)]
+    for row in rows:
+        out.append("  ".join(_pad(_clip(c, w), w) for c, w in zip(row, widths, strict=True))
+                   .rstrip())
+    return out
+
+
+def _section(title: str) -> list[str]:
+    return ["", title, "═" * min(WIDTH, _width(title))]
+
+
+def _wrap(text: str, indent: str = "  ") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def _bar(value: float, width: int = 20) -> str:
+    filled = round(max(0.0, min(1.0, value)) * width)
+    return "█" * filled + "·" * (width - filled)
+
+
+def render_tables(rec: Recommendation) -> str:
+    lines = [rec.project_name, f"{rec.organisation} · {rec.date.isoformat()}".strip(" ·")]
+    lines += _section("Recommendation")
+    lines += _wrap(rec.headline, "")
+    lines += _wrap(rec.confidence_text, "")
+    for reason in rec.top_reasons:
+        lines += _wrap(f"• {reason}")
+
+    lines += _section("Kind of solution")
+    lines += _wrap(rec.solution_type_headline, "")
+    lines += _candidates(rec.solution_types)
+
+    lines += _section("Vendors")
+    lines += _candidates(rec.vendors, with_probability=bool(rec.robustness.n_samples))
+    excluded = [v for v in rec.vendors if v.excluded]
+    if excluded:
+        lines += ["", "Excluded by a must-have:"]
+        for v in excluded:
+            lines += _wrap(f"• {v.name}: " + "; ".join(f.reason for f in v.failures))
+    overridden = [v for v in rec.vendors if v.overrides]
+    if overridden:
+        lines += ["", "The team's own scores (replacing the catalog's):"]
+        for v in overridden:
+            for o in v.overrides:
+                was = f"{o.catalog_value:g}" if o.catalog_value is not None else "none"
+                lines += _wrap(f"• {v.name}, {o.criterion_id}: {was} → {o.team_value:g} "
+                               f"({o.rationale}{', ' + o.by if o.by else ''})")
+    balance = [v for v in rec.vendors if v.balance_warning]
+    for v in balance:
+        lines += _wrap(f"⚠ {v.name}: {v.balance_warning}", "")
+
+    lines += _section("How sure")
+    for s in rec.robustness.statements:
+        lines += _wrap(f"• {s}")
+
+    if rec.group_view.disagreements:
+        lines += _section("Where the stakeholders disagree")
+        for d in rec.group_view.disagreements[:3]:
+            lines += _wrap(f"• {d.name}: lowest {d.lowest}, highest {d.highest}")
+
+    lines += _section(f"Readiness: {rec.readiness.score:.0f}/100 ({rec.readiness.level})")
+    for check in rec.readiness.actions[:6]:
+        lines += _wrap(f"• [{check.answer}] {check.action}")
+
+    if rec.rollout:
+        lines += _section("Rollout")
+        for phase in rec.rollout:
+            lines += _wrap(f"{phase.order}. {phase.name}: "
+                           + ", ".join(phase.modules or phase.exit_criteria), "")
+
+    if rec.missing:
+        lines += _section("Still missing")
+        for m in rec.missing:
+            lines += _wrap(f"• {m}")
+    if rec.warnings:
+        lines += _section("Warnings")
+        for w in rec.warnings:
+            lines += _wrap(f"• {w}")
+    return "\n".join(lines) + "\n"
+
+
+def _candidates(items: list[CandidateResult], with_probability: bool = False) -> list[str]:
+    headers = ["#", "Candidate", "Score", "", "P(first)" if with_probability else ""]
+    rows = []
+    for c in items:
+        rank = str(c.rank) if c.rank is not None else "–"
+        score = f"{c.score * 100:5.1f}"
+        status = "excluded" if c.excluded else (
+            f"{c.probability_first:.0%}" if with_probability else "")
+        rows.append([rank, c.name, score, _bar(c.score), status])
+    return _table(headers, rows, [2, 44, 5, 20, 9])

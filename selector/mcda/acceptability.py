@@ -1,0 +1,340 @@
+"""SMAA-2 rank acceptability: how robust is a ranking when weights (and scores) are uncertain?
+
+Instead of one weight vector, Stochastic Multicriteria Acceptability Analysis (Lahdelma &
+Salminen, 2001, "SMAA-2", Operations Research 49(3)) draws many weight vectors that agree with what
+the team knows (any weights; weights within ranges; or only an order of importance) and,
+optionally, many plausible score tables (an interval or a triangular range per cell). It reports
+
+* the rank-acceptability matrix: the share of draws in which each alternative takes each rank;
+* central weight vectors: the average weights under which each alternative comes first, i.e. the
+  preferences that favour it;
+* confidence factors: how often an alternative still wins, under score uncertainty, when its own
+  central weights are used (1 or 0 when scores are certain).
+
+Sampling:
+
+* weights are uniform on the simplex (Dirichlet(1): normalised standard exponentials);
+* with ``weight_bounds`` the draw is uniform on {low <= w <= high, Σ w = 1}: the lower bounds
+  are taken off first (an affine map that keeps uniformity) and draws breaking an upper bound
+  are rejected;
+* with ``weight_order`` each draw is sorted in decreasing order and its values assigned to the
+  criteria from most to least important, which is uniform on the ordered region.
+
+Everything is vectorised over samples and processed in chunks, so memory stays bounded for any
+``n_samples``. Draws come from sequential streams of a numpy Generator seeded with ``seed``
+(separate streams for weights, scores and the confidence pass), so the result for a seed does
+not depend on ``chunk_size``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from ._checks import (
+    BoolArray,
+    FloatArray,
+    as_float_array,
+    check_matrix,
+    check_positive_int,
+    check_types,
+    first_bad_cell,
+)
+from ._scoring import Scorer
+from .ranking import order_rows
+
+#: Target number of float64 values in the largest per-chunk array (about 16 MB).
+_CHUNK_ELEMENTS = 2_000_000
+_MIN_ACCEPTANCE = 1e-4
+
+
+@dataclass(frozen=True)
+class RankAcceptability:
+    """SMAA-2 results.
+
+    ``acceptability[i, r]`` is the share of samples in which alternative i took rank r + 1 (rows
+    and columns sum to 1). ``central_weights[i]`` is the mean weight vector over the samples in
+    which i ranked first, or zeros when it never did (``ever_first[i]`` is then False).
+    ``confidence[i]`` is the share of score samples in which i ranks first under its central
+    weights (0 when it never ranked first).
+    """
+
+    acceptability: FloatArray
+    central_weights: FloatArray
+    ever_first: BoolArray
+    confidence: FloatArray
+    n_samples: int
+
+
+class _WeightStream:
+    """Sequential weight draws; the k-th accepted draw does not depend on how many are taken."""
+
+    def __init__(
+        self,
+        rng: np.random.Generator,
+        n: int,
+        bounds: FloatArray | None,
+        order: np.ndarray | None,
+    ) -> None:
+        self.rng = rng
+        self.n = n
+        self.bounds = bounds
+        self.order = order
+        self.buffer = np.empty((0, n))
+        self.drawn = 0
+        self.accepted = 0
+
+    def _candidates(self, count: int) -> FloatArray:
+        u = self.rng.random((count, self.n))
+        e = -np.log1p(-u)
+        w = e / e.sum(axis=1, keepdims=True)
+        if self.order is not None:
+            w.sort(axis=1)
+            out = np.empty_like(w)
+            out[:, self.order] = w[:, ::-1]
+            w = out
+            if self.bounds is not None:
+                low, high = self.bounds[:, 0], self.bounds[:, 1]
+                w = w[((w >= low) & (w <= high)).all(axis=1)]
+        elif self.bounds is not None:
+            low, high = self.bounds[:, 0], self.bounds[:, 1]
+            w = low + (1.0 - low.sum()) * w
+            w = w[(w <= high).all(axis=1)]
+        return w
+
+    def take(self, k: int) -> FloatArray:
+        while self.buffer.shape[0] < k:
+            missing = k - self.buffer.shape[0]
+            rate = max(self.accepted / self.drawn, _MIN_ACCEPTANCE) if self.drawn else 1.0
+            count = int(min(max(missing / rate * 1.1, 1024), 262_144))
+            fresh = self._candidates(count)
+            self.drawn += count
+            self.accepted += fresh.shape[0]
+            self.buffer = np.concatenate([self.buffer, fresh])
+            if self.drawn >= 200_000 and self.accepted < _MIN_ACCEPTANCE * self.drawn:
+                raise ValueError(
+                    f"weight_bounds/weight_order leave almost no room: only {self.accepted} "
+                    f"of {self.drawn} random weight vectors satisfy them. Widen the bounds or "
+                    "check that they agree with the order of importance."
+                )
+        out, self.buffer = self.buffer[:k], self.buffer[k:]
+        return out
+
+
+class _ScoreStream:
+    """Sequential draws of whole score tables: uniform on [low, high] or triangular."""
+
+    def __init__(
+        self,
+        rng: np.random.Generator,
+        low: FloatArray,
+        high: FloatArray,
+        mode: FloatArray | None,
+    ) -> None:
+        self.rng = rng
+        self.low = low
+        self.width = high - low
+        self.high = high
+        self.mode = mode
+        if mode is not None:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                self.split = np.where(self.width > 0, (mode - low) / self.width, 0.0)
+            self.left = self.width * (mode - low)
+            self.right = self.width * (high - mode)
+
+    def take(self, k: int) -> FloatArray:
+        u = self.rng.random((k, *self.low.shape))
+        if self.mode is None:
+            return self.low + u * self.width
+        # Inverse CDF of the triangular distribution.
+        left = self.low + np.sqrt(u * self.left)
+        right = self.high - np.sqrt((1.0 - u) * self.right)
+        return np.where(u < self.split, left, right)
+
+
+def _check_weight_bounds(weight_bounds: ArrayLike, n: int) -> FloatArray:
+    b = as_float_array(weight_bounds, "weight_bounds")
+    if b.shape != (n, 2):
+        raise ValueError(f"weight_bounds must have shape ({n}, 2) (low, high per criterion); "
+                         f"got {b.shape}.")
+    cell = first_bad_cell(b)
+    if cell is not None:
+        raise ValueError(f"weight_bounds has a missing or infinite value for criterion {cell[0]}.")
+    for j in range(n):
+        low, high = b[j]
+        if not 0.0 <= low <= high <= 1.0:
+            raise ValueError(
+                f"weight_bounds for criterion {j} must satisfy 0 <= low <= high <= 1; "
+                f"got ({low}, {high})."
+            )
+    if b[:, 0].sum() > 1.0 + 1e-12:
+        raise ValueError(
+            f"weight_bounds are infeasible: the lower bounds add up to {b[:, 0].sum():g} > 1."
+        )
+    if b[:, 1].sum() < 1.0 - 1e-12:
+        raise ValueError(
+            f"weight_bounds are infeasible: the upper bounds add up to {b[:, 1].sum():g} < 1."
+        )
+    return b
+
+
+def _check_order(weight_order: Sequence[int] | ArrayLike, n: int) -> np.ndarray:
+    order = np.asarray(weight_order)
+    if order.shape != (n,) or not np.issubdtype(order.dtype, np.integer):
+        raise ValueError(
+            f"weight_order must list all {n} criterion indices, most important first; "
+            f"got {weight_order!r}."
+        )
+    if sorted(order.tolist()) != list(range(n)):
+        raise ValueError(
+            f"weight_order must be a permutation of 0..{n - 1} (each criterion once); "
+            f"got {order.tolist()}."
+        )
+    return order.astype(np.int64)
+
+
+def _check_cells(values: ArrayLike, shape: tuple[int, ...], name: str) -> FloatArray:
+    v = as_float_array(values, name)
+    if v.shape != shape:
+        raise ValueError(f"{name} must have the matrix's shape {shape}; got {v.shape}.")
+    cell = first_bad_cell(v)
+    if cell is not None:
+        raise ValueError(f"{name} has a missing or infinite value at row {cell[0]}, "
+                         f"column {cell[1]}.")
+    return v
+
+
+def _check_order_of_cells(lower: FloatArray, upper: FloatArray, what: str) -> None:
+    bad = np.argwhere(lower > upper)
+    if bad.size:
+        i, j = (int(k) for k in bad[0])
+        raise ValueError(f"{what} at row {i}, column {j} ({lower[i, j]} > {upper[i, j]}).")
+
+
+def rank_acceptability(
+    matrix: ArrayLike,
+    types: ArrayLike,
+    *,
+    method: str = "weighted_sum",
+    n_samples: int = 10_000,
+    seed: int = 0,
+    weight_bounds: ArrayLike | None = None,
+    weight_order: Sequence[int] | ArrayLike | None = None,
+    score_low: ArrayLike | None = None,
+    score_high: ArrayLike | None = None,
+    score_mode: ArrayLike | None = None,
+    chunk_size: int | None = None,
+    normalization: str | None = None,
+    bounds: ArrayLike | None = None,
+    functions: str | Sequence[str] | None = None,
+    q: ArrayLike | None = None,
+    p: ArrayLike | None = None,
+    s: ArrayLike | None = None,
+) -> RankAcceptability:
+    """SMAA-2 rank acceptability, central weights and confidence factors.
+
+    ``method``/``normalization``/``bounds``/``functions``/``q``/``p``/``s`` choose the scoring
+    method exactly as in `stability_intervals`. ``weight_bounds`` is (n_criteria, 2) of (low,
+    high) weight limits; ``weight_order`` lists criterion indices from most to least important.
+    ``score_low``/``score_high`` (matrix-shaped) make scores uncertain: uniform between them, or
+    triangular when ``score_mode`` is also given; cells with low == high are certain. The
+    nominal ``matrix`` must lie within [score_low, score_high]. ``chunk_size`` (samples per
+    chunk) only trades speed for memory; the default keeps each working array near 16 MB.
+    """
+    x = check_matrix(matrix)
+    m, n = x.shape
+    t = check_types(types, n)
+    n_samples = check_positive_int(n_samples, "n_samples")
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
+        raise ValueError(f"seed must be an integer; got {seed!r}.")
+    scorer = Scorer(
+        method, t, normalization=normalization, bounds=bounds, functions=functions, q=q, p=p, s=s
+    )
+    nominal_basis = scorer.basis(x)
+    wb = None if weight_bounds is None else _check_weight_bounds(weight_bounds, n)
+    order = None if weight_order is None else _check_order(weight_order, n)
+
+    uncertain = score_low is not None or score_high is not None
+    if not uncertain and score_mode is not None:
+        raise ValueError("score_mode needs score_low and score_high (the ends of the range).")
+    low = high = mode = None
+    if uncertain:
+        if score_low is None or score_high is None:
+            raise ValueError("uncertain scores need both score_low and score_high.")
+        low = _check_cells(score_low, x.shape, "score_low")
+        high = _check_cells(score_high, x.shape, "score_high")
+        _check_order_of_cells(low, x, "score_low is above the matrix value")
+        _check_order_of_cells(x, high, "the matrix value is above score_high")
+        if score_mode is not None:
+            mode = _check_cells(score_mode, x.shape, "score_mode")
+            _check_order_of_cells(low, mode, "score_low is above score_mode")
+            _check_order_of_cells(mode, high, "score_mode is above score_high")
+        scorer.basis(low)
+        scorer.basis(high)
+
+    if not uncertain:
+        per_sample = m  # one score per alternative
+    elif method == "promethee_ii":
+        per_sample = m * max(m, n)  # one m × m comparison per criterion
+    else:
+        per_sample = m * n  # a whole sampled table
+    if chunk_size is None:
+        chunk_size = max(1, _CHUNK_ELEMENTS // per_sample)
+    chunk_size = check_positive_int(chunk_size, "chunk_size")
+
+    weight_rng, score_rng, confidence_rng = (
+        np.random.Generator(np.random.PCG64(child))
+        for child in np.random.SeedSequence(int(seed)).spawn(3)
+    )
+    weights_stream = _WeightStream(weight_rng, n, wb, order)
+    scores_stream = (
+        _ScoreStream(score_rng, low, high, mode) if low is not None and high is not None else None
+    )
+
+    counts = np.zeros(m * m, dtype=np.int64)
+    central = np.zeros((m, n))
+    rank_offset = np.arange(m, dtype=np.int64)
+    done = 0
+    while done < n_samples:
+        k = min(chunk_size, n_samples - done)
+        w = weights_stream.take(k)
+        basis = nominal_basis if scores_stream is None else scorer.basis(scores_stream.take(k))
+        order_k = order_rows(scorer.score(basis, w))
+        first = order_k[:, 0].copy()
+        order_k *= m
+        order_k += rank_offset
+        counts += np.bincount(order_k.ravel(), minlength=m * m)
+        for j in range(n):
+            central[:, j] += np.bincount(first, weights=w[:, j], minlength=m)
+        done += k
+
+    acceptability = counts.reshape(m, m) / n_samples
+    wins = counts.reshape(m, m)[:, 0]
+    ever_first = wins > 0
+    central[ever_first] /= wins[ever_first, None]
+    confidence = np.zeros(m)
+    winners = np.flatnonzero(ever_first)
+    central_w = central[winners]
+    if scores_stream is None:
+        leaders = order_rows(scorer.score(nominal_basis, central_w))[:, 0]
+        confidence[winners] = (leaders == winners).astype(np.float64)
+    else:
+        assert low is not None and high is not None
+        stream = _ScoreStream(confidence_rng, low, high, mode)
+        hits = np.zeros(winners.shape[0], dtype=np.int64)
+        step = max(1, chunk_size // max(1, winners.shape[0]))
+        done = 0
+        while done < n_samples:
+            k = min(step, n_samples - done)
+            basis = scorer.basis(stream.take(k))
+            # Score every sampled table under every central weight vector: (k, e, m).
+            expanded = tuple(np.repeat(b, winners.shape[0], axis=0) for b in basis)
+            tiled = np.tile(central_w, (k, 1))
+            leaders = order_rows(scorer.score(expanded, tiled))[:, 0]
+            hits += (leaders.reshape(k, -1) == winners).sum(axis=0)
+            done += k
+        confidence[winners] = hits / n_samples
+    return RankAcceptability(acceptability, central, ever_first, confidence, n_samples)

@@ -1,0 +1,98 @@
+"""Paragraph and table styles, and the grey palette.
+
+The report is often printed on an office laser printer in black and white, so nothing relies on
+hue: charts use greys that differ clearly in lightness, neighbours alternate dark and light, and
+every number is also written out.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.platypus import TableStyle
+
+from selector.report.fonts import FontSet
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#9a9a9a")
+HEADER_FILL = colors.HexColor("#dcdcdc")
+ZEBRA = colors.HexColor("#f3f3f3")
+ACCENT = colors.HexColor("#1f3b57")  # dark blue: prints as near-black
+BOX_FILL = colors.HexColor("#eef1f4")
+
+SERIES = [
+    colors.HexColor("#1f3b57"),
+    colors.HexColor("#a9c4dc"),
+    colors.HexColor("#5d7f99"),
+    colors.HexColor("#e0e0e0"),
+    colors.HexColor("#33333a"),
+    colors.HexColor("#c6b38a"),
+    colors.HexColor("#6f6f6f"),
+    colors.HexColor("#f0e3c0"),
+    colors.HexColor("#47644a"),
+    colors.HexColor("#bfbfbf"),
+    colors.HexColor("#7a4b3a"),
+    colors.HexColor("#d9e8d2"),
+]
+"""Chart fills, ordered so that neighbours alternate dark and light (distinct in greyscale)."""
+
+
+def build_stylesheet(fonts: FontSet) -> StyleSheet1:
+    """Every style the sections use; override `ReportRenderer.stylesheet` to change them."""
+    regular, bold = fonts.regular.name, fonts.bold.name
+    sheet = StyleSheet1()
+    sheet.add(ParagraphStyle("Body", fontName=regular, fontSize=9.5, leading=13, textColor=INK,
+                             spaceAfter=4, alignment=TA_LEFT, splitLongWords=True))
+    sheet.add(ParagraphStyle("Small", parent=sheet["Body"], fontSize=8, leading=10.5,
+                             spaceAfter=2))
+    sheet.add(ParagraphStyle("Muted", parent=sheet["Small"], textColor=MUTED))
+    sheet.add(ParagraphStyle("Cell", parent=sheet["Body"], fontSize=8, leading=10, spaceAfter=0))
+    sheet.add(ParagraphStyle("CellRight", parent=sheet["Cell"], alignment=TA_RIGHT))
+    sheet.add(ParagraphStyle("CellHead", parent=sheet["Cell"], fontName=bold))
+    sheet.add(ParagraphStyle("CellHeadRight", parent=sheet["CellHead"], alignment=TA_RIGHT))
+    sheet.add(ParagraphStyle("Tiny", parent=sheet["Cell"], fontSize=6.5, leading=8))
+    sheet.add(ParagraphStyle("Bullet", parent=sheet["Body"], leftIndent=12, bulletIndent=2,
+                             spaceAfter=3))
+    sheet.add(ParagraphStyle("H1", fontName=bold, fontSize=17, leading=21, textColor=ACCENT,
+                             spaceBefore=0, spaceAfter=8))
+    sheet.add(ParagraphStyle("H2", fontName=bold, fontSize=12, leading=15, textColor=ACCENT,
+                             spaceBefore=10, spaceAfter=5, keepWithNext=1))
+    sheet.add(ParagraphStyle("H3", fontName=bold, fontSize=10, leading=13, textColor=INK,
+                             spaceBefore=6, spaceAfter=3, keepWithNext=1))
+    sheet.add(ParagraphStyle("Label", fontName=bold, fontSize=8, leading=10, textColor=MUTED,
+                             spaceAfter=1))
+    sheet.add(ParagraphStyle("Headline", fontName=bold, fontSize=13, leading=17, textColor=INK,
+                             spaceAfter=4))
+    sheet.add(ParagraphStyle("CoverTitle", fontName=bold, fontSize=28, leading=34,
+                             textColor=ACCENT, spaceAfter=10))
+    sheet.add(ParagraphStyle("CoverProject", fontName=regular, fontSize=18, leading=23,
+                             textColor=INK, spaceAfter=24))
+    sheet.add(ParagraphStyle("CoverMeta", fontName=regular, fontSize=11, leading=15,
+                             textColor=INK, spaceAfter=2))
+    sheet.add(ParagraphStyle("Caption", parent=sheet["Small"], textColor=MUTED, spaceBefore=2,
+                             spaceAfter=8, alignment=TA_LEFT))
+    sheet.add(ParagraphStyle("Centered", parent=sheet["Small"], alignment=TA_CENTER))
+    return sheet
+
+
+def table_style(*, header_rows: int = 1, zebra: bool = True, rows: int = 0) -> TableStyle:
+    """Grid lines, a grey header row that repeats on every page, and zebra stripes."""
+    commands: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, INK),
+        ]
+    if zebra:
+        for row in range(header_rows + 1, rows, 2):
+            commands.append(("BACKGROUND", (0, row), (-1, row), ZEBRA))
+    return TableStyle(commands)

@@ -1,0 +1,1 @@
+"""Whole screens: the start screen, the workspace with the nine steps, help and loading."""

@@ -1,0 +1,1 @@
+"""The nine steps of the walk-through, one module each."""

@@ -1,0 +1,34 @@
+"""Helpers that keep user text literal: names and notes are data, never markup."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+
+def lit(value: object, style: str = "") -> Text:
+    """A Text that shows `value` exactly as typed (`[red]`, `<b>`, `&` included)."""
+    return Text(str(value), style=style)
+
+
+def join(*parts: Text | str, sep: str = "") -> Text:
+    """Concatenate literal parts; plain strings here are ours (labels), still taken literally."""
+    out = Text()
+    for i, part in enumerate(parts):
+        if i and sep:
+            out.append(sep)
+        out.append(part if isinstance(part, Text) else Text(part))
+    return out
+
+
+def bar(fraction: float, width: int, style: str = "") -> Text:
+    """A horizontal bar of `fraction` (0..1) of `width` cells, with eighth-cell resolution."""
+    fraction = max(0.0, min(1.0, fraction))
+    eighths = round(fraction * width * 8)
+    full, rest = divmod(eighths, 8)
+    partial = " ▏▎▍▌▋▊▉"[rest] if rest else ""
+    body = "█" * full + partial
+    return Text(body.ljust(width), style=style)
+
+
+def pct(value: float) -> str:
+    return f"{value * 100:.0f}%"

@@ -1,0 +1,122 @@
+"""A titled table of items with add / edit / delete, used for every list the team keeps.
+
+The editor only shows rows and reports what the user asked for; the step that owns the list
+opens the form and edits the project (messages up).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, DataTable, Static
+
+
+class ItemTable(DataTable):
+    """A row-cursor table whose a/e/d keys ask the surrounding ListEditor to act."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "remove", "Delete"),
+    ]
+
+    def action_add(self) -> None:
+        self.parent_editor().post_message(ListEditor.Add(self.parent_editor()))
+
+    def action_edit(self) -> None:
+        editor = self.parent_editor()
+        if self.row_count:
+            editor.post_message(ListEditor.Edit(editor, self.cursor_row))
+
+    def action_remove(self) -> None:
+        editor = self.parent_editor()
+        if self.row_count:
+            editor.post_message(ListEditor.Remove(editor, self.cursor_row))
+
+    def parent_editor(self) -> ListEditor:
+        return next(a for a in self.ancestors if isinstance(a, ListEditor))
+
+
+class ListEditor(Vertical):
+    """A list with a title, a table, and buttons for the mouse."""
+
+    @dataclass
+    class Add(Message):
+        editor: ListEditor
+
+    @dataclass
+    class Edit(Message):
+        editor: ListEditor
+        index: int
+
+    @dataclass
+    class Remove(Message):
+        editor: ListEditor
+        index: int
+
+    @dataclass
+    class Highlighted(Message):
+        editor: ListEditor
+        index: int
+
+    def __init__(self, title: str, columns: Sequence[str], *, empty: str = "",
+                 id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id, classes="list-editor")
+        self.title_text = title
+        self.columns = list(columns)
+        self.empty = empty
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="list-head"):
+            yield Static(Text(self.title_text, style="bold"), classes="list-title")
+            yield Button("+ Add", classes="mini", id=f"{self.id}-add")
+            yield Button("Edit", classes="mini", id=f"{self.id}-edit")
+            yield Button("Delete", classes="mini", id=f"{self.id}-del")
+        table = ItemTable(cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(Text(self.empty), classes="muted list-empty")
+
+    def on_mount(self) -> None:
+        self.table.add_columns(*self.columns)
+
+    @property
+    def table(self) -> ItemTable:
+        return self.query_one(ItemTable)
+
+    def set_rows(self, rows: Sequence[Sequence[Text | str]]) -> None:
+        table = self.table
+        keep = table.cursor_row
+        table.clear()
+        for row in rows:
+            table.add_row(*[cell if isinstance(cell, Text) else Text(str(cell)) for cell in row])
+        if rows:
+            table.move_cursor(row=min(keep, len(rows) - 1))
+        self.query_one(".list-empty").display = not rows
+
+    @on(Button.Pressed)
+    def _buttons(self, event: Button.Pressed) -> None:
+        event.stop()
+        bid = event.button.id or ""
+        if bid.endswith("-add"):
+            self.table.action_add()
+        elif bid.endswith("-edit"):
+            self.table.action_edit()
+        elif bid.endswith("-del"):
+            self.table.action_remove()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.Edit(self, event.cursor_row))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self, event.cursor_row))

@@ -1,0 +1,171 @@
+"""SMAA-2 rank acceptability: analytic cases, reproducibility, chunking, bounds and order."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from selector.mcda import rank_acceptability
+from selector.mcda.acceptability import _ScoreStream, _WeightStream
+
+UNIT = [[0.0, 1.0]] * 3
+# Alternative i is perfect on criterion i and worst elsewhere; with scale normalisation the
+# score of i is w_i, so i ranks first exactly when w_i is the largest weight.
+CORNERS = np.eye(3)
+
+
+def test_symmetric_corners_each_first_a_third_of_the_time() -> None:
+    """For uniform weights on the simplex, every ordering of (w0, w1, w2) has probability 1/6,
+    so every alternative takes every rank 1/3 of the time; E[w_max] = 11/18 for Dirichlet(1,1,1)
+    (mean of the largest of three uniform spacings: (1/3)(1 + 1/2 + 1/3))."""
+    r = rank_acceptability(CORNERS, [1, 1, 1], n_samples=30_000, normalization="scale",
+                           bounds=UNIT)
+    np.testing.assert_allclose(r.acceptability, np.full((3, 3), 1 / 3), atol=0.012)
+    for i in range(3):
+        assert r.central_weights[i, i] == pytest.approx(11 / 18, abs=0.01)
+    assert r.ever_first.all()
+    assert r.confidence.tolist() == [1.0, 1.0, 1.0]
+
+
+def test_rows_and_columns_sum_to_one() -> None:
+    rng = np.random.default_rng(2)
+    x = rng.uniform(1, 10, (30, 6))
+    t = [1, -1, 1, 1, -1, 1]
+    for method, kw in (("weighted_sum", {}), ("topsis", {}),
+                       ("promethee_ii", {"functions": "vshape", "p": 5.0})):
+        r = rank_acceptability(x, t, method=method, n_samples=2000, **kw)
+        np.testing.assert_allclose(r.acceptability.sum(axis=1), 1.0, atol=1e-12)
+        np.testing.assert_allclose(r.acceptability.sum(axis=0), 1.0, atol=1e-12)
+        np.testing.assert_allclose(r.central_weights[r.ever_first].sum(axis=1), 1.0)
+        assert (r.central_weights[~r.ever_first] == 0).all()
+        assert (r.confidence[~r.ever_first] == 0).all()
+        assert not np.isnan(r.central_weights).any()
+
+
+def test_never_first_gets_zero_central_weights_and_flag() -> None:
+    x = [[9, 9], [1, 1], [5, 5]]  # alternative 0 dominates
+    r = rank_acceptability(x, [1, 1], n_samples=500)
+    assert r.ever_first.tolist() == [True, False, False]
+    assert r.acceptability[:, 0].tolist() == [1.0, 0.0, 0.0]
+    assert r.acceptability[2, 1] == 1.0
+    assert r.central_weights[1].tolist() == [0.0, 0.0]
+    assert r.confidence.tolist() == [1.0, 0.0, 0.0]
+
+
+def test_duplicates_are_ranked_by_input_order() -> None:
+    x = [[3, 7], [3, 7], [6, 2]]
+    r = rank_acceptability(x, [1, 1], n_samples=2000)
+    assert r.acceptability[1, 0] == 0.0  # the copy never beats the original
+    assert r.acceptability[0, 2] == 0.0
+
+
+KW_VARIANTS = [
+    {},
+    {"weight_bounds": [[0.1, 0.5], [0.0, 0.6], [0.2, 0.9], [0.0, 1.0]]},
+    {"weight_order": [2, 0, 3, 1]},
+    {"weight_order": [2, 0, 3, 1], "weight_bounds": [[0.0, 0.4]] * 4},
+    {"score_low": "low", "score_high": "high"},
+    {"score_low": "low", "score_high": "high", "score_mode": "mode", "method": "topsis"},
+    {"score_low": "low", "score_high": "high", "method": "promethee_ii",
+     "functions": "linear", "q": 0.2, "p": 2.0},
+]
+
+
+def _problem():
+    rng = np.random.default_rng(7)
+    x = rng.uniform(2, 8, (9, 4))
+    spread = rng.uniform(0, 1, (9, 4))
+    cells = {"low": x - spread, "high": x + spread, "mode": x}
+    return x, [1, -1, 1, 1], cells
+
+
+@pytest.mark.parametrize("variant", range(len(KW_VARIANTS)))
+def test_seed_reproducible_and_chunking_invariant(variant: int) -> None:
+    x, t, cells = _problem()
+    kw = {k: cells[v] if isinstance(v, str) and k.startswith("score") else v
+          for k, v in KW_VARIANTS[variant].items()}
+    base = rank_acceptability(x, t, n_samples=3001, seed=11, **kw)
+    again = rank_acceptability(x, t, n_samples=3001, seed=11, **kw)
+    for chunk in (1, 7, 1000, 10_000):
+        chunked = rank_acceptability(x, t, n_samples=3001, seed=11, chunk_size=chunk, **kw)
+        np.testing.assert_array_equal(chunked.acceptability, base.acceptability)
+        np.testing.assert_allclose(chunked.central_weights, base.central_weights, rtol=1e-12)
+        np.testing.assert_array_equal(chunked.confidence, base.confidence)
+    np.testing.assert_array_equal(again.acceptability, base.acceptability)
+    other = rank_acceptability(x, t, n_samples=3001, seed=12, **kw)
+    assert not np.array_equal(other.acceptability, base.acceptability)
+
+
+def test_weight_stream_uniform_bounds_and_order() -> None:
+    n = 3
+    plain = _WeightStream(np.random.default_rng(0), n, None, None).take(40_000)
+    np.testing.assert_allclose(plain.sum(axis=1), 1.0)
+    # Dirichlet(1, 1, 1): P(w0 > 1/2) = (1 - 1/2)² = 1/4, E[w0] = 1/3.
+    assert (plain[:, 0] > 0.5).mean() == pytest.approx(0.25, abs=0.01)
+    assert plain[:, 0].mean() == pytest.approx(1 / 3, abs=0.005)
+
+    bounds = np.array([[0.2, 0.3], [0.1, 0.9], [0.0, 0.9]])
+    bounded = _WeightStream(np.random.default_rng(0), n, bounds, None).take(20_000)
+    assert (bounded >= bounds[:, 0] - 1e-15).all() and (bounded <= bounds[:, 1] + 1e-15).all()
+    np.testing.assert_allclose(bounded.sum(axis=1), 1.0)
+
+    order = np.array([1, 2, 0])
+    ordered = _WeightStream(np.random.default_rng(0), n, None, order).take(10_000)
+    assert (ordered[:, 1] >= ordered[:, 2]).all() and (ordered[:, 2] >= ordered[:, 0]).all()
+    # Uniform on the ordered region: E[largest] = 11/18, E[smallest] = 1/9.
+    assert ordered[:, 1].mean() == pytest.approx(11 / 18, abs=0.01)
+    assert ordered[:, 0].mean() == pytest.approx(1 / 9, abs=0.005)
+
+
+def test_bounded_sampling_matches_rejection_from_the_simplex() -> None:
+    """Shifting by the lower bounds must give the same distribution as plain rejection."""
+    bounds = np.array([[0.3, 1.0], [0.0, 1.0], [0.1, 1.0]])
+    fast = _WeightStream(np.random.default_rng(1), 3, bounds, None).take(20_000)
+    plain = _WeightStream(np.random.default_rng(2), 3, None, None).take(400_000)
+    kept = plain[(plain >= bounds[:, 0]).all(axis=1)]
+    np.testing.assert_allclose(fast.mean(axis=0), kept.mean(axis=0), atol=0.006)
+
+
+def test_bounds_and_order_reach_results() -> None:
+    x = [[1.0, 0.0], [0.0, 1.0]]
+    kw = {"normalization": "scale", "bounds": [[0, 1], [0, 1]], "n_samples": 2000}
+    assert rank_acceptability(x, [1, 1], weight_order=[0, 1], **kw).acceptability[0, 0] == 1.0
+    assert rank_acceptability(x, [1, 1], weight_order=[1, 0], **kw).acceptability[1, 0] == 1.0
+    r = rank_acceptability(x, [1, 1], weight_bounds=[[0.6, 0.8], [0.0, 1.0]], **kw)
+    assert r.acceptability[0, 0] == 1.0
+    assert 0.6 <= r.central_weights[0, 0] <= 0.8
+    # w0 uniform on [0, 1]: first iff w0 > 1/2; central weight of A = E[w0 | w0 > 1/2] = 3/4.
+    r = rank_acceptability(x, [1, 1], seed=3, **{**kw, "n_samples": 40_000})
+    assert r.acceptability[0, 0] == pytest.approx(0.5, abs=0.01)
+    assert r.central_weights[0, 0] == pytest.approx(0.75, abs=0.01)
+
+
+def test_score_uncertainty_triangular_moments() -> None:
+    low = np.array([[0.0, 2.0]])
+    mode = np.array([[0.0, 3.0]])
+    high = np.array([[3.0, 7.0]])
+    draws = _ScoreStream(np.random.default_rng(0), low, high, mode).take(60_000)
+    assert (draws >= low).all() and (draws <= high).all()
+    np.testing.assert_allclose(draws.mean(axis=0), (low + mode + high) / 3, atol=0.02)
+    uniform = _ScoreStream(np.random.default_rng(0), low, high, None).take(60_000)
+    np.testing.assert_allclose(uniform.mean(axis=0), (low + high) / 2, atol=0.02)
+
+
+def test_score_uncertainty_changes_confidence() -> None:
+    """Overlapping score ranges: the winner under its central weights no longer always wins."""
+    x = np.array([[5.0, 5.0], [4.8, 5.1], [1.0, 1.0]])
+    r = rank_acceptability(x, [1, 1], score_low=x - 1.0, score_high=x + 1.0, n_samples=4000)
+    assert 0.0 < r.confidence[0] < 1.0
+    assert r.confidence[2] == 0.0 or r.ever_first[2]
+    # Certain ranges (low == high) behave like no uncertainty.
+    certain = rank_acceptability(x, [1, 1], score_low=x, score_high=x, n_samples=4000)
+    plain = rank_acceptability(x, [1, 1], n_samples=4000)
+    np.testing.assert_allclose(certain.acceptability, plain.acceptability, atol=0)
+    np.testing.assert_array_equal(certain.confidence[certain.ever_first], 1.0)
+
+
+def test_dominance_under_uncertainty() -> None:
+    x = np.array([[8.0, 8.0], [3.0, 3.0]])
+    r = rank_acceptability(x, [1, 1], score_low=x - 1, score_high=x + 1, score_mode=x,
+                           method="topsis", n_samples=1000)
+    assert r.acceptability[0, 0] == 1.0 and r.confidence[0] == 1.0
