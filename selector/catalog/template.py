@@ -16,6 +16,9 @@ from selector.domain.project import FORMAT_VERSION
 
 
 def _value(value: object) -> str:
+    """One value as inline TOML (lists on one line, so commenting it out is one `#`)."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
     return tomli_w.dumps({"x": value}).split("=", 1)[1].strip()
 
 

@@ -60,6 +60,11 @@ def problems_from(
             message = f"{err.get('input')!r} is not in the expected form ({err['msg']})"
         elif kind.endswith("_type") and "input" in err:
             message = f"{message}, got {_describe(err['input'])}"
+        elif kind in ("too_short", "too_long"):
+            ctx = err.get("ctx", {})
+            bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+            word = "at least" if kind == "too_short" else "at most"
+            message = f"needs {word} {bound} items, got {ctx.get('actual_length')}"
         elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
             message = f"{err['msg']}, got {err.get('input')!r}"
         line = line_of(lines, full) if kind != "missing" else line_of(lines, full[:-1])

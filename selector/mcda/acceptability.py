@@ -88,6 +88,8 @@ class _WeightStream:
         self.accepted = 0
 
     def _candidates(self, count: int) -> FloatArray:
+        if self.bounds is not None and self.order is None:
+            return self._bounded_candidates(count)
         u = self.rng.random((count, self.n))
         e = -np.log1p(-u)
         w = e / e.sum(axis=1, keepdims=True)
@@ -99,11 +101,25 @@ class _WeightStream:
             if self.bounds is not None:
                 low, high = self.bounds[:, 0], self.bounds[:, 1]
                 w = w[((w >= low) & (w <= high)).all(axis=1)]
-        elif self.bounds is not None:
-            low, high = self.bounds[:, 0], self.bounds[:, 1]
-            w = low + (1.0 - low.sum()) * w
-            w = w[(w <= high).all(axis=1)]
         return w
+
+    def _bounded_candidates(self, count: int) -> FloatArray:
+        """Uniform on {low <= w <= high, Σ w = 1}: shift by the lower bounds, reject uppers.
+
+        Criteria whose bounds coincide (a fixed weight) are left out of the random part, so a
+        fixed weight does not make every draw fail.
+        """
+        assert self.bounds is not None
+        low, high = self.bounds[:, 0], self.bounds[:, 1]
+        free = high - low > 1e-12
+        w = np.tile(low, (count, 1))
+        k = int(free.sum())
+        if k == 0:
+            return w
+        u = self.rng.random((count, k))
+        e = -np.log1p(-u)
+        w[:, free] += (1.0 - low.sum()) * (e / e.sum(axis=1, keepdims=True))
+        return w[(w[:, free] <= high[free] + 1e-12).all(axis=1)]
 
     def take(self, k: int) -> FloatArray:
         while self.buffer.shape[0] < k:

@@ -44,6 +44,17 @@ class ReportDocTemplate(BaseDocTemplate):
                                       closed=flowable.outline_level > 0)
 
 
+def draw_text(canvas: Canvas, fonts: FontSet, x: float, y: float, text: str, size: float, *,
+              align: str = "left") -> None:
+    """One line of user text straight on the canvas, each run in a font that has its glyphs."""
+    if align == "right":
+        x -= fonts.width(text, size)
+    for font, run in fonts.runs(text):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += fonts.width(run, size, font)
+
+
 def pdf_date(moment: dt.datetime) -> str:
     """A PDF date string (D:YYYYMMDDHHmmSS+00'00') for `moment`, naive taken as UTC."""
     if moment.tzinfo is not None:
@@ -83,11 +94,7 @@ def numbered_canvas(fonts: FontSet, footer_left: str, created: str,
             label = page_label(self._pageNumber, total)
             self.drawRightString(width - margin, 12 * 72 / 25.4, label)
             left = fonts.fit(footer_left, width - 2 * margin - 80, 7.5)
-            x = margin
-            for font, run in fonts.runs(left):
-                self.setFont(font, 7.5)
-                self.drawString(x, 12 * 72 / 25.4, run)
-                x += fonts.width(run, 7.5, font)
+            draw_text(self, fonts, margin, 12 * 72 / 25.4, left, 7.5)
             self.restoreState()
 
     return NumberedCanvas

@@ -163,7 +163,7 @@ class ReportSections:
         rec = self.rec
         meta = [
             ("Organisation", rec.organisation or "–"),
-            ("Date", rec.date.strftime("%-d %B %Y")),
+            ("Date", f"{rec.date.day} {rec.date:%B %Y}"),
             ("Prepared by", rec.prepared_by or "–"),
             ("Produced with", f"CRM Selector {rec.provenance.tool_version}"),
         ]
@@ -556,9 +556,10 @@ class ReportSections:
                 rows.append([self.criterion_name(c.criterion_id), value, f"{c.contribution:.3f}",
                              c.evidence or "–", c.source or "–", c.confidence])
             out.append(self.table(["Criterion", "Value", "Adds", "Evidence", "Source",
-                                   "Confidence"], rows, [0.2, 0.11, 0.07, 0.3, 0.22, 0.1],
+                                   "Confidence"], rows, [0.18, 0.1, 0.07, 0.28, 0.25, 0.12],
                                   right=(2,)))
         if len(ranked) > self.evidence_vendors:
+            out.append(Spacer(1, 4))
             out.append(self.p("The evidence for every other vendor is in the JSON export "
                               "(crm-selector rank PROJECT.toml --json).", "Muted"))
         return out
@@ -590,7 +591,8 @@ class ReportSections:
                           "this result from the same files."))
         if prov.catalog_files:
             rows = [[f.path, f.catalog, self.p(f.sha256, "Tiny")] for f in prov.catalog_files]
-            out.append(self.table(["File", "Catalog", "SHA-256"], rows, [0.42, 0.12, 0.46]))
+            table = self.table(["File", "Catalog", "SHA-256"], rows, [0.32, 0.12, 0.56])
+            out.append(KeepTogether([table]) if len(rows) <= 20 else table)
         else:
             out.append(self.p("No catalog files were recorded."))
         return out

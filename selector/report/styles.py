@@ -52,7 +52,7 @@ def build_stylesheet(fonts: FontSet) -> StyleSheet1:
     sheet.add(ParagraphStyle("CellRight", parent=sheet["Cell"], alignment=TA_RIGHT))
     sheet.add(ParagraphStyle("CellHead", parent=sheet["Cell"], fontName=bold))
     sheet.add(ParagraphStyle("CellHeadRight", parent=sheet["CellHead"], alignment=TA_RIGHT))
-    sheet.add(ParagraphStyle("Tiny", parent=sheet["Cell"], fontSize=6.5, leading=8))
+    sheet.add(ParagraphStyle("Tiny", parent=sheet["Cell"], fontSize=6, leading=7.5))
     sheet.add(ParagraphStyle("Bullet", parent=sheet["Body"], leftIndent=12, bulletIndent=2,
                              spaceAfter=3))
     sheet.add(ParagraphStyle("H1", fontName=bold, fontSize=17, leading=21, textColor=ACCENT,

@@ -169,3 +169,18 @@ def test_dominance_under_uncertainty() -> None:
     r = rank_acceptability(x, [1, 1], score_low=x - 1, score_high=x + 1, score_mode=x,
                            method="topsis", n_samples=1000)
     assert r.acceptability[0, 0] == 1.0 and r.confidence[0] == 1.0
+
+
+def test_fixed_weights_in_bounds_are_honoured() -> None:
+    """low == high pins a weight; the other weights still vary."""
+    bounds = np.array([[0.5, 0.5], [0.0, 1.0], [0.0, 1.0]])
+    w = _WeightStream(np.random.default_rng(0), 3, bounds, None).take(5000)
+    assert (w[:, 0] == 0.5).all()
+    assert w[:, 1].min() < 0.05 and w[:, 1].max() > 0.45
+    np.testing.assert_allclose(w.sum(axis=1), 1.0)
+    all_fixed = np.array([[0.2, 0.2], [0.3, 0.3], [0.5, 0.5]])
+    w = _WeightStream(np.random.default_rng(0), 3, all_fixed, None).take(10)
+    np.testing.assert_allclose(w, np.tile([0.2, 0.3, 0.5], (10, 1)))
+    r = rank_acceptability(CORNERS, [1, 1, 1], weight_bounds=all_fixed, n_samples=100,
+                           normalization="scale", bounds=UNIT)
+    assert r.acceptability[2, 0] == 1.0

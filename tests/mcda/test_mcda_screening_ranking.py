@@ -100,3 +100,13 @@ def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_python_api_documentation_examples() -> None:
+    """docs/python-api.md is executable: its examples must keep matching the engine."""
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "python-api.md"
+    result = doctest.testfile(str(doc), module_relative=False)
+    assert result.attempted > 20
+    assert result.failed == 0

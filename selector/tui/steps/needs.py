@@ -1,0 +1,333 @@
+"""Step 3 · Needs & requirements: MoSCoW per criterion, must-have lines, and who asked.
+
+A must-have is a knock-out, so its threshold is entered on the criterion's own scale and the
+level descriptor is shown as it is typed: "at least level 3" must mean the same to everyone.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.validation import Function
+from textual.widgets import (
+    Input,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+    TabbedContent,
+    TabPane,
+    Tree,
+)
+
+from selector.domain import Criterion, NeedItem, OrdinalScale, Requirement
+from selector.tui.steps.base import Step
+from selector.tui.text import lit
+from selector.tui.widgets.form import ConfirmScreen, FormField, FormScreen
+from selector.tui.widgets.list_editor import ListEditor
+from selector.tui.widgets.validation import InRange, model_errors
+
+PRIORITIES = (("must", "Must"), ("should", "Should"), ("could", "Could"), ("wont", "Won't"))
+BADGE = {"must": ("M", "bold red"), "should": ("S", "yellow"), "could": ("C", "cyan"),
+         "wont": ("W", "dim")}
+
+
+def scale_range(criterion: Criterion) -> tuple[float | None, float | None]:
+    if isinstance(criterion.scale, OrdinalScale):
+        return 0.0, 5.0
+    return 0.0, None
+
+
+def threshold_words(criterion: Criterion, threshold: float | None) -> Text:
+    """What a threshold means on the criterion's scale, in words (shown next to the field)."""
+    if threshold is None:
+        return Text("No threshold: the criterion only weighs in the score.", style="dim")
+    side = "at least" if criterion.direction == "benefit" else "at most"
+    scale = criterion.scale
+    if isinstance(scale, OrdinalScale):
+        level = math.ceil(threshold) if criterion.direction == "benefit" else math.floor(threshold)
+        level = max(0, min(5, level))
+        return Text.assemble((f"{side} level {threshold:g}: ", "bold"), scale.levels[level])
+    return Text.assemble((f"{side} {threshold:g} {scale.unit}", "bold"))
+
+
+class NeedsStep(Step):
+    number = 3
+    title = "Needs & requirements"
+    short = "Needs"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.criterion_id: str | None = None
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("3 · Needs & requirements", style="bold"), classes="step-title")
+        with TabbedContent(id="needs-tabs"):
+            with TabPane("Criteria", id="tab-criteria"), Horizontal(classes="columns"):
+                yield Tree("Criteria", id="criteria-tree")
+                with VerticalScroll(id="criterion-detail"):
+                    yield Static("", id="crit-name", classes="detail-title")
+                    yield Static("", id="crit-desc")
+                    yield Static(Text("Priority", style="bold"), classes="field-label")
+                    with RadioSet(id="priority"):
+                        for value, label in PRIORITIES:
+                            yield RadioButton(label, id=f"prio-{value}")
+                    yield Static(Text("Must-have threshold", style="bold"),
+                                 classes="field-label")
+                    yield Input(id="threshold", placeholder="on the criterion's scale")
+                    yield Static("", id="threshold-words")
+                    yield Static("", id="threshold-error", classes="field-error")
+                    yield Static(Text("Who asked for it", style="bold"), classes="field-label")
+                    yield SelectionList(id="requested-by", classes="form-multi")
+                    yield Static(Text("Note", style="bold"), classes="field-label")
+                    yield Input(id="req-note", placeholder="why it matters to the team")
+            with TabPane("Needs list", id="tab-needs"):
+                yield ListEditor("Functions to automate",
+                                 ["Function", "Business area", "Requested by", "Criterion"],
+                                 empty="List the functions each area wants automated (a), and "
+                                       "who asked for each.", id="needs")
+
+    # ----------------------------------------------------------------- view
+    def refresh_view(self) -> None:
+        if self.session is None:
+            return
+        self._fill_tree()
+        self._fill_needs()
+        self._show_detail()
+
+    def _label(self, criterion: Criterion) -> Text:
+        assert self.session is not None
+        req = self.session.project.requirements.get(criterion.id)
+        priority = req.priority if req else "should"
+        badge, style = BADGE[priority]
+        text = Text.assemble((f"[{badge}] ", style), criterion.name)
+        if req and req.priority == "must" and req.threshold is not None:
+            text.append(f" ≥{req.threshold:g}" if criterion.direction == "benefit"
+                        else f" ≤{req.threshold:g}", style="red")
+        if req and req.priority == "must" and req.threshold is None:
+            text.append(" (needs a threshold)", style="bold red")
+        return text
+
+    def _fill_tree(self) -> None:
+        assert self.session is not None
+        tree = self.query_one("#criteria-tree", Tree)
+        library = self.session.catalog.library
+        if tree.root.children and len(tree.root.children) == len(library.groups):
+            for group_node in tree.root.children:
+                for node in group_node.children:
+                    node.set_label(self._label(library.criterion(str(node.data))))
+            return
+        tree.clear()
+        tree.show_root = False
+        for i, group in enumerate(library.groups):
+            node = tree.root.add(Text(group.name, style="bold"), data=None, expand=i == 0)
+            for criterion in group.criteria:
+                node.add_leaf(self._label(criterion), data=criterion.id)
+        tree.root.expand()
+        if self.criterion_id is None and library.groups:
+            self.criterion_id = library.groups[0].criteria[0].id
+
+    def _show_detail(self) -> None:
+        assert self.session is not None
+        cid = self.criterion_id
+        detail = self.query_one("#criterion-detail")
+        if cid is None:
+            detail.display = False
+            return
+        detail.display = True
+        criterion = self.session.catalog.library.criterion(cid)
+        group = self.session.catalog.library.group_of(cid)
+        req = self.session.project.requirements.get(cid) or Requirement()
+        self._loading = True
+        try:
+            self.query_one("#crit-name", Static).update(
+                Text.assemble((criterion.name, "bold"), (f"  ({group.name})", "dim")))
+            unit = ("levels 0–5" if isinstance(criterion.scale, OrdinalScale)
+                    else criterion.scale.unit)
+            direction = "higher is better" if criterion.direction == "benefit" \
+                else "lower is better"
+            self.query_one("#crit-desc", Static).update(
+                Text.assemble(criterion.description, (f"\nScale: {unit}, {direction}.", "dim")))
+            self.query_one(f"#prio-{req.priority}", RadioButton).value = True
+            low, high = scale_range(criterion)
+            threshold = self.query_one("#threshold", Input)
+            threshold.validators = [InRange(low, high)]
+            threshold.value = "" if req.threshold is None else f"{req.threshold:g}"
+            self.query_one("#threshold-words", Static).update(
+                threshold_words(criterion, req.threshold))
+            self._threshold_error("")
+            people = self.query_one("#requested-by", SelectionList)
+            people.clear_options()
+            people.add_options([(lit(s.name), s.id, s.id in req.requested_by)
+                                for s in self.session.project.stakeholders])
+            self.query_one("#req-note", Input).value = req.note
+        finally:
+            self.call_after_refresh(self._loaded)
+
+    def _loaded(self) -> None:
+        self._loading = False
+
+    def _fill_needs(self) -> None:
+        assert self.session is not None
+        p = self.session.project
+        names = {s.id: s.name for s in p.stakeholders}
+        areas = {a.id: a.name for a in p.business_areas}
+        criteria = {c.id: c.name for c in self.session.catalog.library.criteria()}
+        self.query_one("#needs", ListEditor).set_rows([
+            (lit(n.function), lit(areas.get(n.business_area, n.business_area)),
+             lit(", ".join(names.get(w, w) for w in n.requested_by)),
+             lit(criteria.get(n.criterion or "", n.criterion or "")))
+            for n in p.needs])
+
+    # ----------------------------------------------------------------- requirement edits
+    @on(Tree.NodeHighlighted, "#criteria-tree")
+    def _highlight(self, event: Tree.NodeHighlighted) -> None:
+        if event.node.data and event.node.data != self.criterion_id:
+            self.criterion_id = str(event.node.data)
+            self._show_detail()
+
+    def _update(self, **changes: object) -> None:
+        assert self.session is not None and self.criterion_id is not None
+        p = self.session.project
+        req = p.requirements.get(self.criterion_id) or Requirement()
+        data = req.model_dump()
+        data.update(changes)
+        new = Requirement.model_validate(data)
+        if new == p.requirements.get(self.criterion_id):
+            return
+        p.requirements = {**p.requirements, self.criterion_id: new}
+        self.changed(f"requirement {self.criterion_id}")
+        self._fill_tree()
+
+    @on(RadioSet.Changed, "#priority")
+    def _priority(self, event: RadioSet.Changed) -> None:
+        if self._loading or self.criterion_id is None:
+            return
+        value = (event.pressed.id or "").removeprefix("prio-")
+        self._update(priority=value)
+        if value == "must":
+            self._threshold_error("" if self._current_threshold() is not None else
+                                  "a must-have needs a threshold (the line a candidate may not "
+                                  "cross)")
+
+    def _current_threshold(self) -> float | None:
+        assert self.session is not None and self.criterion_id is not None
+        req = self.session.project.requirements.get(self.criterion_id)
+        return req.threshold if req else None
+
+    def _threshold_error(self, message: str) -> None:
+        error = self.query_one("#threshold-error", Static)
+        error.update(Text(message))
+        error.set_class(bool(message), "-shown")
+
+    @on(Input.Changed, "#threshold")
+    def _threshold_typing(self, event: Input.Changed) -> None:
+        if self._loading or self.criterion_id is None or self.session is None:
+            return
+        criterion = self.session.catalog.library.criterion(self.criterion_id)
+        raw = event.value.strip()
+        if not raw:
+            self._threshold_error("")
+            self.query_one("#threshold-words", Static).update(threshold_words(criterion, None))
+            return
+        result = event.validation_result
+        if result is not None and not result.is_valid:
+            self._threshold_error("; ".join(result.failure_descriptions))
+            return
+        self._threshold_error("")
+        self.query_one("#threshold-words", Static).update(
+            threshold_words(criterion, float(raw)))
+
+    @on(Input.Submitted, "#threshold")
+    @on(Input.Blurred, "#threshold")
+    def _threshold_commit(self, event: Input.Submitted | Input.Blurred) -> None:
+        if self._loading or self.criterion_id is None:
+            return
+        raw = event.input.value.strip()
+        if not raw:
+            self._update(threshold=None)
+            return
+        result = event.input.validate(raw)
+        if result is not None and not result.is_valid:
+            return  # the problem is shown next to the field; the saved value stays
+        self._update(threshold=float(raw))
+
+    @on(SelectionList.SelectedChanged, "#requested-by")
+    def _people(self, event: SelectionList.SelectedChanged) -> None:
+        if self._loading or self.criterion_id is None:
+            return
+        self._update(requested_by=list(event.selection_list.selected))
+
+    @on(Input.Submitted, "#req-note")
+    @on(Input.Blurred, "#req-note")
+    def _note(self, event: Input.Submitted | Input.Blurred) -> None:
+        if self._loading or self.criterion_id is None:
+            return
+        self._update(note=event.input.value.strip())
+
+    # ----------------------------------------------------------------- needs list
+    @on(ListEditor.Add, "#needs")
+    def _add_need(self, event: ListEditor.Add) -> None:
+        self._need_form(None)
+
+    @on(ListEditor.Edit, "#needs")
+    def _edit_need(self, event: ListEditor.Edit) -> None:
+        self._need_form(event.index)
+
+    @on(ListEditor.Remove, "#needs")
+    def _remove_need(self, event: ListEditor.Remove) -> None:
+        assert self.session is not None
+        p = self.session.project
+        need = p.needs[event.index]
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                p.needs = [n for i, n in enumerate(p.needs) if i != event.index]
+                self.changed("need removed")
+                self._fill_needs()
+
+        self.app.push_screen(ConfirmScreen("Delete?", f"Delete the need {need.function}?",
+                                           yes="Delete", no="Keep"), confirmed)
+
+    def _need_form(self, index: int | None) -> None:
+        assert self.session is not None
+        p = self.session.project
+        old = p.needs[index] if index is not None else None
+        fields = [
+            FormField("function", "Function to automate", old.function if old else "",
+                      required=True, placeholder="e.g. Pipeline forecasting by region",
+                      validators=[Function(lambda v: len(v.strip()) >= 2,
+                                           "at least 2 characters")]),
+            FormField("business_area", "Business area", old.business_area if old else None,
+                      kind="select", choices=[(a.name, a.id) for a in p.business_areas]),
+            FormField("requested_by", "Requested by", old.requested_by if old else [],
+                      kind="multi", choices=[(s.name, s.id) for s in p.stakeholders]),
+            FormField("criterion", "Criterion it depends on (optional)",
+                      old.criterion if old else None, kind="select",
+                      choices=[(c.name, c.id) for c in self.session.catalog.library.criteria()]),
+        ]
+
+        def clean(values: dict[str, object]) -> dict[str, object]:
+            return {"function": values["function"],
+                    "business_area": values["business_area"] or "",
+                    "requested_by": values["requested_by"] or [],
+                    "criterion": values["criterion"]}
+
+        def done(values: dict[str, object] | None) -> None:
+            if not values:
+                return
+            item = NeedItem.model_validate(clean(values))
+            if index is None:
+                p.needs = [*p.needs, item]
+            else:
+                p.needs = [item if i == index else n for i, n in enumerate(p.needs)]
+            self.changed("need")
+            self._fill_needs()
+
+        self.app.push_screen(FormScreen("Edit need" if old else "Add need", fields,
+                                        check=lambda v: model_errors(NeedItem, clean(v))), done)
