@@ -36,18 +36,28 @@ def _parser() -> argparse.ArgumentParser:
     tui.add_argument("project", nargs="?", type=Path, help="project file to open")
 
     validate = sub.add_parser(
-        "validate", help="check catalogs and project files; report every problem",
+        "validate",
+        help="check catalogs and project files; report every problem",
         description="Check catalog folders and project files. With no paths, checks the shipped "
         "catalog. Prints one problem per line as FILE:LINE: field: message.",
     )
-    validate.add_argument("paths", nargs="*", type=Path,
-                          help="catalog folders or files, and project files")
-    validate.add_argument("--no-shipped", action="store_true",
-                          help="check the given catalog folders alone, without the shipped catalog")
+    validate.add_argument(
+        "paths", nargs="*", type=Path, help="catalog folders or files, and project files"
+    )
+    validate.add_argument(
+        "--no-shipped",
+        action="store_true",
+        help="check the given catalog folders alone, without the shipped catalog",
+    )
 
     schema = sub.add_parser("schema", help="write JSON Schemas for catalog and project files")
-    schema.add_argument("-o", "--output", type=Path, default=Path("schemas"),
-                        help="folder to write into (default: ./schemas)")
+    schema.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("schemas"),
+        help="folder to write into (default: ./schemas)",
+    )
 
     new = sub.add_parser("new", help="write a commented starting project file")
     new.add_argument("project", type=Path)
@@ -57,18 +67,33 @@ def _parser() -> argparse.ArgumentParser:
     rank = sub.add_parser("rank", help="print the recommendation for a project")
     rank.add_argument("project", type=Path)
     rank.add_argument("--json", action="store_true", help="print the full result as JSON")
-    rank.add_argument("--catalog", type=Path, action="append", default=[],
-                      help="extra catalog folder (repeatable)")
+    rank.add_argument(
+        "--catalog",
+        type=Path,
+        action="append",
+        default=[],
+        help="extra catalog folder (repeatable)",
+    )
 
     report = sub.add_parser("report", help="write the recommendation PDF for decision makers")
     report.add_argument("project", type=Path)
     report.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
-    report.add_argument("--catalog", type=Path, action="append", default=[],
-                        help="extra catalog folder (repeatable)")
+    report.add_argument(
+        "--catalog",
+        type=Path,
+        action="append",
+        default=[],
+        help="extra catalog folder (repeatable)",
+    )
 
     vendors = sub.add_parser("vendors", help="list the vendors in the catalog")
-    vendors.add_argument("--catalog", type=Path, action="append", default=[],
-                         help="extra catalog folder (repeatable)")
+    vendors.add_argument(
+        "--catalog",
+        type=Path,
+        action="append",
+        default=[],
+        help="extra catalog folder (repeatable)",
+    )
     return parser
 
 
@@ -81,8 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in (None, "tui"):
             return _tui(getattr(args, "project", None))
         return {
-            "validate": _validate, "schema": _schema, "new": _new, "rank": _rank,
-            "report": _report, "vendors": _vendors,
+            "validate": _validate,
+            "schema": _schema,
+            "new": _new,
+            "rank": _rank,
+            "report": _report,
+            "vendors": _vendors,
         }[args.command](args)
     except FileError as exc:
         print(f"crm-selector: {exc}", file=sys.stderr)
@@ -115,8 +144,9 @@ def _validate(args: argparse.Namespace) -> int:
         print("\n".join(usage), file=sys.stderr)
         return 2
     if args.no_shipped and not folders:
-        print("crm-selector validate: --no-shipped needs at least one catalog folder",
-              file=sys.stderr)
+        print(
+            "crm-selector validate: --no-shipped needs at least one catalog folder", file=sys.stderr
+        )
         return 2
     catalog = load_catalog(folders, include_shipped=not args.no_shipped)
     problems = list(catalog.problems)
@@ -133,15 +163,19 @@ def _validate(args: argparse.Namespace) -> int:
     errors = [p for p in problems if p.severity == "error"]
     files = len({p.file for p in errors})
     if errors:
-        print(f"{len(errors)} problem{'s' * (len(errors) != 1)} in {files} "
-              f"file{'s' * (files != 1)}", file=sys.stderr)
+        print(
+            f"{len(errors)} problem{'s' * (len(errors) != 1)} in {files} file{'s' * (files != 1)}",
+            file=sys.stderr,
+        )
         return 1
-    print(f"OK: {len(catalog.library.criteria())} criteria in {len(catalog.library.groups)} "
-          f"groups, {len(catalog.solution_types)} solution types, {len(catalog.vendors)} vendors, "
-          f"{len(catalog.questionnaire.questions)} questions, {len(catalog.questionnaire.rules)} "
-          f"rules, {len(catalog.questionnaire.readiness)} readiness items"
-          + (f"; {len(projects)} project file{'s' * (len(projects) != 1)}" if projects else ""),
-          file=sys.stderr)
+    print(
+        f"OK: {len(catalog.library.criteria())} criteria in {len(catalog.library.groups)} "
+        f"groups, {len(catalog.solution_types)} solution types, {len(catalog.vendors)} vendors, "
+        f"{len(catalog.questionnaire.questions)} questions, {len(catalog.questionnaire.rules)} "
+        f"rules, {len(catalog.questionnaire.readiness)} readiness items"
+        + (f"; {len(projects)} project file{'s' * (len(projects) != 1)}" if projects else ""),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -151,7 +185,9 @@ def _schema(args: argparse.Namespace) -> int:
     try:
         written = write_schemas(args.output)
     except OSError as exc:
-        raise FileError(f"{display_path(args.output)}: cannot write: {exc.strerror or exc}") from exc
+        raise FileError(
+            f"{display_path(args.output)}: cannot write: {exc.strerror or exc}"
+        ) from exc
     for path in written:
         print(display_path(path))
     return 0
@@ -160,12 +196,16 @@ def _schema(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     path: Path = args.project
     if path.suffix != ".toml":
-        print(f"crm-selector new: {display_path(path)}: a project file name ends in .toml",
-              file=sys.stderr)
+        print(
+            f"crm-selector new: {display_path(path)}: a project file name ends in .toml",
+            file=sys.stderr,
+        )
         return 2
     if path.exists() and not args.force:
-        print(f"crm-selector new: {display_path(path)} already exists; use --force to replace it",
-              file=sys.stderr)
+        print(
+            f"crm-selector new: {display_path(path)} already exists; use --force to replace it",
+            file=sys.stderr,
+        )
         return 1
     catalog = load_catalog()
     name = args.name or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()

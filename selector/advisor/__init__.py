@@ -19,10 +19,14 @@ def stakeholder_view(catalog: Catalog, project: Project, stakeholder_id: str) ->
     vector, cr, revisit = stakeholder_weights(catalog.library, weights)
     person = next((s for s in project.stakeholders if s.id == stakeholder_id), None)
     return StakeholderView(
-        stakeholder_id=stakeholder_id, name=person.name if person else stakeholder_id,
+        stakeholder_id=stakeholder_id,
+        name=person.name if person else stakeholder_id,
         department=person.department if person else "",
-        method=weights.method if vector else "none", group_weights=vector,
-        consistency_ratio=cr, revisit=revisit)
+        method=weights.method if vector else "none",
+        group_weights=vector,
+        consistency_ratio=cr,
+        revisit=revisit,
+    )
 
 
 def next_pair(catalog: Catalog, project: Project, stakeholder_id: str) -> tuple[str, str] | None:

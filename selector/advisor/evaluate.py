@@ -40,8 +40,12 @@ def describe_value(criterion: Criterion, raw: float) -> str:
 
 
 def evaluate(
-    library: CriteriaLibrary, matrix: CandidateMatrix, weighting: Weighting,
-    extra_failures: list[list[MustHaveFailure]] | None = None, *, soft_must_haves: bool = False,
+    library: CriteriaLibrary,
+    matrix: CandidateMatrix,
+    weighting: Weighting,
+    extra_failures: list[list[MustHaveFailure]] | None = None,
+    *,
+    soft_must_haves: bool = False,
 ) -> Evaluation:
     """Screen, then score. With `soft_must_haves` (solution types, whose values are only
     typical), a missed must-have is reported as a shortfall instead of excluding the candidate:
@@ -56,7 +60,8 @@ def evaluate(
         if cid in weighting.must_haves:
             thresholds[j] = weighting.must_haves[cid].threshold
     failures: list[list[MustHaveFailure]] = [
-        list(extra_failures[i]) if extra_failures else [] for i in range(n_candidates)]
+        list(extra_failures[i]) if extra_failures else [] for i in range(n_candidates)
+    ]
     shortfalls: list[list[MustHaveFailure]] = [[] for _ in range(n_candidates)]
     missed = shortfalls if soft_must_haves else failures
     if n_candidates:
@@ -64,22 +69,34 @@ def evaluate(
         for i, j in zip(*np.nonzero(fails), strict=True):
             must: MustHave = weighting.must_haves[ids[j]]
             c = criteria[j]
-            missed[i].append(MustHaveFailure(
-                criterion_id=c.id, criterion_name=c.name,
-                required=threshold_text(c, must.threshold),
-                actual=describe_value(c, float(matrix.raw[i, j])),
-                reason=f"{c.name}: needs {threshold_text(c, must.threshold)}, has "
-                       f"{describe_value(c, float(matrix.raw[i, j]))}",
-                set_by=list(must.traces)))
+            missed[i].append(
+                MustHaveFailure(
+                    criterion_id=c.id,
+                    criterion_name=c.name,
+                    required=threshold_text(c, must.threshold),
+                    actual=describe_value(c, float(matrix.raw[i, j])),
+                    reason=f"{c.name}: needs {threshold_text(c, must.threshold)}, has "
+                    f"{describe_value(c, float(matrix.raw[i, j]))}",
+                    set_by=list(must.traces),
+                )
+            )
     passing = np.array([not f for f in failures], dtype=bool)
     if n_candidates:
-        scores = mcda.weighted_sum(matrix.values, weights, np.ones(len(ids)),
-                                   normalization="scale",
-                                   bounds=np.tile([0.0, 1.0], (len(ids), 1)))
+        scores = mcda.weighted_sum(
+            matrix.values,
+            weights,
+            np.ones(len(ids)),
+            normalization="scale",
+            bounds=np.tile([0.0, 1.0], (len(ids), 1)),
+        )
     else:
         scores = np.zeros(0)
     ranks: list[int | None] = [None] * n_candidates
-    order = [i for i in np.argsort(-scores, kind="stable") if passing[i]]
+    # A kind of solution that typically misses a must-have ranks below those that meet them.
+    order = sorted(
+        (i for i in range(n_candidates) if passing[i]),
+        key=lambda i: (bool(shortfalls[i]), -scores[i], i),
+    )
     for position, i in enumerate(order, start=1):
         ranks[int(i)] = position
 
@@ -96,11 +113,20 @@ def evaluate(
             cell = matrix.cells[i][j]
             contrib = float(weights[j] * matrix.values[i, j])
             per_group[groups[c.id]] += contrib
-            row.append(Contribution(
-                criterion_id=c.id, group_id=groups[c.id], raw_value=cell.raw,
-                value=float(matrix.values[i, j]), weight=float(weights[j]),
-                contribution=contrib, overridden=cell.overridden, evidence=cell.evidence,
-                source=cell.source, confidence=cell.confidence))
+            row.append(
+                Contribution(
+                    criterion_id=c.id,
+                    group_id=groups[c.id],
+                    raw_value=cell.raw,
+                    value=float(matrix.values[i, j]),
+                    weight=float(weights[j]),
+                    contribution=contrib,
+                    overridden=cell.overridden,
+                    evidence=cell.evidence,
+                    source=cell.source,
+                    confidence=cell.confidence,
+                )
+            )
         contributions.append(row)
         group_contribs.append(per_group)
         profile = {}
@@ -108,17 +134,31 @@ def evaluate(
             cols = [j for j, c in enumerate(criteria) if need in c.tags]
             profile[need] = float(np.mean(matrix.values[i, cols])) if cols else 0.0
         profiles.append(profile)
-        weak = [j for j, _ in enumerate(criteria)
-                if weights[j] >= BALANCE_WEIGHT * mean_weight and matrix.values[i, j] <= BALANCE_VALUE]
+        weak = [
+            j
+            for j, _ in enumerate(criteria)
+            if weights[j] >= BALANCE_WEIGHT * mean_weight and matrix.values[i, j] <= BALANCE_VALUE
+        ]
         if weak and ranks[i] is not None and ranks[i] <= 3:
             names = ", ".join(
                 f"{criteria[j].name} ({describe_value(criteria[j], float(matrix.raw[i, j]))}, "
-                f"{weights[j]:.0%} of the weight)" for j in weak[:3])
+                f"{weights[j]:.0%} of the weight)"
+                for j in weak[:3]
+            )
             balance.append(f"Scores well on average but is weak where it matters: {names}.")
         else:
             balance.append("")
-    return Evaluation(scores, passing, failures, ranks, contributions, group_contribs, profiles,
-                      balance, shortfalls)
+    return Evaluation(
+        scores,
+        passing,
+        failures,
+        ranks,
+        contributions,
+        group_contribs,
+        profiles,
+        balance,
+        shortfalls,
+    )
 
 
 def knock_out_failures(
@@ -129,9 +169,15 @@ def knock_out_failures(
         return []
     out = []
     for t in solution_types:
-        traces = knocked[t]
-        out.append(MustHaveFailure(
-            criterion_id="solution_type", criterion_name="Kind of solution",
-            required=f"not {names.get(t, t)}", actual=names.get(t, t),
-            reason=f"{names.get(t, t)} is ruled out: {traces[0].text}", set_by=list(traces)))
+        for trace in knocked[t]:
+            out.append(
+                MustHaveFailure(
+                    criterion_id="solution_type",
+                    criterion_name="Kind of solution",
+                    required=f"not {names.get(t, t)}",
+                    actual=names.get(t, t),
+                    reason=f"{names.get(t, t)} is ruled out: {trace.text}",
+                    set_by=[trace],
+                )
+            )
     return out

@@ -50,7 +50,9 @@ def value_of(criterion: Criterion, raw: float) -> float:
 
 
 def build(
-    library: CriteriaLibrary, ids: list[str], scores: list[dict[str, CriterionScore]],
+    library: CriteriaLibrary,
+    ids: list[str],
+    scores: list[dict[str, CriterionScore]],
     overrides: dict[tuple[str, str], tuple[float, str]] | None = None,
 ) -> CandidateMatrix:
     criteria = library.criteria()
@@ -63,18 +65,29 @@ def build(
             catalog_value = score.value if score else None
             if (cid_row, c.id) in overrides:
                 value, rationale = overrides[(cid_row, c.id)]
-                row.append(Cell(value, f"Team's score: {rationale}", "", "high", True,
-                                catalog_value))
+                row.append(
+                    Cell(value, f"Team's score: {rationale}", "", "high", True, catalog_value)
+                )
             elif score is None:
-                middle = 2.5 if isinstance(c.scale, OrdinalScale) else (
-                    (c.scale.worst + c.scale.best) / 2)
-                row.append(Cell(middle, "No score in the catalog: counted as the middle of the "
-                                "scale", "", "low"))
+                middle = (
+                    2.5
+                    if isinstance(c.scale, OrdinalScale)
+                    else ((c.scale.worst + c.scale.best) / 2)
+                )
+                row.append(
+                    Cell(
+                        middle,
+                        "No score in the catalog: counted as the middle of the scale",
+                        "",
+                        "low",
+                    )
+                )
             else:
                 row.append(Cell(score.value, score.note, score.source or "", score.confidence))
         cells.append(row)
     raw = np.array([[cell.raw for cell in row] for row in cells], dtype=float).reshape(
-        len(ids), len(criteria))
+        len(ids), len(criteria)
+    )
     values = np.zeros_like(raw)
     low = np.zeros_like(raw)
     high = np.zeros_like(raw)

@@ -22,13 +22,24 @@ def assess_readiness(questionnaire: Questionnaire, project: Project) -> Readines
         answer = project.readiness.get(item.id, "unknown")
         total += item.weight
         earned += item.weight * CREDIT[answer]
-        checks.append(ReadinessCheck(item_id=item.id, text=item.text, answer=answer,
-                                     weight=item.weight, risk=item.risk, action=item.action,
-                                     source=item.source))
+        checks.append(
+            ReadinessCheck(
+                item_id=item.id,
+                text=item.text,
+                answer=answer,
+                weight=item.weight,
+                risk=item.risk,
+                action=item.action,
+                source=item.source,
+            )
+        )
     score = 100.0 * earned / total if total else 0.0
     level = "ready" if score >= 75 else "needs work" if score >= 50 else "not ready"
-    open_items = sorted((c for c in checks if c.answer != "yes"),
-                        key=lambda c: (URGENCY[c.answer], -c.weight, c.item_id))
+    open_items = sorted(
+        (c for c in checks if c.answer != "yes"),
+        key=lambda c: (URGENCY[c.answer], -c.weight, c.item_id),
+    )
     risks = [c.risk for c in open_items]
-    return Readiness(score=round(score, 1), level=level, checks=checks, risks=risks,
-                     actions=open_items)
+    return Readiness(
+        score=round(score, 1), level=level, checks=checks, risks=risks, actions=open_items
+    )

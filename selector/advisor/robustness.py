@@ -32,9 +32,15 @@ class RobustnessResult:
 
 
 def assess(
-    library: CriteriaLibrary, matrix: CandidateMatrix, names: dict[str, str],
-    weights: dict[str, float], scores: np.ndarray, passing: np.ndarray, *,
-    n_samples: int, seed: int,
+    library: CriteriaLibrary,
+    matrix: CandidateMatrix,
+    names: dict[str, str],
+    weights: dict[str, float],
+    scores: np.ndarray,
+    passing: np.ndarray,
+    *,
+    n_samples: int,
+    seed: int,
 ) -> RobustnessResult:
     criteria = library.criteria()
     w = np.array([weights[c.id] for c in criteria])
@@ -42,17 +48,32 @@ def assess(
     idx = idx[np.argsort(-scores[idx], kind="stable")]
     ids = [matrix.ids[i] for i in idx]
     if len(idx) == 0:
-        return RobustnessResult(Robustness(
-            clear_winner=False, winner_id=None, margin=0.0, margin_threshold=MARGIN,
-            statements=["No candidate meets every must-have, so there is no recommendation."]),
-            {}, "none")
+        return RobustnessResult(
+            Robustness(
+                clear_winner=False,
+                winner_id=None,
+                margin=0.0,
+                margin_threshold=MARGIN,
+                statements=["No candidate meets every must-have, so there is no recommendation."],
+            ),
+            {},
+            "none",
+        )
     winner = ids[0]
     if len(idx) == 1:
-        return RobustnessResult(Robustness(
-            clear_winner=True, winner_id=winner, margin=float(scores[idx[0]]),
-            margin_threshold=MARGIN, contenders=[winner], probability_first={winner: 1.0},
-            statements=[f"{names[winner]} is the only candidate that meets every must-have."]),
-            {winner: [1.0]}, "none")
+        return RobustnessResult(
+            Robustness(
+                clear_winner=True,
+                winner_id=winner,
+                margin=float(scores[idx[0]]),
+                margin_threshold=MARGIN,
+                contenders=[winner],
+                probability_first={winner: 1.0},
+                statements=[f"{names[winner]} is the only candidate that meets every must-have."],
+            ),
+            {winner: [1.0]},
+            "none",
+        )
 
     values = matrix.values[idx]
     margin = float(scores[idx[0]] - scores[idx[1]])
@@ -68,39 +89,74 @@ def assess(
 
     stability = _stability(library, values, w, ids, names)
     moves = [s for s in stability if s.flips_at is not None]
-    smallest = min(moves, key=lambda s: (abs(s.flips_at - s.weight), s.criterion_id),
-                   default=None)
+    smallest = min(moves, key=lambda s: (abs(s.flips_at - s.weight), s.criterion_id), default=None)
 
-    agreement = mcda.method_agreement(values, w, np.ones(len(w)), normalization="scale",
-                                      bounds=np.tile([0.0, 1.0], (len(w), 1)))
+    agreement = mcda.method_agreement(
+        values, w, np.ones(len(w)), normalization="scale", bounds=np.tile([0.0, 1.0], (len(w), 1))
+    )
     methods = []
     for k, method in enumerate(agreement.methods):
         order = np.argsort(agreement.rankings[k], kind="stable")
-        methods.append(MethodRanking(method=METHOD_NAMES.get(method, method),
-                                     ranking=[ids[i] for i in order],
-                                     tau_vs_primary=float(agreement.tau[0, k])))
+        methods.append(
+            MethodRanking(
+                method=METHOD_NAMES.get(method, method),
+                ranking=[ids[i] for i in order],
+                tau_vs_primary=float(agreement.tau[0, k]),
+            )
+        )
     same_winner = all(m.ranking[0] == winner for m in methods)
     methods_agree = same_winner and agreement.min_tau >= 0.6
 
     top = float(scores[idx[0]])
-    contenders = [cid for k, cid in enumerate(ids)
-                  if top - float(scores[idx[k]]) < MARGIN
-                  or probability.get(cid, 0.0) >= CONTENDER_PROBABILITY]
+    contenders = [
+        cid
+        for k, cid in enumerate(ids)
+        if top - float(scores[idx[k]]) < MARGIN
+        or probability.get(cid, 0.0) >= CONTENDER_PROBABILITY
+    ]
     clear = margin >= MARGIN and (not probability or probability[winner] >= CLEAR_PROBABILITY)
     if clear:
         contenders = [winner]
-    statements = _statements(names, ids, winner, margin, clear, contenders, probability,
-                             n_samples, smallest, methods, methods_agree)
-    return RobustnessResult(Robustness(
-        clear_winner=clear, winner_id=winner, margin=margin, margin_threshold=MARGIN,
-        contenders=contenders, probability_first=probability, n_samples=n_samples,
-        stability=stability, smallest_flip=smallest, methods=methods,
-        methods_agree=methods_agree, statements=statements), rank_probs, sampling)
+    statements = _statements(
+        names,
+        ids,
+        winner,
+        margin,
+        clear,
+        contenders,
+        probability,
+        n_samples,
+        smallest,
+        methods,
+        methods_agree,
+    )
+    return RobustnessResult(
+        Robustness(
+            clear_winner=clear,
+            winner_id=winner,
+            margin=margin,
+            margin_threshold=MARGIN,
+            contenders=contenders,
+            probability_first=probability,
+            n_samples=n_samples,
+            stability=stability,
+            smallest_flip=smallest,
+            methods=methods,
+            methods_agree=methods_agree,
+            statements=statements,
+        ),
+        rank_probs,
+        sampling,
+    )
 
 
 def _sample(
-    library: CriteriaLibrary, matrix: CandidateMatrix, idx: np.ndarray,
-    weights: dict[str, float], n_samples: int, seed: int,
+    library: CriteriaLibrary,
+    matrix: CandidateMatrix,
+    idx: np.ndarray,
+    weights: dict[str, float],
+    n_samples: int,
+    seed: int,
 ) -> tuple[np.ndarray, str]:
     """Rank acceptability over group weights; groups with no weight are left out."""
     groups = [g for g in library.groups if sum(weights[c.id] for c in g.criteria) > 0]
@@ -120,25 +176,42 @@ def _sample(
 
     values, low, high = by_group(matrix.values), by_group(matrix.low), by_group(matrix.high)
     low, high = np.minimum(low, values), np.maximum(high, values)
-    common = dict(method="weighted_sum", n_samples=n_samples, seed=seed, normalization="scale",
-                  bounds=np.tile([0.0, 1.0], (len(groups), 1)), score_low=low, score_high=high)
+    common = dict(
+        method="weighted_sum",
+        n_samples=n_samples,
+        seed=seed,
+        normalization="scale",
+        bounds=np.tile([0.0, 1.0], (len(groups), 1)),
+        score_low=low,
+        score_high=high,
+    )
     if len(groups) == 1:
         result = mcda.rank_acceptability(values, np.ones(1), **common)
         return result.acceptability, "single group"
     bounds = np.column_stack([gw * KEPT_SHARE, np.ones(len(groups))])
     result = mcda.rank_acceptability(values, np.ones(len(groups)), weight_bounds=bounds, **common)
-    return result.acceptability, (f"each group keeps at least {KEPT_SHARE:.0%} of its weight; "
-                                  "the rest is spread uniformly at random")
+    return result.acceptability, (
+        f"each group keeps at least {KEPT_SHARE:.0%} of its weight; "
+        "the rest is spread uniformly at random"
+    )
 
 
 def _stability(
-    library: CriteriaLibrary, values: np.ndarray, w: np.ndarray, ids: list[str],
+    library: CriteriaLibrary,
+    values: np.ndarray,
+    w: np.ndarray,
+    ids: list[str],
     names: dict[str, str],
 ) -> list[StabilityRange]:
     criteria = library.criteria()
-    result = mcda.stability_intervals(values, w, np.ones(len(w)), method="weighted_sum",
-                                      normalization="scale",
-                                      bounds=np.tile([0.0, 1.0], (len(w), 1)))
+    result = mcda.stability_intervals(
+        values,
+        w,
+        np.ones(len(w)),
+        method="weighted_sum",
+        normalization="scale",
+        bounds=np.tile([0.0, 1.0], (len(w), 1)),
+    )
     out = []
     for j, c in enumerate(criteria):
         low, high = float(result.low[j]), float(result.high[j])
@@ -154,43 +227,71 @@ def _stability(
             _, flips_at, who = min(options)
             new_winner = names[ids[who]]
             relative = (flips_at - w[j]) / w[j] if w[j] > 0 else None
-        out.append(StabilityRange(criterion_id=c.id, name=c.name, weight=float(w[j]), low=low,
-                                  high=high, flips_at=flips_at, new_winner=new_winner,
-                                  relative_change=relative))
+        out.append(
+            StabilityRange(
+                criterion_id=c.id,
+                name=c.name,
+                weight=float(w[j]),
+                low=low,
+                high=high,
+                flips_at=flips_at,
+                new_winner=new_winner,
+                relative_change=relative,
+            )
+        )
     return out
 
 
 def _statements(
-    names: dict[str, str], ids: list[str], winner: str, margin: float, clear: bool,
-    contenders: list[str], probability: dict[str, float], n_samples: int,
-    smallest: StabilityRange | None, methods: list[MethodRanking], methods_agree: bool,
+    names: dict[str, str],
+    ids: list[str],
+    winner: str,
+    margin: float,
+    clear: bool,
+    contenders: list[str],
+    probability: dict[str, float],
+    n_samples: int,
+    smallest: StabilityRange | None,
+    methods: list[MethodRanking],
+    methods_agree: bool,
 ) -> list[str]:
     out = []
     runner = ids[1]
     if clear:
-        out.append(f"{names[winner]} leads {names[runner]} by {margin * 100:.1f} points out of "
-                   f"100.")
+        out.append(
+            f"{names[winner]} leads {names[runner]} by {margin * 100:.1f} points out of 100."
+        )
     else:
         listed = ", ".join(names[c] for c in contenders)
-        out.append(f"No clear winner: {listed} are within reach of each other "
-                   f"(lead {margin * 100:.1f} points; a clear lead needs {MARGIN * 100:.0f} "
-                   f"and first place in at least {CLEAR_PROBABILITY:.0%} of plausible cases).")
+        out.append(
+            f"No clear winner: {listed} are within reach of each other "
+            f"(lead {margin * 100:.1f} points; a clear lead needs {MARGIN * 100:.0f} "
+            f"and first place in at least {CLEAR_PROBABILITY:.0%} of plausible cases)."
+        )
     if probability:
-        out.append(f"{names[winner]} comes first in {probability[winner]:.0%} of {n_samples:,} "
-                   f"plausible weightings and scores (each group keeps at least half its weight, "
-                   f"the rest spread at random; each score varied within what its evidence "
-                   f"supports).")
+        out.append(
+            f"{names[winner]} comes first in {probability[winner]:.0%} of {n_samples:,} "
+            f"plausible weightings and scores (each group keeps at least half its weight, "
+            f"the rest spread at random; each score varied within what its evidence "
+            f"supports)."
+        )
     if smallest is not None and smallest.flips_at is not None:
-        out.append(f"The smallest weight change that changes the winner: {smallest.name} from "
-                   f"{smallest.weight:.1%} to {smallest.flips_at:.1%} of the weight puts "
-                   f"{smallest.new_winner} first.")
+        out.append(
+            f"The smallest weight change that changes the winner: {smallest.name} from "
+            f"{smallest.weight:.1%} to {smallest.flips_at:.1%} of the weight puts "
+            f"{smallest.new_winner} first."
+        )
     else:
         out.append("No change to a single criterion's weight changes the winner.")
     if methods_agree:
-        out.append("Weighted sum, TOPSIS and PROMETHEE II agree on the winner; the choice of "
-                   "method does not matter here.")
+        out.append(
+            "Weighted sum, TOPSIS and PROMETHEE II agree on the winner; the choice of "
+            "method does not matter here."
+        )
     else:
         firsts = "; ".join(f"{m.method} puts {names[m.ranking[0]]} first" for m in methods)
-        out.append(f"The methods do not fully agree ({firsts}): the choice of method matters, "
-                   f"treat the ranking as close.")
+        out.append(
+            f"The methods do not fully agree ({firsts}): the choice of method matters, "
+            f"treat the ranking as close."
+        )
     return out

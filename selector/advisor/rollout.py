@@ -20,8 +20,12 @@ _KEYWORDS = {
     "finance": ("finance", "account", "invoic", "billing", "quote", "cpq"),
 }
 _INTEGRATION_ANSWERS = {
-    "erp": "ERP", "accounting": "accounting", "web_portal": "web / customer portal",
-    "email": "e-mail and calendar", "telephony": "telephony", "warehouse": "warehouse",
+    "erp": "ERP",
+    "accounting": "accounting",
+    "web_portal": "web / customer portal",
+    "email": "e-mail and calendar",
+    "telephony": "telephony",
+    "warehouse": "warehouse",
     "data_warehouse": "data warehouse / BI",
 }
 
@@ -40,45 +44,73 @@ def plan_rollout(
     areas = [a for a in project.business_areas if a.in_scope]
     if not areas:
         return []
-    demand = {a.id: sum(1 for n in project.needs if n.business_area == a.id) + len(a.objectives)
-              for a in areas}
+    demand = {
+        a.id: sum(1 for n in project.needs if n.business_area == a.id) + len(a.objectives)
+        for a in areas
+    }
     ordered = sorted(areas, key=lambda a: (-demand[a.id], [x.id for x in areas].index(a.id)))
     phases: list[RolloutPhase] = []
     prep_items = [c.text for c in readiness.actions if c.answer in ("no", "unknown")][:4]
     if prep_items:
-        phases.append(RolloutPhase(
-            order=0, name="Prepare before signing", business_areas=[], modules=[],
-            rationale="These readiness items are open; each is a known cause of failed CRM "
-                      "projects.",
-            exit_criteria=prep_items))
+        phases.append(
+            RolloutPhase(
+                order=0,
+                name="Prepare before signing",
+                business_areas=[],
+                modules=[],
+                rationale="These readiness items are open; each is a known cause of failed CRM "
+                "projects.",
+                exit_criteria=prep_items,
+            )
+        )
     first = ordered[0]
-    phases.append(RolloutPhase(
-        order=len(phases), name=f"Pilot: {first.name}", business_areas=[first.name],
-        modules=_modules_for(first.id, first.name, vendor),
-        rationale=f"{first.name} asked for the most ({demand[first.id]} needs and objectives); "
-                  "start with a small group, at low cost, and learn before widening "
-                  "(001_dbc09ece01b76cda.txt, factor 6).",
-        exit_criteria=[f"{o.metric or o.text}: {o.target}" if o.target else (o.metric or o.text)
-                       for o in first.objectives] or ["Pilot users use it daily for four weeks"]))
+    phases.append(
+        RolloutPhase(
+            order=len(phases),
+            name=f"Pilot: {first.name}",
+            business_areas=[first.name],
+            modules=_modules_for(first.id, first.name, vendor),
+            rationale=f"{first.name} asked for the most ({demand[first.id]} needs and objectives); "
+            "start with a small group, at low cost, and learn before widening "
+            "(001_dbc09ece01b76cda.txt, factor 6).",
+            exit_criteria=[
+                f"{o.metric or o.text}: {o.target}" if o.target else (o.metric or o.text)
+                for o in first.objectives
+            ]
+            or ["Pilot users use it daily for four weeks"],
+        )
+    )
     rest = ordered[1:]
     if rest:
-        phases.append(RolloutPhase(
-            order=len(phases), name="Widen: " + ", ".join(a.name for a in rest),
-            business_areas=[a.name for a in rest],
-            modules=[m for a in rest for m in _modules_for(a.id, a.name, vendor)],
-            rationale="Buy and roll out further modules only when the pilot has met its "
-                      "metrics: piecemeal, in right-sized steps (000_fcf7625ad5ba5b9f.txt).",
-            exit_criteria=[f"{o.metric or o.text}: {o.target}" if o.target else (o.metric or o.text)
-                           for a in rest for o in a.objectives][:6]
-            or ["Each team trained and live, with its own success metric"]))
+        phases.append(
+            RolloutPhase(
+                order=len(phases),
+                name="Widen: " + ", ".join(a.name for a in rest),
+                business_areas=[a.name for a in rest],
+                modules=[m for a in rest for m in _modules_for(a.id, a.name, vendor)],
+                rationale="Buy and roll out further modules only when the pilot has met its "
+                "metrics: piecemeal, in right-sized steps (000_fcf7625ad5ba5b9f.txt).",
+                exit_criteria=[
+                    f"{o.metric or o.text}: {o.target}" if o.target else (o.metric or o.text)
+                    for a in rest
+                    for o in a.objectives
+                ][:6]
+                or ["Each team trained and live, with its own success metric"],
+            )
+        )
     systems = project.answers.get("systems_to_integrate")
     if isinstance(systems, list) and systems:
         named = [_INTEGRATION_ANSWERS.get(s, s) for s in systems]
-        phases.append(RolloutPhase(
-            order=len(phases), name="Connect the core systems", business_areas=[],
-            modules=[f"Integration with {n}" for n in named],
-            rationale="Share CRM data with the core systems (web/customer portal, accounting, "
-                      "order handling) once the processes are stable (000_fcf7625ad5ba5b9f.txt; "
-                      "size the effort first: 004_385c4c42698692cf.txt).",
-            exit_criteria=["No double keying between the CRM and " + ", ".join(named)]))
+        phases.append(
+            RolloutPhase(
+                order=len(phases),
+                name="Connect the core systems",
+                business_areas=[],
+                modules=[f"Integration with {n}" for n in named],
+                rationale="Share CRM data with the core systems (web/customer portal, accounting, "
+                "order handling) once the processes are stable (000_fcf7625ad5ba5b9f.txt; "
+                "size the effort first: 004_385c4c42698692cf.txt).",
+                exit_criteria=["No double keying between the CRM and " + ", ".join(named)],
+            )
+        )
     return phases

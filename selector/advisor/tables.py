@@ -38,8 +38,9 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> list
     line = "  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True))
     out = [line.rstrip(), "  ".join("─" * w for w in widths)]
     for row in rows:
-        out.append("  ".join(_pad(_clip(c, w), w) for c, w in zip(row, widths, strict=True))
-                   .rstrip())
+        out.append(
+            "  ".join(_pad(_clip(c, w), w) for c, w in zip(row, widths, strict=True)).rstrip()
+        )
     return out
 
 
@@ -81,8 +82,10 @@ def render_tables(rec: Recommendation) -> str:
         for v in overridden:
             for o in v.overrides:
                 was = f"{o.catalog_value:g}" if o.catalog_value is not None else "none"
-                lines += _wrap(f"• {v.name}, {o.criterion_id}: {was} → {o.team_value:g} "
-                               f"({o.rationale}{', ' + o.by if o.by else ''})")
+                lines += _wrap(
+                    f"• {v.name}, {o.criterion_id}: {was} → {o.team_value:g} "
+                    f"({o.rationale}{', ' + o.by if o.by else ''})"
+                )
     balance = [v for v in rec.vendors if v.balance_warning]
     for v in balance:
         lines += _wrap(f"⚠ {v.name}: {v.balance_warning}", "")
@@ -103,8 +106,10 @@ def render_tables(rec: Recommendation) -> str:
     if rec.rollout:
         lines += _section("Rollout")
         for phase in rec.rollout:
-            lines += _wrap(f"{phase.order}. {phase.name}: "
-                           + ", ".join(phase.modules or phase.exit_criteria), "")
+            lines += _wrap(
+                f"{phase.order}. {phase.name}: " + ", ".join(phase.modules or phase.exit_criteria),
+                "",
+            )
 
     if rec.missing:
         lines += _section("Still missing")
@@ -123,7 +128,8 @@ def _candidates(items: list[CandidateResult], with_probability: bool = False) ->
     for c in items:
         rank = str(c.rank) if c.rank is not None else "–"
         score = f"{c.score * 100:5.1f}"
-        status = "excluded" if c.excluded else (
-            f"{c.probability_first:.0%}" if with_probability else "")
+        status = (
+            "excluded" if c.excluded else (f"{c.probability_first:.0%}" if with_probability else "")
+        )
         rows.append([rank, c.name, score, _bar(c.score), status])
     return _table(headers, rows, [2, 44, 5, 20, 9])

@@ -57,8 +57,11 @@ def stakeholder_weights(
             return {}, None, []
         return dict(zip(groups, (points / points.sum()).tolist(), strict=True)), None, []
     index = {g: i for i, g in enumerate(groups)}
-    judgments = [(index[j.a], index[j.b], j.value) for j in weights.judgments
-                 if j.a in index and j.b in index and j.a != j.b]
+    judgments = [
+        (index[j.a], index[j.b], j.value)
+        for j in weights.judgments
+        if j.a in index and j.b in index and j.a != j.b
+    ]
     if not judgments:
         return {}, None, []
     try:
@@ -68,10 +71,12 @@ def stakeholder_weights(
     vector = result.weights
     cr: float | None = None
     revisit: list[str] = []
-    if len(groups) >= 3:
+    # Consistency is only defined once every pair has been judged; a completed matrix filled
+    # in from chains of judgments can hold values past 9 and is not the team's own answer.
+    if 3 <= len(groups) <= len(mcda.SAATY_RI) and bool(result.answered.all()):
         full = mcda.ahp(result.completed)
-        cr = float(full.cr) if bool(result.answered.all()) else None
-        if cr is not None and cr > 0.10:
+        cr = float(full.cr)
+        if cr > 0.10:
             for r in full.revisit[:3]:
                 a, b = names[groups[r.i]], names[groups[r.j]]
                 revisit.append(
@@ -90,8 +95,11 @@ def _ratio(value: float) -> str:
 def next_judgment(library: CriteriaLibrary, weights: StakeholderWeights) -> tuple[str, str] | None:
     groups = library.group_ids()
     index = {g: i for i, g in enumerate(groups)}
-    judgments = [(index[j.a], index[j.b], j.value) for j in weights.judgments
-                 if j.a in index and j.b in index and j.a != j.b]
+    judgments = [
+        (index[j.a], index[j.b], j.value)
+        for j in weights.judgments
+        if j.a in index and j.b in index and j.a != j.b
+    ]
     pair = mcda.next_comparison(len(groups), judgments)
     if pair is None:
         return None
@@ -110,19 +118,28 @@ def group_view(library: CriteriaLibrary, project: Project) -> tuple[GroupView, d
         vector, cr, revisit = stakeholder_weights(library, weights)
         person = people.get(sid)
         name = person.name if person else sid
-        views.append(StakeholderView(
-            stakeholder_id=sid, name=name, department=person.department if person else "",
-            method=weights.method if vector else "none", group_weights=vector,
-            consistency_ratio=cr, revisit=revisit))
+        views.append(
+            StakeholderView(
+                stakeholder_id=sid,
+                name=name,
+                department=person.department if person else "",
+                method=weights.method if vector else "none",
+                group_weights=vector,
+                consistency_ratio=cr,
+                revisit=revisit,
+            )
+        )
         if vector:
             vectors.append([vector[g] for g in groups])
             dept = f" ({person.department})" if person and person.department else ""
             labels.append(f"{name}{dept}")
     if not vectors:
         equal = {g: 1 / len(groups) for g in groups} if groups else {}
-        return GroupView(stakeholders=views, aggregate=equal,
-                         aggregation="No stakeholder has weighted the groups yet: all groups "
-                                     "count equally."), equal
+        return GroupView(
+            stakeholders=views,
+            aggregate=equal,
+            aggregation="No stakeholder has weighted the groups yet: all groups count equally.",
+        ), equal
     table = np.array(vectors)
     aggregate = table.mean(axis=0)
     aggregate = aggregate / aggregate.sum()
@@ -131,17 +148,25 @@ def group_view(library: CriteriaLibrary, project: Project) -> tuple[GroupView, d
         spread = mcda.disagreement(table)
         for j in np.argsort(-spread, kind="stable"):
             lo, hi = int(np.argmin(table[:, j])), int(np.argmax(table[:, j]))
-            disagreements.append(Disagreement(
-                group_id=groups[j], name=names[groups[j]], spread=float(spread[j]),
-                lowest=f"{labels[lo]}: {table[lo, j]:.0%}",
-                highest=f"{labels[hi]}: {table[hi, j]:.0%}"))
-    how = ("Arithmetic mean of the stakeholders' normalised group weights: each stakeholder "
-           "counts equally, and one person's zero lowers a group without vetoing it.")
+            disagreements.append(
+                Disagreement(
+                    group_id=groups[j],
+                    name=names[groups[j]],
+                    spread=float(spread[j]),
+                    lowest=f"{labels[lo]}: {table[lo, j]:.0%}",
+                    highest=f"{labels[hi]}: {table[hi, j]:.0%}",
+                )
+            )
+    how = (
+        "Arithmetic mean of the stakeholders' normalised group weights: each stakeholder "
+        "counts equally, and one person's zero lowers a group without vetoing it."
+    )
     if len(vectors) == 1:
         how = f"Only {labels[0]} has weighted the groups so far; their weights are used."
     aggregate_map = dict(zip(groups, aggregate.tolist(), strict=True))
-    return GroupView(stakeholders=views, aggregate=aggregate_map, aggregation=how,
-                     disagreements=disagreements), aggregate_map
+    return GroupView(
+        stakeholders=views, aggregate=aggregate_map, aggregation=how, disagreements=disagreements
+    ), aggregate_map
 
 
 def threshold_text(criterion: Criterion, threshold: float) -> str:
@@ -165,7 +190,7 @@ def weigh(library: CriteriaLibrary, project: Project, fired: list[FiredRule]) ->
     for fr in fired:
         rule = fr.rule
         for effect in rule.weights:
-            text = (f"Weight ×{effect.factor:g} because {fr.because} ({rule.explanation})")
+            text = f"Weight ×{effect.factor:g} because {fr.because} ({rule.explanation})"
             trace = Trace(kind="rule", ref=rule.id, text=text, source=rule.source)
             if effect.target in group_factor:
                 group_factor[effect.target] *= effect.factor
@@ -178,15 +203,24 @@ def weigh(library: CriteriaLibrary, project: Project, fired: list[FiredRule]) ->
             criterion = criteria.get(must.criterion)
             if criterion is None:
                 continue
-            trace = Trace(kind="rule", ref=rule.id,
-                          text=f"Must-have {threshold_text(criterion, must.threshold)} because "
-                               f"{fr.because} ({rule.explanation})", source=rule.source)
+            trace = Trace(
+                kind="rule",
+                ref=rule.id,
+                text=f"Must-have {threshold_text(criterion, must.threshold)} because "
+                f"{fr.because} ({rule.explanation})",
+                source=rule.source,
+            )
             _add_must(must_haves, criterion, must.threshold, trace)
             traces[criterion.id].append(trace)
         for ko in rule.knock_out:
-            knocked_out.setdefault(ko.solution_type, []).append(Trace(
-                kind="rule", ref=rule.id, text=f"{fr.because}: {rule.explanation}",
-                source=rule.source))
+            knocked_out.setdefault(ko.solution_type, []).append(
+                Trace(
+                    kind="rule",
+                    ref=rule.id,
+                    text=f"{fr.because}: {rule.explanation}",
+                    source=rule.source,
+                )
+            )
 
     people = {s.id: s.name for s in project.stakeholders}
     raw: dict[str, float] = {}
@@ -198,14 +232,22 @@ def weigh(library: CriteriaLibrary, project: Project, fired: list[FiredRule]) ->
             factors[c.id] = PRIORITY_FACTOR[priority]
             if req:
                 who = ", ".join(people.get(p, p) for p in req.requested_by)
-                traces[c.id].append(Trace(
-                    kind="requirement", ref=c.id,
-                    text=f"Priority '{priority}'" + (f", asked for by {who}" if who else "")
-                         + (f": {req.note}" if req.note else "")))
+                traces[c.id].append(
+                    Trace(
+                        kind="requirement",
+                        ref=c.id,
+                        text=f"Priority '{priority}'"
+                        + (f", asked for by {who}" if who else "")
+                        + (f": {req.note}" if req.note else ""),
+                    )
+                )
                 if priority == "must" and req.threshold is not None:
-                    trace = Trace(kind="requirement", ref=c.id,
-                                  text=f"Must-have {threshold_text(c, req.threshold)}"
-                                       + (f", asked for by {who}" if who else ""))
+                    trace = Trace(
+                        kind="requirement",
+                        ref=c.id,
+                        text=f"Must-have {threshold_text(c, req.threshold)}"
+                        + (f", asked for by {who}" if who else ""),
+                    )
                     _add_must(must_haves, c, req.threshold, trace)
         total = sum(factors.values())
         gw = aggregate.get(group.id, 0.0) * group_factor[group.id]
@@ -217,22 +259,37 @@ def weigh(library: CriteriaLibrary, project: Project, fired: list[FiredRule]) ->
         raw = {cid: 1.0 for cid in raw}
         total = float(len(raw))
         for cid in traces:
-            traces[cid].append(Trace(kind="default", ref=cid,
-                                     text="Every weight was zero, so all criteria count equally."))
+            traces[cid].append(
+                Trace(
+                    kind="default",
+                    ref=cid,
+                    text="Every weight was zero, so all criteria count equally.",
+                )
+            )
     weights = {cid: v / total for cid, v in raw.items()}
-    source = ("the stakeholders' aggregate" if not defaults_used
-              else "equal group weights (no stakeholder has weighted yet)")
+    source = (
+        "the stakeholders' aggregate"
+        if not defaults_used
+        else "equal group weights (no stakeholder has weighted yet)"
+    )
     for group in library.groups:
         for c in group.criteria:
-            traces[c.id].insert(0, Trace(
-                kind="stakeholder", ref=group.id,
-                text=f"Group '{group.name}' has {aggregate.get(group.id, 0.0):.0%} of the weight "
-                     f"in {source}"))
+            traces[c.id].insert(
+                0,
+                Trace(
+                    kind="stakeholder",
+                    ref=group.id,
+                    text=f"Group '{group.name}' has {aggregate.get(group.id, 0.0):.0%} of the "
+                    "weight "
+                    f"in {source}",
+                ),
+            )
     return Weighting(aggregate, weights, traces, must_haves, knocked_out, view, defaults_used)
 
 
-def _add_must(must_haves: dict[str, MustHave], criterion: Criterion, threshold: float,
-              trace: Trace) -> None:
+def _add_must(
+    must_haves: dict[str, MustHave], criterion: Criterion, threshold: float, trace: Trace
+) -> None:
     """Keep the stricter threshold when several sources set a must-have on one criterion."""
     current = must_haves.get(criterion.id)
     if current is None:

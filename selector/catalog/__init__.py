@@ -1,4 +1,4 @@
-"""Reading and writing the user's TOML files, with every problem reported by file, line and field."""
+"""Reading and writing the user's TOML files; every problem reported by file, line and field."""
 
 from selector.catalog.files import FileError, read_toml, write_atomic, write_bytes_atomic
 from selector.catalog.loader import Catalog, CatalogFile, load_catalog

@@ -41,8 +41,11 @@ def read_toml(path: Path) -> TomlDocument | Problem:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return Problem(
-                name, "", f"file is {size / 1_048_576:.1f} MB; files over "
-                f"{MAX_FILE_BYTES // 1_048_576} MB are refused (is this really a catalog or project file?)"
+                name,
+                "",
+                f"file is {size / 1_048_576:.1f} MB; files over "
+                f"{MAX_FILE_BYTES // 1_048_576} MB are refused "
+                "(is this really a catalog or project file?)",
             )
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -91,9 +91,7 @@ class _Layer:
     vendors: dict[str, tuple[VendorProfile, TomlDocument]] = field(default_factory=dict)
 
 
-def load_catalog(
-    folders: Sequence[Path] = (), *, include_shipped: bool = True
-) -> Catalog:
+def load_catalog(folders: Sequence[Path] = (), *, include_shipped: bool = True) -> Catalog:
     """Load the shipped catalog (unless told not to) layered with `folders`, in order."""
     problems: list[Problem] = []
     files: list[CatalogFile] = []
@@ -135,7 +133,8 @@ def _read_folder(
             if kind is None:
                 problems.append(
                     Problem(
-                        display_path(path), "",
+                        display_path(path),
+                        "",
                         "cannot tell what this file is: a criteria group has [[criteria]], a "
                         "vendor profile has [scores], solution types have [[solution_types]], "
                         "questions/rules/readiness have [[questions]], [[rules]] or [[readiness]]",
@@ -147,7 +146,11 @@ def _read_folder(
 
 
 def _validate(
-    model: type[BaseModel], data: Any, doc: TomlDocument, lines: dict, problems: list[Problem],
+    model: type[BaseModel],
+    data: Any,
+    doc: TomlDocument,
+    lines: dict,
+    problems: list[Problem],
     prefix: tuple[str | int, ...] = (),
 ) -> Any:
     try:
@@ -164,8 +167,16 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
     if kind == "criteria_group":
         group = _validate(CriteriaGroup, data, doc, lines, problems)
         if group is not None:
-            _put(layer.groups, group.id, (group, doc), name, lines, ("id",), "criteria group",
-                 problems)
+            _put(
+                layer.groups,
+                group.id,
+                (group, doc),
+                name,
+                lines,
+                ("id",),
+                "criteria group",
+                problems,
+            )
     elif kind == "vendor":
         vendor = _validate(VendorProfile, data, doc, lines, problems)
         if vendor is not None:
@@ -173,8 +184,14 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
     elif kind == "solution_types":
         items = data.get("solution_types")
         if not isinstance(items, list):
-            problems.append(Problem(name, "solution_types", "must be an array of tables "
-                                    "([[solution_types]])", line_of(lines, ("solution_types",))))
+            problems.append(
+                Problem(
+                    name,
+                    "solution_types",
+                    "must be an array of tables ([[solution_types]])",
+                    line_of(lines, ("solution_types",)),
+                )
+            )
             return
         extra = set(data) - {"solution_types"}
         for key in sorted(extra):
@@ -182,32 +199,67 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
         for i, item in enumerate(items):
             st = _validate(SolutionType, item, doc, lines, problems, ("solution_types", i))
             if st is not None:
-                _put(layer.solution_types, st.id, (st, doc), name, lines,
-                     ("solution_types", i, "id"), "solution type", problems)
+                _put(
+                    layer.solution_types,
+                    st.id,
+                    (st, doc),
+                    name,
+                    lines,
+                    ("solution_types", i, "id"),
+                    "solution type",
+                    problems,
+                )
     elif kind == "questionnaire":
         q = _validate(Questionnaire, data, doc, lines, problems)
         if q is None:
             return
         for i, question in enumerate(q.questions):
-            _put(layer.questions, question.id, question, name, lines, ("questions", i, "id"),
-                 "question", problems)
+            _put(
+                layer.questions,
+                question.id,
+                question,
+                name,
+                lines,
+                ("questions", i, "id"),
+                "question",
+                problems,
+            )
         for i, rule in enumerate(q.rules):
-            _put(layer.rules, rule.id, (rule, doc), name, lines, ("rules", i, "id"), "rule",
-                 problems)
+            _put(
+                layer.rules, rule.id, (rule, doc), name, lines, ("rules", i, "id"), "rule", problems
+            )
         for i, item in enumerate(q.readiness):
-            _put(layer.readiness, item.id, item, name, lines, ("readiness", i, "id"),
-                 "readiness item", problems)
+            _put(
+                layer.readiness,
+                item.id,
+                item,
+                name,
+                lines,
+                ("readiness", i, "id"),
+                "readiness item",
+                problems,
+            )
 
 
 def _put(
-    table: dict, key: str, value: Any, file: str, lines: dict, loc: tuple[str | int, ...],
-    what: str, problems: list[Problem],
+    table: dict,
+    key: str,
+    value: Any,
+    file: str,
+    lines: dict,
+    loc: tuple[str | int, ...],
+    what: str,
+    problems: list[Problem],
 ) -> None:
     if key in table:
         problems.append(
-            Problem(file, ".".join(str(p) for p in loc if not isinstance(p, int)) or "id",
-                    f"duplicate {what} id {key!r} (already defined in this catalog"
-                    f"{_where(table[key])})", line_of(lines, loc))
+            Problem(
+                file,
+                ".".join(str(p) for p in loc if not isinstance(p, int)) or "id",
+                f"duplicate {what} id {key!r} (already defined in this catalog"
+                f"{_where(table[key])})",
+                line_of(lines, loc),
+            )
         )
         return
     table[key] = value
@@ -242,29 +294,46 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
         lines = key_lines(doc.text)
         for i, c in enumerate(group.criteria):
             if c.id in criteria:
-                problems.append(Problem(
-                    display_path(doc.path), f"criteria[{i}].id",
-                    f"duplicate criterion id {c.id!r} (also in group {criteria[c.id][1]!r})",
-                    line_of(lines, ("criteria", i, "id"))))
+                problems.append(
+                    Problem(
+                        display_path(doc.path),
+                        f"criteria[{i}].id",
+                        f"duplicate criterion id {c.id!r} (also in group {criteria[c.id][1]!r})",
+                        line_of(lines, ("criteria", i, "id")),
+                    )
+                )
                 continue
             criteria[c.id] = (c, group.id)
             criterion_catalog[c.id] = label
     library = CriteriaLibrary(
-        groups=sorted((g for g, _, _ in groups.values()), key=lambda g: (g.order, g.id)))
+        groups=sorted((g for g, _, _ in groups.values()), key=lambda g: (g.order, g.id))
+    )
     known = {cid: c for cid, (c, _) in criteria.items()}
     group_ids = set(groups)
 
     kept_types: list[SolutionType] = []
     for st, doc in solution_types.values():
-        bad = _check_scores(st.profile, known, doc, ("solution_types",), problems,
-                            prefix_index=_index_of(doc, st.id), strict_missing=True)
+        bad = _check_scores(
+            st.profile,
+            known,
+            doc,
+            ("solution_types",),
+            problems,
+            prefix_index=_index_of(doc, st.id),
+            strict_missing=True,
+        )
         if not bad:
             kept_types.append(st)
     present = {st.id for st, _ in solution_types.values()}
     for missing in SOLUTION_TYPE_IDS:
         if missing not in present and groups:
-            problems.append(Problem("catalog", "solution_types",
-                                    f"solution type {missing!r} is not defined in any catalog"))
+            problems.append(
+                Problem(
+                    "catalog",
+                    "solution_types",
+                    f"solution type {missing!r} is not defined in any catalog",
+                )
+            )
     kept_types.sort(key=lambda st: SOLUTION_TYPE_IDS.index(st.id))
 
     kept_rules: list[Rule] = []
@@ -285,8 +354,16 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
     questionnaire = Questionnaire(
         questions=list(questions.values()), rules=kept_rules, readiness=list(readiness.values())
     )
-    return Catalog(library, kept_types, questionnaire, kept_vendors, vendor_catalog,
-                   criterion_catalog, files, problems)
+    return Catalog(
+        library,
+        kept_types,
+        questionnaire,
+        kept_vendors,
+        vendor_catalog,
+        criterion_catalog,
+        files,
+        problems,
+    )
 
 
 def _index_of(doc: TomlDocument, st_id: str) -> int | None:
@@ -298,34 +375,50 @@ def _index_of(doc: TomlDocument, st_id: str) -> int | None:
 
 
 def _check_scores(
-    scores: dict[str, CriterionScore], known: dict[str, Criterion], doc: TomlDocument,
-    base: tuple[str | int, ...], problems: list[Problem], *, prefix_index: int | None = None,
+    scores: dict[str, CriterionScore],
+    known: dict[str, Criterion],
+    doc: TomlDocument,
+    base: tuple[str | int, ...],
+    problems: list[Problem],
+    *,
+    prefix_index: int | None = None,
     strict_missing: bool | set[str] = True,
 ) -> bool:
     """Report unknown, missing and out-of-scale scores; True when the entry must be skipped."""
     lines = key_lines(doc.text)
     name = display_path(doc.path)
-    where: tuple[str | int, ...] = base
-    if prefix_index is not None:
-        where = (*base, prefix_index, "profile")
-    else:
-        where = (*base, "scores")
+    where: tuple[str | int, ...] = (
+        (*base, prefix_index, "profile") if prefix_index is not None else (*base, "scores")
+    )
     field = dotted(where)
     bad = False
     for cid, score in scores.items():
         if cid not in known:
-            problems.append(Problem(name, f"{field}.{cid}",
-                                    f"unknown criterion {cid!r}{did_you_mean(cid, known)}",
-                                    line_of(lines, (*where, cid))))
+            problems.append(
+                Problem(
+                    name,
+                    f"{field}.{cid}",
+                    f"unknown criterion {cid!r}{did_you_mean(cid, known)}",
+                    line_of(lines, (*where, cid)),
+                )
+            )
             bad = True
             continue
         criterion = known[cid]
         if not criterion.in_range(score.value):
-            scale = ("the 0–5 scale" if isinstance(criterion.scale, OrdinalScale)
-                     else f"the scale of {criterion.scale.unit} (not negative)")
-            problems.append(Problem(name, f"{field}.{cid}.value",
-                                    f"{score.value:g} is outside {scale} of {cid!r}",
-                                    line_of(lines, (*where, cid, "value"))))
+            scale = (
+                "the 0–5 scale"
+                if isinstance(criterion.scale, OrdinalScale)
+                else f"the scale of {criterion.scale.unit} (not negative)"
+            )
+            problems.append(
+                Problem(
+                    name,
+                    f"{field}.{cid}.value",
+                    f"{score.value:g} is outside {scale} of {cid!r}",
+                    line_of(lines, (*where, cid, "value")),
+                )
+            )
             bad = True
     for cid in known:
         if cid in scores:
@@ -333,56 +426,82 @@ def _check_scores(
         required = strict_missing is True or (
             isinstance(strict_missing, set) and cid in strict_missing
         )
-        problems.append(Problem(
-            name, field, f"no score for criterion {cid!r}" + (
-                "" if required else " (added by another catalog; it will count as unknown)"),
-            line_of(lines, where) or line_of(lines, base),
-            "error" if required else "warning"))
+        problems.append(
+            Problem(
+                name,
+                field,
+                f"no score for criterion {cid!r}"
+                + ("" if required else " (added by another catalog; it will count as unknown)"),
+                line_of(lines, where) or line_of(lines, base),
+                "error" if required else "warning",
+            )
+        )
         bad = bad or required
     return bad
 
 
 def _check_rule(
-    rule: Rule, doc: TomlDocument, questions: dict[str, Question], known: dict[str, Criterion],
-    group_ids: set[str], problems: list[Problem],
+    rule: Rule,
+    doc: TomlDocument,
+    questions: dict[str, Question],
+    known: dict[str, Criterion],
+    group_ids: set[str],
+    problems: list[Problem],
 ) -> bool:
     lines = key_lines(doc.text)
     name = display_path(doc.path)
-    index = next((i for i, r in enumerate(doc.data.get("rules", []))
-                  if isinstance(r, dict) and r.get("id") == rule.id), 0)
+    index = next(
+        (
+            i
+            for i, r in enumerate(doc.data.get("rules", []))
+            if isinstance(r, dict) and r.get("id") == rule.id
+        ),
+        0,
+    )
     base: tuple[str | int, ...] = ("rules", index)
     ok = True
 
     def report(loc: tuple[str | int, ...], message: str) -> None:
         nonlocal ok
         ok = False
-        problems.append(Problem(name, dotted((*base, *loc)), message,
-                                line_of(lines, (*base, *loc))))
+        problems.append(
+            Problem(name, dotted((*base, *loc)), message, line_of(lines, (*base, *loc)))
+        )
 
     for i, cond in enumerate(rule.when):
         question = questions.get(cond.question)
         if question is None:
-            report(("when", i, "question"),
-                   f"unknown question {cond.question!r}{did_you_mean(cond.question, questions)}")
+            report(
+                ("when", i, "question"),
+                f"unknown question {cond.question!r}{did_you_mean(cond.question, questions)}",
+            )
             continue
         values = {c.value for c in question.choices}
         for test in (cond.equals, cond.contains, *(cond.one_of or [])):
             if values and isinstance(test, str) and test not in values:
-                report(("when", i),
-                       f"{test!r} is not a choice of question {question.id!r}"
-                       f"{did_you_mean(test, values)}")
+                report(
+                    ("when", i),
+                    f"{test!r} is not a choice of question {question.id!r}"
+                    f"{did_you_mean(test, values)}",
+                )
     targets = set(known) | group_ids
     for i, effect in enumerate(rule.weights):
         if effect.target not in targets:
-            report(("weights", i, "target"),
-                   f"unknown criterion or group {effect.target!r}"
-                   f"{did_you_mean(effect.target, targets)}")
+            report(
+                ("weights", i, "target"),
+                f"unknown criterion or group {effect.target!r}"
+                f"{did_you_mean(effect.target, targets)}",
+            )
     for i, must in enumerate(rule.must_haves):
         criterion = known.get(must.criterion)
         if criterion is None:
-            report(("must_haves", i, "criterion"),
-                   f"unknown criterion {must.criterion!r}{did_you_mean(must.criterion, known)}")
+            report(
+                ("must_haves", i, "criterion"),
+                f"unknown criterion {must.criterion!r}{did_you_mean(must.criterion, known)}",
+            )
         elif not criterion.in_range(must.threshold):
-            report(("must_haves", i, "threshold"),
-                   f"threshold {must.threshold:g} is outside the scale of {must.criterion!r}")
+            report(
+                ("must_haves", i, "threshold"),
+                f"threshold {must.threshold:g} is outside the scale of {must.criterion!r}",
+            )
     return ok

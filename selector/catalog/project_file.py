@@ -49,9 +49,18 @@ def load_project(path: Path) -> LoadedProject:
     lines = key_lines(doc.text)
     name = display_path(path)
     if "format_version" not in doc.data:
-        return LoadedProject(path, None, [Problem(
-            name, "format_version",
-            f"missing; a project file starts with format_version = {FORMAT_VERSION}")], lines)
+        return LoadedProject(
+            path,
+            None,
+            [
+                Problem(
+                    name,
+                    "format_version",
+                    f"missing; a project file starts with format_version = {FORMAT_VERSION}",
+                )
+            ],
+            lines,
+        )
     try:
         project = Project.model_validate(doc.data)
     except ValidationError as exc:
@@ -89,31 +98,45 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
             report(("requirements", cid), f"unknown criterion {cid!r}{did_you_mean(cid, criteria)}")
             continue
         if req.threshold is not None and not criteria[cid].in_range(req.threshold):
-            report(("requirements", cid, "threshold"),
-                   f"threshold {req.threshold:g} is outside the scale of {cid!r}"
-                   + (" (levels 0–5)" if isinstance(criteria[cid].scale, OrdinalScale) else ""))
+            report(
+                ("requirements", cid, "threshold"),
+                f"threshold {req.threshold:g} is outside the scale of {cid!r}"
+                + (" (levels 0–5)" if isinstance(criteria[cid].scale, OrdinalScale) else ""),
+            )
         if req.priority == "must" and req.threshold is None:
-            report(("requirements", cid, "threshold"),
-                   "a must-have needs a threshold (the line a candidate may not cross)")
+            report(
+                ("requirements", cid, "threshold"),
+                "a must-have needs a threshold (the line a candidate may not cross)",
+            )
         for who in req.requested_by:
             if who not in stakeholders:
-                report(("requirements", cid, "requested_by"),
-                       f"unknown stakeholder {who!r}{did_you_mean(who, stakeholders)}")
+                report(
+                    ("requirements", cid, "requested_by"),
+                    f"unknown stakeholder {who!r}{did_you_mean(who, stakeholders)}",
+                )
     for sid, weights in project.weights.items():
         if sid not in stakeholders:
-            report(("weights", sid), f"unknown stakeholder {sid!r}{did_you_mean(sid, stakeholders)}")
+            report(
+                ("weights", sid), f"unknown stakeholder {sid!r}{did_you_mean(sid, stakeholders)}"
+            )
         for gid in weights.points:
             if gid not in groups:
-                report(("weights", sid, "points", gid),
-                       f"unknown criteria group {gid!r}{did_you_mean(gid, groups)}")
+                report(
+                    ("weights", sid, "points", gid),
+                    f"unknown criteria group {gid!r}{did_you_mean(gid, groups)}",
+                )
         if weights.method == "points" and weights.points and not any(weights.points.values()):
-            report(("weights", sid, "points"), "all points are zero; give at least one group points")
+            report(
+                ("weights", sid, "points"), "all points are zero; give at least one group points"
+            )
         for j, judgment in enumerate(weights.judgments):
             for side in ("a", "b"):
                 gid = getattr(judgment, side)
                 if gid not in groups:
-                    report(("weights", sid, "judgments", j, side),
-                           f"unknown criteria group {gid!r}{did_you_mean(gid, groups)}")
+                    report(
+                        ("weights", sid, "judgments", j, side),
+                        f"unknown criteria group {gid!r}{did_you_mean(gid, groups)}",
+                    )
             if judgment.a == judgment.b:
                 report(("weights", sid, "judgments", j), "a group cannot be compared with itself")
     for i, vid in enumerate(project.shortlist):
@@ -123,16 +146,24 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
             report(("shortlist",), f"vendor {vid!r} is listed twice")
     for i, o in enumerate(project.overrides):
         if o.vendor not in vendors:
-            report(("overrides", i, "vendor"), f"unknown vendor {o.vendor!r}{did_you_mean(o.vendor, vendors)}")
+            report(
+                ("overrides", i, "vendor"),
+                f"unknown vendor {o.vendor!r}{did_you_mean(o.vendor, vendors)}",
+            )
         if o.criterion not in criteria:
-            report(("overrides", i, "criterion"),
-                   f"unknown criterion {o.criterion!r}{did_you_mean(o.criterion, criteria)}")
+            report(
+                ("overrides", i, "criterion"),
+                f"unknown criterion {o.criterion!r}{did_you_mean(o.criterion, criteria)}",
+            )
         elif not criteria[o.criterion].in_range(o.value):
-            report(("overrides", i, "value"),
-                   f"{o.value:g} is outside the scale of {o.criterion!r}")
+            report(
+                ("overrides", i, "value"), f"{o.value:g} is outside the scale of {o.criterion!r}"
+            )
     for key in project.readiness:
         if key not in readiness:
-            report(("readiness", key), f"unknown readiness item {key!r}{did_you_mean(key, readiness)}")
+            report(
+                ("readiness", key), f"unknown readiness item {key!r}{did_you_mean(key, readiness)}"
+            )
     for qid, value in project.answers.items():
         question = questions.get(qid)
         if question is None:
@@ -143,21 +174,29 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
             report(("answers", qid), message)
     for i, need in enumerate(project.needs):
         if need.business_area and need.business_area not in areas:
-            report(("needs", i, "business_area"),
-                   f"unknown business area {need.business_area!r}{did_you_mean(need.business_area, areas)}")
+            report(
+                ("needs", i, "business_area"),
+                f"unknown business area {need.business_area!r}"
+                f"{did_you_mean(need.business_area, areas)}",
+            )
         if need.criterion and need.criterion not in criteria:
-            report(("needs", i, "criterion"),
-                   f"unknown criterion {need.criterion!r}{did_you_mean(need.criterion, criteria)}")
+            report(
+                ("needs", i, "criterion"),
+                f"unknown criterion {need.criterion!r}{did_you_mean(need.criterion, criteria)}",
+            )
         for who in need.requested_by:
             if who not in stakeholders:
-                report(("needs", i, "requested_by"),
-                       f"unknown stakeholder {who!r}{did_you_mean(who, stakeholders)}")
+                report(
+                    ("needs", i, "requested_by"),
+                    f"unknown stakeholder {who!r}{did_you_mean(who, stakeholders)}",
+                )
     return problems
 
 
 def answer_problem(question, value) -> str:  # noqa: ANN001 - Question, AnswerValue
     """Why an answer does not fit its question, or '' when it does (shared with the TUI forms)."""
     choices = {c.value for c in question.choices}
+    listed = ", ".join(sorted(choices))
     if question.kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
             return "must be a number"
@@ -170,13 +209,13 @@ def answer_problem(question, value) -> str:  # noqa: ANN001 - Question, AnswerVa
             return "must be true or false"
     elif question.kind == "choice":
         if not isinstance(value, str) or value not in choices:
-            return f"{value!r} is not one of {', '.join(sorted(choices))}{did_you_mean(str(value), choices)}"
+            return f"{value!r} is not one of {listed}{did_you_mean(str(value), choices)}"
     elif question.kind == "multi":
         if not isinstance(value, list):
             return "must be a list of choices"
         for item in value:
             if item not in choices:
-                return f"{item!r} is not one of {', '.join(sorted(choices))}{did_you_mean(str(item), choices)}"
+                return f"{item!r} is not one of {listed}{did_you_mean(str(item), choices)}"
     elif question.kind == "text" and not isinstance(value, str):
         return "must be text"
     return ""

@@ -30,7 +30,8 @@ def new_project_text(catalog: Catalog, name: str, created_at: str) -> str:
     lines: list[str] = [
         "# CRM Selector project file.",
         "# Fill it in with `crm-selector PROJECT.toml` (the guided terminal UI) or by hand in any",
-        "# editor; `crm-selector validate PROJECT.toml` checks it and names the line of any mistake.",
+        "# editor; `crm-selector validate PROJECT.toml` checks it and names the line of any",
+        "# mistake.",
         "# For editor completion run `crm-selector schema` and point your TOML language server",
         "# at schemas/project.schema.json.",
         "",
@@ -55,12 +56,21 @@ def new_project_text(catalog: Catalog, name: str, created_at: str) -> str:
         '# role = "Head of sales"',
         "",
         "# The business areas in scope and what each wants, with the metric that will show it",
-        "# (set metrics before implementation: 002_cdc28874619e9642.txt, 003_63a05c5ac8e35057.txt).",
+        "# (set metrics before implementation: 002_cdc28874619e9642.txt and",
+        "# 003_63a05c5ac8e35057.txt).",
     ]
-    for area_id, area_name in (("sales", "Sales"), ("marketing", "Marketing"),
-                               ("service", "Customer service")):
-        lines += ["[[business_areas]]", f'id = "{area_id}"', f'name = "{area_name}"',
-                  "in_scope = true", ""]
+    for area_id, area_name in (
+        ("sales", "Sales"),
+        ("marketing", "Marketing"),
+        ("service", "Customer service"),
+    ):
+        lines += [
+            "[[business_areas]]",
+            f'id = "{area_id}"',
+            f'name = "{area_name}"',
+            "in_scope = true",
+            "",
+        ]
     lines += [
         "# [[business_areas.objectives]]   (put under the area it belongs to)",
         '# text = "Shorter sales cycle"',

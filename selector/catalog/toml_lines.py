@@ -61,7 +61,7 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
         if m := _KEYVAL.match(line):
             path = (*current, *_split_key(m.group(1)))
             lines.setdefault(path, number)
-            rest = line[m.end():]
+            rest = line[m.end() :]
             for quote in ('"""', "'''"):
                 if rest.count(quote) == 1:
                     in_multiline = quote

@@ -122,7 +122,9 @@ class StakeholderWeights(Strict):
     def _non_negative(cls, points: dict[str, float]) -> dict[str, float]:
         for key, v in points.items():
             if v < 0:
-                raise ValueError(f"points for {key!r} are negative ({v}); use 0 for 'does not matter'")
+                raise ValueError(
+                    f"points for {key!r} are negative ({v}); use 0 for 'does not matter'"
+                )
         return points
 
 

@@ -92,7 +92,9 @@ class CandidateResult(Frozen):
     failures: list[MustHaveFailure] = Field(default_factory=list)
     contributions: list[Contribution] = Field(default_factory=list)
     group_contributions: dict[str, float] = Field(default_factory=dict)
-    need_profile: dict[str, float] = Field(default_factory=dict)  # openness/modularity/integration 0..1
+    need_profile: dict[str, float] = Field(
+        default_factory=dict
+    )  # openness/modularity/integration 0..1
     overrides: list[Override] = Field(default_factory=list)
     balance_warning: str = ""  # set when it wins on average but fails badly somewhere
     strengths: list[str] = Field(default_factory=list)
@@ -178,7 +180,9 @@ class Readiness(Frozen):
     level: str  # "ready", "needs work", "not ready"
     checks: list[ReadinessCheck] = Field(default_factory=list)
     risks: list[str] = Field(default_factory=list)
-    actions: list[ReadinessCheck] = Field(default_factory=list)  # the open items, most important first
+    actions: list[ReadinessCheck] = Field(
+        default_factory=list
+    )  # the open items, most important first
 
 
 class RolloutPhase(Frozen):

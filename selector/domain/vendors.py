@@ -16,7 +16,9 @@ from selector.domain.criteria import Identifier
 
 Confidence = Literal["high", "medium", "low"]
 Deployment = Literal["saas", "private_cloud", "on_premises", "self_hosted", "hosted_by_partner"]
-ApiStyle = Literal["rest", "odata", "graphql", "soap", "json_rpc", "xml_rpc", "bulk", "events", "webhooks", "sdk"]
+ApiStyle = Literal[
+    "rest", "odata", "graphql", "soap", "json_rpc", "xml_rpc", "bulk", "events", "webhooks", "sdk"
+]
 IdentityStandard = Literal["oauth2", "oidc", "saml", "scim", "ldap"]
 SolutionTypeRef = Literal["outsourced", "off_the_shelf", "custom", "bespoke"]
 
@@ -63,7 +65,7 @@ class PriceTier(Strict):
 
 
 class VendorProfile(Strict):
-    """A CRM product or delivery offering, with the facts a buyer checks and a score per criterion."""
+    """A CRM product or delivery offering: the facts a buyer checks and a score per criterion."""
 
     id: Identifier
     name: Annotated[str, Field(min_length=2)]

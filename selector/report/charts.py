@@ -7,7 +7,7 @@ one font), need shortening to fit, and must never overlap the bars.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
@@ -58,7 +58,8 @@ def _legend(fonts: FontSet, drawing: Drawing, names: Sequence[str], fills: Seque
 
 def stacked_bars(fonts: FontSet, bars: Sequence[Bar], series: Sequence[str], width: float, *,
                  scale_max: float = 1.0, percent: bool = False, label_inside: bool = False,
-                 legend_columns: int = 3) -> Drawing:
+                 legend_columns: int = 3,
+                 tick_format: Callable[[float], str] | None = None) -> Drawing:
     """Horizontal stacked bars, one row per candidate, with a legend of the series below."""
     row_height, bar_height = 15.0, 10.0
     label_width = min(150.0, width * 0.32)
@@ -78,7 +79,10 @@ def stacked_bars(fonts: FontSet, bars: Sequence[Bar], series: Sequence[str], wid
         drawing.add(Line(x, legend_height + axis_height - 2, x, top, strokeColor=RULE,
                          strokeWidth=0.3, strokeDashArray=[1, 2]))
         value = scale_max * fraction
-        tick_text = f"{value:.0%}" if percent else f"{value:.2f}"
+        if tick_format is not None:
+            tick_text = tick_format(value)
+        else:
+            tick_text = f"{value:.0%}" if percent else f"{value:.2f}"
         drawing.add(text(fonts, x, legend_height + 4, tick_text, 6.5, anchor="middle",
                          color=MUTED))
     for index, bar in enumerate(bars):

@@ -126,10 +126,8 @@ class FontSet:
         base = base or self.regular.name
         runs: list[tuple[str, str]] = []
         for char in text:
-            if runs and ord(char) in _INVISIBLE:
-                font = runs[-1][0]
-            else:
-                font = self.font_for(char, base)
+            joins = bool(runs) and ord(char) in _INVISIBLE
+            font = runs[-1][0] if joins else self.font_for(char, base)
             if runs and runs[-1][0] == font:
                 runs[-1] = (font, runs[-1][1] + char)
             else:

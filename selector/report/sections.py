@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from reportlab.lib import colors
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -42,7 +43,8 @@ def pct(value: float | None, digits: int = 0) -> str:
 
 
 def score(value: float) -> str:
-    return f"{value:.3f}"
+    """Scores are shown as points of 100, as in the terminal and the advisor's sentences."""
+    return f"{value * 100:.1f}"
 
 
 def _cap(items: Sequence[str], limit: int) -> list[str]:
@@ -62,7 +64,7 @@ class ReportSections:
     chart_vendors: int = 12
     probability_vendors: int = 8
     profile_vendors: int = 3
-    matrix_vendors: int = 6
+    matrix_vendors: int = 5
     evidence_vendors: int = 3
 
     # ---- small helpers -------------------------------------------------------------------
@@ -82,6 +84,10 @@ class ReportSections:
         """A paragraph from markup whose user parts were already escaped with `m` or `b`."""
         return Paragraph(markup, self.styles[style])
 
+    def sub(self, title: str) -> list[Flowable]:
+        """A level-2 heading that starts a new page when little room is left below it."""
+        return [CondPageBreak(35 * mm), self.heading(title, 1)]
+
     def heading(self, title: str, level: int = 0) -> Heading:
         style = "H1" if level == 0 else "H2"
         return Heading(self.fonts.markup(title, self.styles[style].fontName), self.styles[style],
@@ -100,7 +106,7 @@ class ReportSections:
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[Cell]],
               widths: Sequence[float], *, right: Sequence[int] = (),
-              extra: Sequence[tuple] = ()) -> Table:
+              extra: Sequence[tuple] = (), zebra: bool = True) -> Table:
         """A table that splits across pages, repeats its header row, and wraps every cell.
 
         `widths` are fractions of the text width, so nothing runs past the margin whatever the
@@ -112,7 +118,7 @@ class ReportSections:
                 for row in rows]
         table = LongTable([head, *body], colWidths=[w * self.width for w in widths],
                           repeatRows=1, hAlign="LEFT")
-        style = table_style(rows=len(body) + 1)
+        style = table_style(rows=len(body) + 1, zebra=zebra)
         for command in extra:
             style.add(*command)
         table.setStyle(style)
@@ -197,24 +203,25 @@ class ReportSections:
         top_type = next((t for t in rec.solution_types if not t.excluded), None)
         type_text = rec.solution_type_headline or (top_type.name if top_type else "–")
         if rob.clear_winner and winner is not None:
-            vendor_markup = (f"{self.b(winner.name)} — score {score(winner.score)}, ahead of the "
-                             f"runner-up by {rob.margin:.3f}")
+            vendor_markup = (f"{self.b(winner.name)} — {score(winner.score)} points of 100, ahead "
+                             f"of the runner-up by {rob.margin * 100:.1f}")
         elif winner is not None:
             names = [self.name_of(c) for c in rob.contenders] or [winner.name]
             vendor_markup = (self.b("No clear winner.") + " The contenders are "
                              + self.m(", ".join(names)) + ".")
         else:
             vendor_markup = self.b("No vendor meets every must-have.")
-        sure = self.m(rec.confidence_text)
-        if winner is not None and rob.n_samples:
-            first = rob.probability_first.get(winner.id, winner.probability_first)
-            sure += (f" — {self.b(pct(first))} of {rob.n_samples:,} plausible weightings "
-                     f"put {self.m(winner.name)} first.")
         facts = [
             ("Kind of solution", self.m(type_text)),
             ("Vendor", vendor_markup),
-            ("How sure we are", sure),
+            ("How sure we are", self.m(rec.confidence_text)),
         ]
+        if winner is not None and rob.n_samples:
+            ids = list(rob.contenders) if not rob.clear_winner and rob.contenders else [winner.id]
+            shares = [f"{self.m(self.name_of(i))} {self.b(pct(rob.probability_first.get(i, 0.0)))}"
+                      for i in ids]
+            facts.append(("Ranked first in", "; ".join(shares) + self.m(
+                f" of {rob.n_samples:,} plausible weightings and scores")))
         table = Table([[self.p(k, "Label"), self.rich(v, "Body")] for k, v in facts],
                       colWidths=[38 * mm, self.width - 38 * mm], hAlign="LEFT")
         table.setStyle(table_style(header_rows=0, zebra=False))
@@ -224,10 +231,10 @@ class ReportSections:
             out.append(Spacer(1, 4))
             out.append(self.box([self.rich(
                 self.b("There is no clear winner.") + " " + self.m(
-                    f"{', '.join(names)} are within {rob.margin_threshold:.3f} points of each "
-                    "other, which is less than the uncertainty in the weights and scores. Choose "
-                    "between them on the risks and actions below, or firm up the evidence on "
-                    "the criteria in section 5 before deciding."))]))
+                    f"{', '.join(names)} are less than {rob.margin_threshold * 100:.1f} points "
+                    "(of 100) apart, which is less than the uncertainty in the weights and "
+                    "scores. Choose between them on the risks and actions below, or firm up the "
+                    "evidence on the criteria in section 5 before deciding."))]))
         out.append(self.p("The three strongest reasons", "H3"))
         out += self.bullets(rec.top_reasons[:3] or ["No reasons yet: the analysis is incomplete."],
                             numbered=True)
@@ -260,13 +267,18 @@ class ReportSections:
         for t in rec.solution_types:
             why = list(t.reasons)
             if t.excluded:
-                why = [f"Ruled out: {f.reason}" for f in t.failures] or ["Ruled out by a must-have."]
+                why = [f"Ruled out: {f.reason}" for f in t.failures] or ["Ruled out: a must-have."]
             why += [f"+ {s}" for s in t.strengths[:2]] + [f"− {w}" for w in t.weaknesses[:2]]
             rows.append([str(t.rank) if t.rank else "out", t.name,
                          "–" if t.excluded else score(t.score),
                          pct(t.probability_first), "\n".join(why) or "–"])
-        out.append(self.table(["#", "Kind of solution", "Score", "First in", "Why"], rows,
-                              [0.05, 0.2, 0.09, 0.09, 0.57], right=(2, 3)))
+        if any(t.probability_first for t in rec.solution_types):
+            out.append(self.table(["#", "Kind of solution", "Score", "First in", "Why"], rows,
+                                  [0.05, 0.2, 0.09, 0.09, 0.57], right=(2, 3)))
+        else:  # the kinds were not sampled: a column of 0% would mislead
+            rows = [[r[0], r[1], r[2], r[4]] for r in rows]
+            out.append(self.table(["#", "Kind of solution", "Score", "Why"], rows,
+                                  [0.05, 0.22, 0.09, 0.64], right=(2,)))
         if rec.knocked_out_types:
             out.append(self.p("Must-haves that rule out a kind of solution", "H3"))
             out += self.bullets(self._failure_line(f) for f in rec.knocked_out_types)
@@ -282,8 +294,8 @@ class ReportSections:
         out: list[Flowable] = [
             PageBreak(), self.heading("3  Vendor ranking"),
             self.p(f"{len(rec.vendors)} vendors assessed: {len(ranked)} ranked, {len(excluded)} "
-                   "ruled out because they miss a must-have. Score is the weighted value from 0 "
-                   "to 1; “First in” is the share of plausible weightings that rank the vendor "
+                   "ruled out because they miss a must-have. Score is the weighted value in points "
+                   "of 100; “First in” is the share of plausible weightings that rank the vendor "
                    "first."),
         ]
         rows = []
@@ -299,7 +311,7 @@ class ReportSections:
         if rows:
             out.append(self.table(["#", "Vendor", "Delivered as", "Score", "First in", "Notes"],
                                   rows, [0.05, 0.22, 0.15, 0.08, 0.08, 0.42], right=(3, 4)))
-        out.append(self.heading("Ruled out by must-haves", 1))
+        out += self.sub("Ruled out by must-haves")
         if excluded:
             rows = []
             for v in excluded:
@@ -313,7 +325,7 @@ class ReportSections:
                                   [0.2, 0.2, 0.14, 0.12, 0.34]))
         else:
             out.append(self.p("Every vendor meets every must-have."))
-        out.append(self.heading("The team's overrides", 1))
+        out += self.sub("The team's overrides")
         overrides = [(v, o) for v in rec.vendors for o in v.overrides]
         if overrides:
             rows = []
@@ -340,17 +352,15 @@ class ReportSections:
         groups = rec.groups
         bars = [charts.Bar(v.name, [v.group_contributions.get(g.group_id, 0.0) for g in groups],
                            score(v.score)) for v in top]
-        highest = max(v.score for v in top)
-        scale_max = max(0.1, min(1.0, -(-highest * 10 // 1) / 10))
-        out.append(self.heading("Total score, by criteria group", 1))
+        out += self.sub("Total score, by criteria group")
         out.append(charts.stacked_bars(self.fonts, bars, [g.name for g in groups], self.width,
-                                       scale_max=scale_max))
+                                       tick_format=lambda x: f"{x * 100:.0f}"))
         shown = f"the top {len(top)} of {len(ranked)} ranked vendors" if len(ranked) > len(
             top) else "every ranked vendor"
-        out.append(self.p(f"Each bar is a vendor's total score, split into what each criteria "
-                          f"group contributes (weight × value); {shown}.", "Caption"))
+        out.append(self.p(f"Each bar is a vendor's total score in points of 100, split into what "
+                          f"each criteria group contributes (weight × value); {shown}.", "Caption"))
         out.append(CondPageBreak(70 * mm))
-        out.append(self.heading("How likely each rank is", 1))
+        out += self.sub("How likely each rank is")
         if rec.robustness.n_samples:
             top_p = ranked[: self.probability_vendors]
             bars = [charts.Bar(v.name, [*v.rank_probabilities[:3],
@@ -364,7 +374,7 @@ class ReportSections:
         else:
             out.append(self.p("Rank probabilities were not sampled for this report."))
         out.append(CondPageBreak(60 * mm))
-        out.append(self.heading("Openness, modularity and integration", 1))
+        out += self.sub("Openness, modularity and integration")
         profile = ranked[: self.profile_vendors]
         needs = [("openness", "Openness"), ("modularity", "Modularity"),
                  ("integration", "Integration")]
@@ -398,21 +408,25 @@ class ReportSections:
             out.append(self.box([self.p(self._flip_text(rob.smallest_flip))]))
         else:
             out.append(self.p("No single weight change within 0–100% changes the winner."))
-        out.append(self.heading("How far each weight can move", 1))
-        if rob.stability:
-            rows = []
-            for s in rob.stability:
-                rows.append([s.name, pct(s.weight, 1), f"{pct(s.low, 1)} – {pct(s.high, 1)}",
-                             pct(s.flips_at, 1) if s.flips_at is not None else "never",
-                             s.new_winner or "–"])
-            out.append(self.p("For each criterion: the range its weight can take (the others "
-                              "scaled to match) while the winner stays the same."))
+        out += self.sub("How far each weight can move")
+        flipping = [s for s in rob.stability if s.flips_at is not None]
+        steady = [s for s in rob.stability if s.flips_at is None]
+        if flipping:
+            rows = [[s.name, pct(s.weight, 1), f"{pct(s.low, 1)} – {pct(s.high, 1)}",
+                     pct(s.flips_at, 1), s.new_winner or "–"] for s in flipping]
+            out.append(self.p("The criteria whose weight can change the winner: the range each "
+                              "weight can take (the others scaled to match) while the winner stays "
+                              "the same, and who comes first beyond it."))
             out.append(self.table(["Criterion", "Weight", "Same winner within", "Winner changes at",
                                    "New winner"], rows, [0.3, 0.1, 0.2, 0.15, 0.25],
                                   right=(1, 2, 3)))
-        else:
+        if steady:
+            out.append(Spacer(1, 4))
+            out.append(self.p(f"No weight from 0% to 100% on these {len(steady)} criteria changes "
+                              "the winner: " + "; ".join(s.name for s in steady) + ".", "Small"))
+        if not rob.stability:
             out.append(self.p("No stability ranges were computed."))
-        out.append(self.heading("Do other methods agree?", 1))
+        out += self.sub("Do other methods agree?")
         out.append(self.p("Yes: the other decision methods rank the same way in substance."
                           if rob.methods_agree else
                           "Not fully: other decision methods rank the leading vendors differently. "
@@ -422,7 +436,7 @@ class ReportSections:
                      f"{m.tau_vs_primary:.2f}"] for m in rob.methods]
             out.append(self.table(["Method", "Top three", "Agreement (Kendall τ)"], rows,
                                   [0.25, 0.55, 0.2], right=(2,)))
-        out.append(self.heading("Where the stakeholders disagree", 1))
+        out += self.sub("Where the stakeholders disagree")
         disagreements = self.rec.group_view.disagreements
         if disagreements:
             rows = [[d.name, f"{d.spread:.2f}", d.lowest, d.highest] for d in disagreements]
@@ -443,15 +457,15 @@ class ReportSections:
                    "backing, user involvement, training, data quality), not because of the "
                    "software. These checks come from that experience."))]))
         if ready.checks:
-            rows = [[c.text, c.answer, c.risk or "–", c.action or "–", c.source or "–"]
-                    for c in ready.checks]
-            out.append(self.heading("Checks", 1))
+            rows = [[c.text, c.answer, c.risk or "–", c.action or "–",
+                     self.p(c.source or "–", "Tiny")] for c in ready.checks]
+            out += self.sub("Checks")
             out.append(self.table(["Check", "Answer", "Risk if not in place", "Action", "Source"],
-                                  rows, [0.25, 0.09, 0.25, 0.25, 0.16]))
-        out.append(self.heading("Risks", 1))
+                                  rows, [0.27, 0.09, 0.23, 0.25, 0.16]))
+        out += self.sub("Risks")
         out += self.bullets(ready.risks or ["No open risk."])
-        out.append(self.heading("Actions, most important first", 1))
-        actions = [f"{a.action} ({a.text})" if a.text else a.action for a in ready.actions]
+        out += self.sub("Actions, most important first")
+        actions = [a.action for a in ready.actions if a.action]
         out += self.bullets(actions or ["Nothing is outstanding."], numbered=True)
         return out
 
@@ -481,7 +495,7 @@ class ReportSections:
     def section_appendix_weights(self) -> list[Flowable]:
         rec, view = self.rec, self.rec.group_view
         out: list[Flowable] = [PageBreak(), self.heading("Appendix A  Criteria and weights")]
-        out.append(self.heading("Weights of the criteria groups", 1))
+        out += self.sub("Weights of the criteria groups")
         if view.aggregation:
             out.append(self.p(view.aggregation))
         people = view.stakeholders
@@ -498,7 +512,7 @@ class ReportSections:
                                   right=tuple(range(1, 2 + len(part)))))
             out.append(Spacer(1, 6))
         if people:
-            out.append(self.heading("Stakeholders and the consistency of their judgments", 1))
+            out += self.sub("Stakeholders and the consistency of their judgments")
             rows = []
             for s in people:
                 if s.consistency_ratio is None:
@@ -512,14 +526,25 @@ class ReportSections:
                               "limit (Saaty)."))
             out.append(self.table(["Stakeholder", "Department", "Method", "Consistency",
                                    "Judgments to revisit"], rows, [0.2, 0.16, 0.11, 0.15, 0.38]))
-        out.append(self.heading("Criteria", 1))
-        rows = []
+        out += self.sub("Criteria")
+        out.append(self.p("Each criterion's final weight and must-have line; the line below it "
+                          "says what set them."))
+        rows: list[list[Cell]] = []
+        spans: list[tuple] = []
         for c in rec.criteria:
-            traces = "\n".join(t.text for t in c.set_by[:3]) or "–"
             rows.append([c.name, c.group_name, pct(c.weight, 1), c.priority,
-                         c.threshold_text or "–", traces])
-        out.append(self.table(["Criterion", "Group", "Weight", "Priority", "Must-have", "Set by"],
-                              rows, [0.22, 0.16, 0.08, 0.09, 0.14, 0.31], right=(2,)))
+                         c.threshold_text or "–"])
+            if c.set_by:
+                traces = " · ".join(t.text for t in c.set_by)
+                rows.append([self.p(traces, "Muted"), "", "", "", ""])
+                row = len(rows)  # the header is row 0
+                spans += [("SPAN", (0, row), (-1, row)),
+                          ("LINEABOVE", (0, row), (-1, row), 0, colors.white),
+                          ("BACKGROUND", (0, row), (-1, row), colors.white),
+                          ("LEFTPADDING", (0, row), (-1, row), 12)]
+        out.append(self.table(["Criterion", "Group", "Weight", "Priority", "Must-have"], rows,
+                              [0.36, 0.26, 0.1, 0.1, 0.18], right=(2,), extra=spans,
+                              zebra=False))
         return out
 
     def section_appendix_scores(self) -> list[Flowable]:
@@ -547,16 +572,16 @@ class ReportSections:
                                   [0.26, 0.12, *([share] * len(top))],
                                   right=tuple(range(1, 2 + len(top)))))
         for v in ranked[: self.evidence_vendors]:
-            out.append(self.heading(f"Evidence: {v.name}", 1))
+            out += self.sub(f"Evidence: {v.name}")
             rows = []
             for c in v.contributions:
                 value = self.value_text(c.criterion_id, c.raw_value)
                 if c.overridden:
                     value += " (team)"
-                rows.append([self.criterion_name(c.criterion_id), value, f"{c.contribution:.3f}",
-                             c.evidence or "–", c.source or "–", c.confidence])
+                rows.append([self.criterion_name(c.criterion_id), value, score(c.contribution),
+                             c.evidence or "–", self.p(c.source or "–", "Tiny"), c.confidence])
             out.append(self.table(["Criterion", "Value", "Adds", "Evidence", "Source",
-                                   "Confidence"], rows, [0.18, 0.1, 0.07, 0.28, 0.25, 0.12],
+                                   "Confidence"], rows, [0.18, 0.1, 0.07, 0.33, 0.2, 0.12],
                                   right=(2,)))
         if len(ranked) > self.evidence_vendors:
             out.append(Spacer(1, 4))

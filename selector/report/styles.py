@@ -58,7 +58,7 @@ def build_stylesheet(fonts: FontSet) -> StyleSheet1:
     sheet.add(ParagraphStyle("H1", fontName=bold, fontSize=17, leading=21, textColor=ACCENT,
                              spaceBefore=0, spaceAfter=8))
     sheet.add(ParagraphStyle("H2", fontName=bold, fontSize=12, leading=15, textColor=ACCENT,
-                             spaceBefore=10, spaceAfter=5, keepWithNext=1))
+                             spaceBefore=10, spaceAfter=5))
     sheet.add(ParagraphStyle("H3", fontName=bold, fontSize=10, leading=13, textColor=INK,
                              spaceBefore=6, spaceAfter=3, keepWithNext=1))
     sheet.add(ParagraphStyle("Label", fontName=bold, fontSize=8, leading=10, textColor=MUTED,

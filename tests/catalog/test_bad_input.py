@@ -41,8 +41,10 @@ def test_wrong_type_names_field_and_line(tmp_path: Path, vendor_text: str) -> No
     line = text.splitlines().index('value = "four"') + 1
     _write(tmp_path / "mine", "sf.toml", text)
     messages = _messages(tmp_path / "mine")
-    assert f"sf.toml:{line}: scores.open_apis.value: must be a number, got text 'four'" in \
-        "\n".join(messages)
+    assert (
+        f"sf.toml:{line}: scores.open_apis.value: must be a number, got text 'four'"
+        in "\n".join(messages)
+    )
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path: Path, vendor_text: str) -> None:
@@ -58,10 +60,11 @@ def test_unknown_key_suggests_the_right_one(tmp_path: Path, vendor_text: str) ->
 
 def test_missing_required_field(tmp_path: Path, vendor_text: str) -> None:
     text = vendor_text.replace('id = "salesforce_sales_cloud"', 'id = "my_sf"', 1)
-    text = re.sub(r'\nsummary = .*\n', "\n", text, count=1)
+    text = re.sub(r"\nsummary = .*\n", "\n", text, count=1)
     _write(tmp_path / "mine", "sf.toml", text)
-    assert any(m.endswith("summary: required field is missing")
-               for m in _messages(tmp_path / "mine"))
+    assert any(
+        m.endswith("summary: required field is missing") for m in _messages(tmp_path / "mine")
+    )
 
 
 def test_score_outside_its_scale(tmp_path: Path, vendor_text: str) -> None:
@@ -69,8 +72,9 @@ def test_score_outside_its_scale(tmp_path: Path, vendor_text: str) -> None:
     text = re.sub(r"(\[scores\.usability\]\nvalue = )[0-9.]+", r"\g<1>7.0", text)
     line = text.splitlines().index("value = 7.0") + 1
     _write(tmp_path / "mine", "sf.toml", text)
-    assert (f"sf.toml:{line}: scores.usability.value: 7 is outside the 0–5 scale of "
-            "'usability'") in "\n".join(_messages(tmp_path / "mine"))
+    assert (
+        f"sf.toml:{line}: scores.usability.value: 7 is outside the 0–5 scale of 'usability'"
+    ) in "\n".join(_messages(tmp_path / "mine"))
 
 
 def test_unknown_criterion_id_with_suggestion(tmp_path: Path, vendor_text: str) -> None:
@@ -79,14 +83,15 @@ def test_unknown_criterion_id_with_suggestion(tmp_path: Path, vendor_text: str) 
     line = text.splitlines().index("[scores.open_api]") + 1
     _write(tmp_path / "mine", "sf.toml", text)
     joined = "\n".join(_messages(tmp_path / "mine"))
-    assert (f"sf.toml:{line}: scores.open_api: unknown criterion 'open_api' "
-            "(did you mean 'open_apis'?)") in joined
+    assert (
+        f"sf.toml:{line}: scores.open_api: unknown criterion 'open_api' (did you mean 'open_apis'?)"
+    ) in joined
     assert "no score for criterion 'open_apis'" in joined
 
 
 def test_unknown_solution_type_with_suggestion(tmp_path: Path, vendor_text: str) -> None:
     text = vendor_text.replace('id = "salesforce_sales_cloud"', 'id = "my_sf"', 1)
-    text = re.sub(r'solution_types = \[[^\]]*\]', 'solution_types = ["outsorced"]', text, count=1)
+    text = re.sub(r"solution_types = \[[^\]]*\]", 'solution_types = ["outsorced"]', text, count=1)
     line = text.splitlines().index('solution_types = ["outsorced"]') + 1
     _write(tmp_path / "mine", "sf.toml", text)
     joined = "\n".join(_messages(tmp_path / "mine"))
@@ -149,22 +154,33 @@ def test_unrecognised_file_kind(tmp_path: Path) -> None:
 
 
 def test_rule_with_unknown_references(tmp_path: Path) -> None:
-    _write(tmp_path / "mine", "rules.toml", """
+    _write(
+        tmp_path / "mine",
+        "rules.toml",
+        """
 [[rules]]
 id = "typo_rule"
 when = [{ question = "go_live_wekes", at_most = 13.0 }]
 weights = [{ target = "time_to_lve", factor = 2.0 }]
 explanation = "A rule with two typos in it."
-""")
+""",
+    )
     joined = "\n".join(_messages(tmp_path / "mine"))
-    assert "rules.toml:4: rules[0].when[0].question: unknown question 'go_live_wekes' " \
-           "(did you mean 'go_live_weeks'?)" in joined
-    assert "rules.toml:5: rules[0].weights[0].target: unknown criterion or group " \
-           "'time_to_lve' (did you mean 'time_to_live'?)" in joined
+    assert (
+        "rules.toml:4: rules[0].when[0].question: unknown question 'go_live_wekes' "
+        "(did you mean 'go_live_weeks'?)" in joined
+    )
+    assert (
+        "rules.toml:5: rules[0].weights[0].target: unknown criterion or group "
+        "'time_to_lve' (did you mean 'time_to_live'?)" in joined
+    )
 
 
 def test_ordinal_scale_needs_six_descriptors(tmp_path: Path) -> None:
-    _write(tmp_path / "mine", "group.toml", """
+    _write(
+        tmp_path / "mine",
+        "group.toml",
+        """
 id = "extra"
 name = "Extra"
 description = "A consultant's extra group."
@@ -179,6 +195,7 @@ tags = ["functional_fit"]
 [criteria.scale]
 kind = "ordinal"
 levels = ["0 none", "1 some", "2 more"]
-""")
+""",
+    )
     joined = "\n".join(_messages(tmp_path / "mine"))
     assert "group.toml:15: criteria[0].scale.levels: needs at least 6 items, got 3" in joined

@@ -14,8 +14,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "selector.cli", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "selector.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def test_validate_shipped_catalog_is_clean(capsys) -> None:
@@ -28,15 +33,20 @@ def test_validate_reports_every_problem_and_exits_1(tmp_path: Path, vendor_text:
     folder = tmp_path / "mine"
     folder.mkdir()
     (folder / "a.toml").write_text("id = [", encoding="utf-8")
-    (folder / "b.toml").write_text(vendor_text.replace("\nwebsite = ", "\nwebsit = ", 1)
-                                   .replace('id = "salesforce_sales_cloud"', 'id = "b"', 1),
-                                   encoding="utf-8")
+    (folder / "b.toml").write_text(
+        vendor_text.replace("\nwebsite = ", "\nwebsit = ", 1).replace(
+            'id = "salesforce_sales_cloud"', 'id = "b"', 1
+        ),
+        encoding="utf-8",
+    )
     result = run("validate", str(folder))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert any(line.startswith(f"{folder / 'a.toml'}:1: TOML syntax error") for line in lines)
-    assert any("b.toml:" in line and "unknown key 'websit' (did you mean 'website'?)" in line
-               for line in lines)
+    assert any(
+        "b.toml:" in line and "unknown key 'websit' (did you mean 'website'?)" in line
+        for line in lines
+    )
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().endswith("in 2 files")
 
@@ -86,10 +96,16 @@ def test_committed_schemas_are_current() -> None:
 
 
 def test_shipped_files_point_at_their_schema() -> None:
-    expected = {"vendors": "vendor", "questions": "questionnaire", "rules": "questionnaire",
-                "readiness": "questionnaire", "solution_types": "solution-types"}
+    expected = {
+        "vendors": "vendor",
+        "questions": "questionnaire",
+        "rules": "questionnaire",
+        "readiness": "questionnaire",
+        "solution_types": "solution-types",
+    }
     for path in sorted((REPO / "criteria").glob("*.toml")) + sorted(
-            (REPO / "vendors").glob("*.toml")):
+        (REPO / "vendors").glob("*.toml")
+    ):
         first = path.read_text("utf-8").splitlines()[0]
         kind = expected.get(path.parent.name) or expected.get(path.stem, "criteria-group")
         assert first == f"#:schema ../schemas/{kind}.schema.json", path

@@ -63,7 +63,8 @@ def test_save_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_cross_checks_name_the_field_and_suggest(tmp_path: Path, shipped) -> None:
     path = tmp_path / "p.toml"
-    path.write_text("""format_version = 1
+    path.write_text(
+        """format_version = 1
 shortlist = ["salesforce_sales_clod"]
 
 [[stakeholders]]
@@ -85,18 +86,25 @@ points = { integration = 10.0, integraton = 5.0 }
 [answers]
 dev_capacity = "lots"
 go_live_weeks = "soon"
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     loaded = load_project(path)
     assert loaded.project is not None
     messages = "\n".join(str(p) for p in check_project(loaded, shipped))
-    assert ("p.toml:8: requirements.open_api: unknown criterion 'open_api' "
-            "(did you mean 'open_apis'?)") in messages
+    assert (
+        "p.toml:8: requirements.open_api: unknown criterion 'open_api' (did you mean 'open_apis'?)"
+    ) in messages
     assert "p.toml:14: requirements.usability.threshold: threshold 9 is outside" in messages
-    assert "p.toml:2: shortlist: unknown vendor 'salesforce_sales_clod' (did you mean " \
-           "'salesforce_sales_cloud'?)" in messages
+    assert (
+        "p.toml:2: shortlist: unknown vendor 'salesforce_sales_clod' (did you mean "
+        "'salesforce_sales_cloud'?)" in messages
+    )
     assert "weights.ana: unknown stakeholder 'ana' (did you mean 'anna'?)" in messages
-    assert "weights.ana.points.integraton: unknown criteria group 'integraton' " \
-           "(did you mean 'integration'?)" in messages
+    assert (
+        "weights.ana.points.integraton: unknown criteria group 'integraton' "
+        "(did you mean 'integration'?)" in messages
+    )
     assert "answers.dev_capacity: 'lots' is not one of none, some, team" in messages
     assert "answers.go_live_weeks: must be a number" in messages
 

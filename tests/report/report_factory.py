@@ -145,7 +145,7 @@ def build_recommendation(*, n_vendors: int = 6, n_criteria: int = 12, clear_winn
             "failures": [MustHaveFailure(
                 criterion_id="c00", criterion_name=criteria[0].name,
                 required="at least level 3", actual="level 1",
-                reason=f"{EXCLUDED} offers no documented API, so it cannot share data with the ERP.",
+                reason=f"{EXCLUDED} offers no documented API, so it cannot share data with ERP.",
             )],
         }))
     winner, second = ranked[0], ranked[1]
