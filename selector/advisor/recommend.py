@@ -323,25 +323,44 @@ def _with_type_reasons(
     matrix: CandidateMatrix,
     weighting: Weighting,
 ) -> list[CandidateResult]:
+    """Each kind of solution against the leader (or, for the leader, the runner-up)."""
     ranked = [r for r in results if not r.excluded]
     out = []
     for r in results:
         reasons = list(r.reasons)
-        if not r.excluded and ranked:
-            other = ranked[1] if r is ranked[0] and len(ranked) > 1 else ranked[0]
-            if other is not r:
-                verb = "Ahead of" if r is ranked[0] else "Behind"
-                reasons += (
-                    [f"{verb} {other.name} — {text}" for text in _vs_reasons(library, r, other, 2)]
-                    if r is ranked[0]
-                    else [
-                        f"{verb} {other.name} mainly on: "
-                        + "; ".join(
-                            text.split(":")[0] for text in _vs_reasons(library, other, r, 2)
-                        )
-                    ]
-                )
+        if not r.excluded and len(ranked) > 1:
+            if r is ranked[0]:
+                other, lead, behind, verb = ranked[1], r, ranked[1], "Ahead of"
+            else:
+                other, lead, behind, verb = ranked[0], ranked[0], r, "Behind"
+            gaps = _gaps(library, lead, behind, 3)
+            if gaps:
+                reasons.append(f"{verb} {other.name} mainly on: {'; '.join(gaps)}.")
         out.append(r.model_copy(update={"reasons": reasons}))
+    return out
+
+
+def _gaps(
+    library: CriteriaLibrary, lead: CandidateResult, behind: CandidateResult, limit: int
+) -> list[str]:
+    """Criteria where `lead` gains most over `behind`, weighted, in short form."""
+    criteria = library.criteria()
+    gains = sorted(
+        (
+            (a.contribution - b.contribution, j)
+            for j, (a, b) in enumerate(zip(lead.contributions, behind.contributions, strict=True))
+        ),
+        key=lambda t: (-t[0], criteria[t[1]].id),
+    )
+    out = []
+    for gain, j in gains[:limit]:
+        if gain <= 1e-9:
+            break
+        c = criteria[j]
+        out.append(
+            f"{c.name} ({describe_value(c, lead.contributions[j].raw_value)} vs "
+            f"{describe_value(c, behind.contributions[j].raw_value)})"
+        )
     return out
 
 
