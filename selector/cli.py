@@ -231,31 +231,33 @@ def _load_for_ranking(project_path: Path, extra: Sequence[Path]):  # noqa: ANN20
     return loaded, catalog
 
 
-def _rank(args: argparse.Namespace) -> int:
+def _advise(args: argparse.Namespace):  # noqa: ANN202
+    """The Recommendation for the project named on the command line, or None ('exit 1')."""
     from selector.advisor import advise
-    from selector.advisor.tables import render_tables
 
     loaded = _load_for_ranking(args.project, args.catalog)
     if loaded is None:
-        return 1
+        return None
     project_file, catalog = loaded
-    recommendation = advise(catalog, project_file.project)
-    if args.json:
-        print(recommendation.model_dump_json(indent=2))
-    else:
-        print(render_tables(recommendation))
+    return advise(catalog, project_file.project)
+
+
+def _rank(args: argparse.Namespace) -> int:
+    from selector.advisor.tables import render_tables
+
+    recommendation = _advise(args)
+    if recommendation is None:
+        return 1
+    print(recommendation.model_dump_json(indent=2) if args.json else render_tables(recommendation))
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    from selector.advisor import advise
     from selector.report import write_report
 
-    loaded = _load_for_ranking(args.project, args.catalog)
-    if loaded is None:
+    recommendation = _advise(args)
+    if recommendation is None:
         return 1
-    project_file, catalog = loaded
-    recommendation = advise(catalog, project_file.project)
     write_report(recommendation, args.output)
     print(f"Wrote {display_path(args.output)}")
     return 0

@@ -295,17 +295,8 @@ def _vs_reasons(
     if other is None:
         return [f"{lead.name} is the only candidate that meets every must-have."]
     criteria = library.criteria()
-    gains = sorted(
-        (
-            (a.contribution - b.contribution, j)
-            for j, (a, b) in enumerate(zip(lead.contributions, other.contributions, strict=True))
-        ),
-        key=lambda t: (-t[0], criteria[t[1]].id),
-    )
     out = []
-    for gain, j in gains[:limit]:
-        if gain <= 1e-9:
-            break
+    for gain, j in _largest_gains(library, lead, other, limit):
         c = criteria[j]
         a, b = lead.contributions[j], other.contributions[j]
         out.append(
@@ -314,6 +305,21 @@ def _vs_reasons(
             f"{a.weight:.0%} of the weight (+{gain * 100:.1f} points)."
         )
     return out
+
+
+def _largest_gains(
+    library: CriteriaLibrary, lead: CandidateResult, behind: CandidateResult, limit: int
+) -> list[tuple[float, int]]:
+    """(gain, criterion index) where `lead` out-scores `behind` most, weighted; ties by id."""
+    criteria = library.criteria()
+    gains = sorted(
+        (
+            (a.contribution - b.contribution, j)
+            for j, (a, b) in enumerate(zip(lead.contributions, behind.contributions, strict=True))
+        ),
+        key=lambda t: (-t[0], criteria[t[1]].id),
+    )
+    return [(gain, j) for gain, j in gains[:limit] if gain > 1e-9]
 
 
 def _with_type_reasons(
@@ -345,23 +351,11 @@ def _gaps(
 ) -> list[str]:
     """Criteria where `lead` gains most over `behind`, weighted, in short form."""
     criteria = library.criteria()
-    gains = sorted(
-        (
-            (a.contribution - b.contribution, j)
-            for j, (a, b) in enumerate(zip(lead.contributions, behind.contributions, strict=True))
-        ),
-        key=lambda t: (-t[0], criteria[t[1]].id),
-    )
-    out = []
-    for gain, j in gains[:limit]:
-        if gain <= 1e-9:
-            break
-        c = criteria[j]
-        out.append(
-            f"{c.name} ({describe_value(c, lead.contributions[j].raw_value)} vs "
-            f"{describe_value(c, behind.contributions[j].raw_value)})"
-        )
-    return out
+    return [
+        f"{criteria[j].name} ({describe_value(criteria[j], lead.contributions[j].raw_value)} vs "
+        f"{describe_value(criteria[j], behind.contributions[j].raw_value)})"
+        for _, j in _largest_gains(library, lead, behind, limit)
+    ]
 
 
 def _type_headline(results: list[CandidateResult]) -> str:

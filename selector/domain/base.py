@@ -6,7 +6,20 @@ must hear about, and a quoted number is a mistake rather than something to coerc
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+
+def _int_as_float(value: object) -> object:
+    # TOML writes 3 and 3.0 differently; for a score, threshold or price both mean the same.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_int_as_float)]
+"""A float field that also takes a TOML integer (but not a quoted number or a boolean)."""
 
 
 class Strict(BaseModel):

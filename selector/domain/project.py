@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from selector.domain.base import Strict
+from selector.domain.base import Number, Strict
 from selector.domain.criteria import Identifier
 
 FORMAT_VERSION = 1
@@ -73,16 +73,10 @@ class Requirement(Strict):
     """
 
     priority: Priority = "should"
-    threshold: float | None = None
+    threshold: Number | None = None
     requested_by: list[str] = Field(default_factory=list)
     note: str = ""
 
-    @field_validator("threshold", mode="before")
-    @classmethod
-    def _int_is_a_number(cls, value: object) -> object:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        return value
 
 
 class Judgment(Strict):
@@ -90,32 +84,17 @@ class Judgment(Strict):
 
     a: str
     b: str
-    value: float = Field(ge=1 / 9 - 1e-9, le=9 + 1e-9)
+    value: Number = Field(ge=1 / 9 - 1e-9, le=9 + 1e-9)
 
-    @field_validator("value", mode="before")
-    @classmethod
-    def _int_is_a_number(cls, value: object) -> object:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        return value
 
 
 class StakeholderWeights(Strict):
     """A stakeholder's weights over the criteria groups, as points or pairwise judgments."""
 
     method: Literal["points", "pairwise"] = "points"
-    points: dict[str, float] = Field(default_factory=dict)
+    points: dict[str, Number] = Field(default_factory=dict)
     judgments: list[Judgment] = Field(default_factory=list)
 
-    @field_validator("points", mode="before")
-    @classmethod
-    def _ints_are_numbers(cls, value: object) -> object:
-        if isinstance(value, dict):
-            return {
-                k: float(v) if isinstance(v, int) and not isinstance(v, bool) else v
-                for k, v in value.items()
-            }
-        return value
 
     @field_validator("points")
     @classmethod
@@ -133,17 +112,11 @@ class ScoreOverride(Strict):
 
     vendor: str
     criterion: str
-    value: float
+    value: Number
     rationale: Annotated[str, Field(min_length=3)]
     by: str = ""
     at: dt.datetime | None = None
 
-    @field_validator("value", mode="before")
-    @classmethod
-    def _int_is_a_number(cls, value: object) -> object:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        return value
 
 
 class CatalogSources(Strict):

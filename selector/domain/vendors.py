@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, field_validator
+from pydantic import Field, HttpUrl
 
-from selector.domain.base import Strict
+from selector.domain.base import Number, Strict
 from selector.domain.criteria import Identifier
 
 Confidence = Literal["high", "medium", "low"]
@@ -29,26 +29,19 @@ Url = Annotated[str, Field(pattern=r"^(https?://\S+|seed:\S+)$")]
 class CriterionScore(Strict):
     """A value on a criterion's scale and the evidence for it."""
 
-    value: float
+    value: Number
     note: Annotated[str, Field(min_length=3)]
     source: Url | None = None
     as_of: dt.date | None = None
     confidence: Confidence = "medium"
 
-    @field_validator("value", mode="before")
-    @classmethod
-    def _int_is_a_number(cls, value: object) -> object:
-        # TOML writes 3 and 3.0 differently; both are the same score.
-        if isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        return value
 
 
 class PriceTier(Strict):
     """A published list price, always dated: prices change and the report must say when seen."""
 
     name: Annotated[str, Field(min_length=1)]
-    amount: float | None = Field(default=None, ge=0)
+    amount: Number | None = Field(default=None, ge=0)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     unit: Literal["user-month", "user-year", "month", "year", "one-off", "quote"]
     billing: Literal["monthly", "annual", "one-off", "quote"] = "annual"
@@ -56,12 +49,6 @@ class PriceTier(Strict):
     source: Url
     note: str = ""
 
-    @field_validator("amount", mode="before")
-    @classmethod
-    def _int_is_a_number(cls, value: object) -> object:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        return value
 
 
 class VendorProfile(Strict):

@@ -119,3 +119,14 @@ def test_rank_prints_tables_and_json() -> None:
     as_json = run("rank", str(example), "--json")
     data = json.loads(as_json.stdout)
     assert data["project_name"] == "Nordlys CRM selection 2026"
+
+
+def test_report_writes_a_pdf_and_explains_an_unwritable_path(tmp_path: Path) -> None:
+    example = REPO / "examples" / "nordlys-project.toml"
+    out = tmp_path / "nordlys.pdf"
+    result = run("report", str(example), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    bad = run("report", str(example), "-o", str(tmp_path / "no-such-folder" / "x.pdf"))
+    assert bad.returncode == 1
+    assert "does not exist" in bad.stderr and "Traceback" not in bad.stderr
