@@ -69,11 +69,7 @@ def build(
                     Cell(value, f"Team's score: {rationale}", "", "high", True, catalog_value)
                 )
             elif score is None:
-                middle = (
-                    2.5
-                    if isinstance(c.scale, OrdinalScale)
-                    else ((c.scale.worst + c.scale.best) / 2)
-                )
+                middle = 2.5 if isinstance(c.scale, OrdinalScale) else c.scale.midpoint()
                 row.append(
                     Cell(
                         middle,

@@ -80,15 +80,37 @@ def toml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.toml") if p.is_file())
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A loaded item with where it came from: its file, its layer and its place in the file."""
+
+    value: Any
+    doc: TomlDocument
+    loc: tuple[str | int, ...]  # path of the item inside its file
+    layer: int  # 0 = shipped; later layers extend or replace earlier ones
+    label: str
+
+
 @dataclass
 class _Layer:
+    index: int
     label: str
-    groups: dict[str, tuple[CriteriaGroup, TomlDocument]] = field(default_factory=dict)
-    solution_types: dict[str, tuple[SolutionType, TomlDocument]] = field(default_factory=dict)
-    questions: dict[str, Question] = field(default_factory=dict)
-    rules: dict[str, tuple[Rule, TomlDocument]] = field(default_factory=dict)
-    readiness: dict[str, ReadinessItem] = field(default_factory=dict)
-    vendors: dict[str, tuple[VendorProfile, TomlDocument]] = field(default_factory=dict)
+    tables: dict[str, dict[str, _Entry]] = field(default_factory=lambda: {k: {} for k in _ITEMS})
+
+
+# item kind -> (model, what to call it in messages)
+_ITEMS: dict[str, tuple[type[BaseModel], str]] = {
+    "groups": (CriteriaGroup, "criteria group"),
+    "vendors": (VendorProfile, "vendor"),
+    "solution_types": (SolutionType, "solution type"),
+    "questions": (Question, "question"),
+    "rules": (Rule, "rule"),
+    "readiness": (ReadinessItem, "readiness item"),
+}
+_LISTS = {
+    "solution_types": ("solution_types",),
+    "questionnaire": ("questions", "rules", "readiness"),
+}
 
 
 def load_catalog(folders: Sequence[Path] = (), *, include_shipped: bool = True) -> Catalog:
@@ -101,8 +123,8 @@ def load_catalog(folders: Sequence[Path] = (), *, include_shipped: bool = True) 
         sources.append((SHIPPED, shipped_folders()))
     for folder in folders:
         sources.append((display_path(folder), [folder]))
-    for label, paths in sources:
-        layer = _Layer(label)
+    for index, (label, paths) in enumerate(sources):
+        layer = _Layer(index, label)
         for folder in paths:
             _read_folder(folder, layer, problems, files)
         layers.append(layer)
@@ -161,170 +183,108 @@ def _validate(
 
 
 def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -> None:
+    """Validate a file item by item, so one bad rule never drops its neighbours."""
     lines = key_lines(doc.text)
     name = display_path(doc.path)
-    data = {k: v for k, v in doc.data.items()}
-    if kind == "criteria_group":
-        group = _validate(CriteriaGroup, data, doc, lines, problems)
-        if group is not None:
-            _put(
-                layer.groups,
-                group.id,
-                (group, doc),
+    if kind in ("criteria_group", "vendor"):
+        table = "groups" if kind == "criteria_group" else "vendors"
+        item = _validate(_ITEMS[table][0], doc.data, doc, lines, problems)
+        if item is not None:
+            _put(layer, table, _Entry(item, doc, (), layer.index, layer.label), lines, problems)
+        return
+    allowed = _LISTS[kind]
+    for key in sorted(set(doc.data) - set(allowed)):
+        problems.append(
+            Problem(
                 name,
-                lines,
-                ("id",),
-                "criteria group",
-                problems,
+                key,
+                f"unknown key {key!r}{did_you_mean(key, allowed)}; "
+                f"allowed here: {', '.join(allowed)}",
+                line_of(lines, (key,)),
             )
-    elif kind == "vendor":
-        vendor = _validate(VendorProfile, data, doc, lines, problems)
-        if vendor is not None:
-            _put(layer.vendors, vendor.id, (vendor, doc), name, lines, ("id",), "vendor", problems)
-    elif kind == "solution_types":
-        items = data.get("solution_types")
-        if not isinstance(items, list):
+        )
+    for table in allowed:
+        items = doc.data.get(table, [])
+        if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
             problems.append(
                 Problem(
                     name,
-                    "solution_types",
-                    "must be an array of tables ([[solution_types]])",
-                    line_of(lines, ("solution_types",)),
+                    table,
+                    f"must be an array of tables ([[{table}]])",
+                    line_of(lines, (table,)),
                 )
             )
-            return
-        extra = set(data) - {"solution_types"}
-        for key in sorted(extra):
-            problems.append(Problem(name, key, f"unknown key {key!r}", line_of(lines, (key,))))
-        for i, item in enumerate(items):
-            st = _validate(SolutionType, item, doc, lines, problems, ("solution_types", i))
-            if st is not None:
-                _put(
-                    layer.solution_types,
-                    st.id,
-                    (st, doc),
-                    name,
-                    lines,
-                    ("solution_types", i, "id"),
-                    "solution type",
-                    problems,
-                )
-    elif kind == "questionnaire":
-        q = _validate(Questionnaire, data, doc, lines, problems)
-        if q is None:
-            return
-        for i, question in enumerate(q.questions):
-            _put(
-                layer.questions,
-                question.id,
-                question,
-                name,
-                lines,
-                ("questions", i, "id"),
-                "question",
-                problems,
-            )
-        for i, rule in enumerate(q.rules):
-            _put(
-                layer.rules, rule.id, (rule, doc), name, lines, ("rules", i, "id"), "rule", problems
-            )
-        for i, item in enumerate(q.readiness):
-            _put(
-                layer.readiness,
-                item.id,
-                item,
-                name,
-                lines,
-                ("readiness", i, "id"),
-                "readiness item",
-                problems,
-            )
+            continue
+        for i, raw in enumerate(items):
+            item = _validate(_ITEMS[table][0], raw, doc, lines, problems, (table, i))
+            if item is not None:
+                entry = _Entry(item, doc, (table, i), layer.index, layer.label)
+                _put(layer, table, entry, lines, problems)
 
 
-def _put(
-    table: dict,
-    key: str,
-    value: Any,
-    file: str,
-    lines: dict,
-    loc: tuple[str | int, ...],
-    what: str,
-    problems: list[Problem],
-) -> None:
-    if key in table:
+def _put(layer: _Layer, table: str, entry: _Entry, lines: dict, problems: list[Problem]) -> None:
+    key = entry.value.id
+    existing = layer.tables[table].get(key)
+    if existing is not None:
+        loc = (*entry.loc, "id")
         problems.append(
             Problem(
-                file,
-                ".".join(str(p) for p in loc if not isinstance(p, int)) or "id",
-                f"duplicate {what} id {key!r} (already defined in this catalog"
-                f"{_where(table[key])})",
+                display_path(entry.doc.path),
+                dotted(loc),
+                f"duplicate {_ITEMS[table][1]} id {key!r} (already defined in "
+                f"{display_path(existing.doc.path)}, in the same catalog)",
                 line_of(lines, loc),
             )
         )
         return
-    table[key] = value
-
-
-def _where(entry: Any) -> str:
-    if isinstance(entry, tuple) and isinstance(entry[1], TomlDocument):
-        return f", in {display_path(entry[1].path)}"
-    return ""
+    layer.tables[table][key] = entry
 
 
 def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFile]) -> Catalog:
-    groups: dict[str, tuple[CriteriaGroup, TomlDocument, str]] = {}
-    solution_types: dict[str, tuple[SolutionType, TomlDocument]] = {}
-    questions: dict[str, Question] = {}
-    rules: dict[str, tuple[Rule, TomlDocument]] = {}
-    readiness: dict[str, ReadinessItem] = {}
-    vendors: dict[str, tuple[VendorProfile, TomlDocument, str]] = {}
+    merged: dict[str, dict[str, _Entry]] = {k: {} for k in _ITEMS}
     for layer in layers:
-        for gid, (group, doc) in layer.groups.items():
-            groups[gid] = (group, doc, layer.label)
-        solution_types.update(layer.solution_types)
-        questions.update(layer.questions)
-        rules.update(layer.rules)
-        readiness.update(layer.readiness)
-        for vid, (vendor, doc) in layer.vendors.items():
-            vendors[vid] = (vendor, doc, layer.label)
+        for table, entries in layer.tables.items():
+            merged[table].update(entries)  # a later catalog replaces an entry by id
 
-    criteria: dict[str, tuple[Criterion, str]] = {}
-    criterion_catalog: dict[str, str] = {}
-    for group, doc, label in groups.values():
-        lines = key_lines(doc.text)
+    # Criteria: unique ids across groups; a repeated id is reported and left out.
+    criterion_entry: dict[str, tuple[Criterion, _Entry]] = {}
+    groups: list[CriteriaGroup] = []
+    for entry in merged["groups"].values():
+        group: CriteriaGroup = entry.value
+        lines = key_lines(entry.doc.text)
+        kept = []
         for i, c in enumerate(group.criteria):
-            if c.id in criteria:
+            if c.id in criterion_entry:
+                other = criterion_entry[c.id][1]
                 problems.append(
                     Problem(
-                        display_path(doc.path),
+                        display_path(entry.doc.path),
                         f"criteria[{i}].id",
-                        f"duplicate criterion id {c.id!r} (also in group {criteria[c.id][1]!r})",
+                        f"duplicate criterion id {c.id!r} (already in group {other.value.id!r}, "
+                        f"{display_path(other.doc.path)}); this one is left out",
                         line_of(lines, ("criteria", i, "id")),
                     )
                 )
                 continue
-            criteria[c.id] = (c, group.id)
-            criterion_catalog[c.id] = label
-    library = CriteriaLibrary(
-        groups=sorted((g for g, _, _ in groups.values()), key=lambda g: (g.order, g.id))
-    )
-    known = {cid: c for cid, (c, _) in criteria.items()}
-    group_ids = set(groups)
+            criterion_entry[c.id] = (c, entry)
+            kept.append(c)
+        if kept:
+            groups.append(
+                group
+                if len(kept) == len(group.criteria)
+                else group.model_copy(update={"criteria": kept})
+            )
+    library = CriteriaLibrary(groups=sorted(groups, key=lambda g: (g.order, g.id)))
+    known = {cid: c for cid, (c, _) in criterion_entry.items()}
+    added_by = {cid: (e.layer, e.label) for cid, (_, e) in criterion_entry.items()}
+    group_ids = {g.id for g in groups}
 
-    kept_types: list[SolutionType] = []
-    for st, doc in solution_types.values():
-        bad = _check_scores(
-            st.profile,
-            known,
-            doc,
-            ("solution_types",),
-            problems,
-            prefix_index=_index_of(doc, st.id),
-            strict_missing=True,
-        )
-        if not bad:
-            kept_types.append(st)
-    present = {st.id for st, _ in solution_types.values()}
+    kept_types = [
+        e.value
+        for e in merged["solution_types"].values()
+        if not _check_scores(e.value.profile, e, (*e.loc, "profile"), known, added_by, problems)
+    ]
+    present = set(merged["solution_types"])
     for missing in SOLUTION_TYPE_IDS:
         if missing not in present and groups:
             problems.append(
@@ -336,23 +296,25 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
             )
     kept_types.sort(key=lambda st: SOLUTION_TYPE_IDS.index(st.id))
 
-    kept_rules: list[Rule] = []
-    for rule, doc in rules.values():
-        if _check_rule(rule, doc, questions, known, group_ids, problems):
-            kept_rules.append(rule)
+    questions = {qid: e.value for qid, e in merged["questions"].items()}
+    kept_rules = [
+        e.value
+        for e in merged["rules"].values()
+        if _check_rule(e, questions, known, group_ids, problems)
+    ]
 
     kept_vendors: list[VendorProfile] = []
     vendor_catalog: dict[str, str] = {}
-    for vendor, doc, label in vendors.values():
-        missing_strict = {cid for cid, cat in criterion_catalog.items() if cat == label}
-        bad = _check_scores(vendor.scores, known, doc, (), problems, strict_missing=missing_strict)
-        if not bad:
-            kept_vendors.append(vendor)
-            vendor_catalog[vendor.id] = label
+    for e in merged["vendors"].values():
+        if not _check_scores(e.value.scores, e, ("scores",), known, added_by, problems):
+            kept_vendors.append(e.value)
+            vendor_catalog[e.value.id] = e.label
     kept_vendors.sort(key=lambda v: v.name.lower())
 
     questionnaire = Questionnaire(
-        questions=list(questions.values()), rules=kept_rules, readiness=list(readiness.values())
+        questions=list(questions.values()),
+        rules=kept_rules,
+        readiness=[e.value for e in merged["readiness"].values()],
     )
     return Catalog(
         library,
@@ -360,36 +322,28 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
         questionnaire,
         kept_vendors,
         vendor_catalog,
-        criterion_catalog,
+        {cid: label for cid, (_, label) in added_by.items()},
         files,
         problems,
     )
 
 
-def _index_of(doc: TomlDocument, st_id: str) -> int | None:
-    items = doc.data.get("solution_types", [])
-    for i, item in enumerate(items):
-        if isinstance(item, dict) and item.get("id") == st_id:
-            return i
-    return None
-
-
 def _check_scores(
     scores: dict[str, CriterionScore],
+    entry: _Entry,
+    where: tuple[str | int, ...],
     known: dict[str, Criterion],
-    doc: TomlDocument,
-    base: tuple[str | int, ...],
+    added_by: dict[str, tuple[int, str]],
     problems: list[Problem],
-    *,
-    prefix_index: int | None = None,
-    strict_missing: bool | set[str] = True,
 ) -> bool:
-    """Report unknown, missing and out-of-scale scores; True when the entry must be skipped."""
-    lines = key_lines(doc.text)
-    name = display_path(doc.path)
-    where: tuple[str | int, ...] = (
-        (*base, prefix_index, "profile") if prefix_index is not None else (*base, "scores")
-    )
+    """Report unknown, missing and out-of-scale scores; True when the entry must be skipped.
+
+    A score is required for every criterion of the entry's own catalog and of the catalogs
+    loaded before it. A criterion that a later catalog adds cannot be expected of it: that gap
+    is a warning, and the candidate counts as the middle of that criterion's scale.
+    """
+    lines = key_lines(entry.doc.text)
+    name = display_path(entry.doc.path)
     field = dotted(where)
     bad = False
     for cid, score in scores.items():
@@ -420,54 +374,54 @@ def _check_scores(
                 )
             )
             bad = True
+    place = line_of(lines, where) or line_of(lines, entry.loc)
     for cid in known:
         if cid in scores:
             continue
-        required = strict_missing is True or (
-            isinstance(strict_missing, set) and cid in strict_missing
-        )
-        problems.append(
-            Problem(
-                name,
-                field,
-                f"no score for criterion {cid!r}"
-                + ("" if required else " (added by another catalog; it will count as unknown)"),
-                line_of(lines, where) or line_of(lines, base),
-                "error" if required else "warning",
+        layer, label = added_by[cid]
+        if layer <= entry.layer:
+            problems.append(Problem(name, field, f"no score for criterion {cid!r}", place))
+            bad = True
+        else:
+            problems.append(
+                Problem(
+                    name,
+                    field,
+                    f"no score for criterion {cid!r}, which catalog {label!r} adds; "
+                    "it counts as the middle of the scale",
+                    place,
+                    "warning",
+                )
             )
-        )
-        bad = bad or required
     return bad
 
 
 def _check_rule(
-    rule: Rule,
-    doc: TomlDocument,
+    entry: _Entry,
     questions: dict[str, Question],
     known: dict[str, Criterion],
     group_ids: set[str],
     problems: list[Problem],
 ) -> bool:
-    lines = key_lines(doc.text)
-    name = display_path(doc.path)
-    index = next(
-        (
-            i
-            for i, r in enumerate(doc.data.get("rules", []))
-            if isinstance(r, dict) and r.get("id") == rule.id
-        ),
-        0,
-    )
-    base: tuple[str | int, ...] = ("rules", index)
+    """Every reference resolves and every condition can fire for its question's kind."""
+    rule: Rule = entry.value
+    lines = key_lines(entry.doc.text)
+    name = display_path(entry.doc.path)
     ok = True
 
     def report(loc: tuple[str | int, ...], message: str) -> None:
         nonlocal ok
         ok = False
-        problems.append(
-            Problem(name, dotted((*base, *loc)), message, line_of(lines, (*base, *loc)))
-        )
+        full = (*entry.loc, *loc)
+        problems.append(Problem(name, dotted(full), message, line_of(lines, full)))
 
+    fits = {
+        "equals": ("choice", "boolean", "number", "text"),
+        "one_of": ("choice",),
+        "contains": ("multi",),
+        "at_most": ("number",),
+        "at_least": ("number",),
+    }
     for i, cond in enumerate(rule.when):
         question = questions.get(cond.question)
         if question is None:
@@ -476,13 +430,22 @@ def _check_rule(
                 f"unknown question {cond.question!r}{did_you_mean(cond.question, questions)}",
             )
             continue
+        test = next(t for t in fits if getattr(cond, t) is not None)
+        if question.kind not in fits[test]:
+            report(
+                ("when", i),
+                f"'{test}' cannot be used with the {question.kind} question "
+                f"{question.id!r}, so the rule would never fire (use "
+                f"{' or '.join(t for t, kinds in fits.items() if question.kind in kinds)})",
+            )
+            continue
         values = {c.value for c in question.choices}
-        for test in (cond.equals, cond.contains, *(cond.one_of or [])):
-            if values and isinstance(test, str) and test not in values:
+        for value in (cond.equals, cond.contains, *(cond.one_of or [])):
+            if values and isinstance(value, str) and value not in values:
                 report(
                     ("when", i),
-                    f"{test!r} is not a choice of question {question.id!r}"
-                    f"{did_you_mean(test, values)}",
+                    f"{value!r} is not a choice of question {question.id!r}"
+                    f"{did_you_mean(value, values)}",
                 )
     targets = set(known) | group_ids
     for i, effect in enumerate(rule.weights):

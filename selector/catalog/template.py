@@ -128,5 +128,15 @@ def new_project_text(catalog: Catalog, name: str, created_at: str) -> str:
     for item in catalog.questionnaire.readiness:
         lines += _comment(item.text)
         lines.append(f'# {item.id} = "unknown"')
-    lines += ["", "[history]", f"created_at = {created_at}", ""]
+    lines += [
+        "",
+        "# Extra catalog folders (relative to this file) that extend the shipped catalog or",
+        "# replace a shipped vendor by id: see docs/catalog-guide.md.",
+        "[catalogs]",
+        "paths = []",
+        "",
+        "[history]",
+        f"created_at = {created_at}",
+        "",
+    ]
     return "\n".join(lines)

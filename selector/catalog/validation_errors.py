@@ -57,7 +57,17 @@ def problems_from(
         elif kind in ("value_error", "assertion_error"):
             message = str(err["msg"]).removeprefix("Value error, ")
         elif kind == "string_pattern_mismatch":
-            message = f"{err.get('input')!r} is not in the expected form ({err['msg']})"
+            message = (
+                f"{err.get('input')!r} {_pattern_hint(str(err.get('ctx', {}).get('pattern')))}"
+            )
+        elif kind == "union_tag_invalid":
+            ctx = err.get("ctx", {})
+            tags = [t.strip().strip("'") for t in str(ctx.get("expected_tags", "")).split(",")]
+            message = (
+                f"{str(ctx.get('discriminator', 'kind')).strip(chr(39))} "
+                f"{ctx.get('tag')!r} is not one of "
+                f"{', '.join(tags)}{did_you_mean(str(ctx.get('tag')), tags)}"
+            )
         elif kind.endswith("_type") and "input" in err:
             message = f"{message}, got {_describe(err['input'])}"
         elif kind in ("too_short", "too_long"):
@@ -65,11 +75,35 @@ def problems_from(
             bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
             word = "at least" if kind == "too_short" else "at most"
             message = f"needs {word} {bound} items, got {ctx.get('actual_length')}"
-        elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-            message = f"{err['msg']}, got {err.get('input')!r}"
+        elif kind in _BOUNDS:
+            bound = next(iter(err.get("ctx", {}).values()), "?")
+            message = (
+                f"must be {_BOUNDS[kind]} {bound:g}, got {err.get('input')!r}"
+                if isinstance(bound, int | float)
+                else f"{err['msg']}, got {err.get('input')!r}"
+            )
         line = line_of(lines, full) if kind != "missing" else line_of(lines, full[:-1])
         out.append(Problem(file, dotted(full), message, line))
     return out
+
+
+_BOUNDS = {
+    "greater_than": "more than",
+    "greater_than_equal": "at least",
+    "less_than": "less than",
+    "less_than_equal": "at most",
+}
+
+
+def _pattern_hint(pattern: str) -> str:
+    """What a regular expression asks for, in words."""
+    if "https?" in pattern:
+        return "is not a web address: use https://… (or seed:FILE for a source document)"
+    if pattern.startswith("^[a-z][a-z0-9_]*$"):
+        return "is not a valid id: use lowercase letters, digits and _, starting with a letter"
+    if "[A-Z]{3}" in pattern:
+        return "is not a currency code: use three capital letters such as EUR, USD or SEK"
+    return f"does not have the expected form ({pattern})"
 
 
 def _describe(value: Any) -> str:

@@ -69,12 +69,32 @@ class QuantitativeScale(Strict):
     def _bounds_differ(self) -> QuantitativeScale:
         if self.worst == self.best:
             raise ValueError("worst and best must differ, otherwise every value scores the same")
-        for point in self.points:
+        low, high = sorted((self.worst, self.best))
+        previous = 0.0
+        for point in sorted(self.points, key=lambda p: abs(p[0] - self.worst) if p else 0):
             if len(point) != 2:
                 raise ValueError("each value-function point is [quantity, value]")
             if not 0.0 <= point[1] <= 1.0:
                 raise ValueError(f"value-function point {point}: the value must be within 0..1")
+            if not low < point[0] < high:
+                raise ValueError(f"value-function point {point}: the quantity must lie between "
+                                 f"worst ({self.worst:g}) and best ({self.best:g})")
+            if point[1] < previous:
+                raise ValueError(f"value-function point {point}: values must rise from worst "
+                                 "towards best")
+            previous = point[1]
         return self
+
+    def midpoint(self) -> float:
+        """The quantity worth 0.5: what an unscored candidate counts as."""
+        a, b = self.worst, self.best
+        for _ in range(60):
+            middle = (a + b) / 2
+            if self.value(middle) < 0.5:
+                a = middle
+            else:
+                b = middle
+        return (a + b) / 2
 
     @property
     def low(self) -> float:
@@ -121,6 +141,17 @@ class Criterion(Strict):
         if len(set(tags)) != len(tags):
             raise ValueError("a tag is listed twice")
         return tags
+
+    @model_validator(mode="after")
+    def _scale_agrees_with_direction(self) -> Criterion:
+        scale = self.scale
+        if isinstance(scale, QuantitativeScale):
+            if self.direction == "cost" and scale.worst < scale.best:
+                raise ValueError("a cost criterion's scale needs worst above best (less is better)")
+            if self.direction == "benefit" and scale.worst > scale.best:
+                raise ValueError("a benefit criterion's scale needs worst below best "
+                                 "(more is better)")
+        return self
 
     def in_range(self, value: float) -> bool:
         """Whether a score lies on this criterion's scale (quantities may not be negative)."""

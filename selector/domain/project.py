@@ -123,7 +123,6 @@ class CatalogSources(Strict):
     """Extra catalog folders (relative to the project file) that extend or replace shipped ones."""
 
     paths: list[str] = Field(default_factory=list)
-    replace_shipped: bool = False
 
 
 class History(Strict):

@@ -15,7 +15,7 @@ from selector.domain.base import Strict
 from selector.domain.criteria import Identifier
 
 QuestionKind = Literal["choice", "multi", "number", "boolean", "text"]
-Section = Literal["context", "integration", "readiness"]
+Section = Literal["context", "integration"]
 
 
 class Choice(Strict):

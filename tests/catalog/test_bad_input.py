@@ -199,3 +199,118 @@ levels = ["0 none", "1 some", "2 more"]
     )
     joined = "\n".join(_messages(tmp_path / "mine"))
     assert "group.toml:15: criteria[0].scale.levels: needs at least 6 items, got 3" in joined
+
+
+EXTRA_GROUP = """
+id = "field_work"
+name = "Field work"
+description = "A consultant's extra group for field-service buyers."
+
+[[criteria]]
+id = "{cid}"
+name = "Field service scheduling"
+description = "Scheduling and dispatch of technicians to customer sites."
+direction = "benefit"
+tags = ["functional_fit"]
+
+[criteria.scale]
+kind = "ordinal"
+levels = ["0 none", "1 list", "2 calendar", "3 dispatch", "4 routing", "5 optimised routing"]
+"""
+
+
+def test_a_consultant_vendor_must_score_every_shipped_criterion(tmp_path: Path,
+                                                                 vendor_text: str) -> None:
+    text = vendor_text.replace('id = "salesforce_sales_cloud"', 'id = "mine"', 1)
+    text = re.sub(r"\[scores\.usability\]\n(?:[a-z_]+ = .*\n)+", "", text)
+    _write(tmp_path / "mine", "mine.toml", text)
+    catalog = load_catalog([tmp_path / "mine"])
+    (problem,) = catalog.problems
+    assert problem.severity == "error" and "no score for criterion 'usability'" in str(problem)
+    assert "mine" not in {v.id for v in catalog.vendors}
+
+
+def test_a_criterion_added_later_is_a_warning_for_earlier_entries(tmp_path: Path) -> None:
+    _write(tmp_path / "mine", "field.toml", EXTRA_GROUP.format(cid="field_scheduling"))
+    catalog = load_catalog([tmp_path / "mine"])
+    assert len(catalog.vendors) == 19 and len(catalog.solution_types) == 4  # nothing dropped
+    assert catalog.errors == []
+    warning = str(catalog.problems[0])
+    assert "warning:" in warning and "no score for criterion 'field_scheduling', which " \
+           f"catalog '{tmp_path / 'mine'}' adds; it counts as the middle of the scale" in warning
+
+
+def test_a_repeated_criterion_id_is_reported_and_left_out(tmp_path: Path) -> None:
+    _write(tmp_path / "mine", "field.toml", EXTRA_GROUP.format(cid="licence_cost"))
+    catalog = load_catalog([tmp_path / "mine"])
+    assert catalog.library.criterion_ids().count("licence_cost") == 1
+    assert len(catalog.library.criteria()) == 37
+    assert any("duplicate criterion id 'licence_cost' (already in group 'cost'" in str(p)
+               for p in catalog.problems)
+
+
+def test_a_condition_that_can_never_fire_is_an_error(tmp_path: Path) -> None:
+    _write(tmp_path / "mine", "rules.toml", """
+[[rules]]
+id = "never_fires"
+when = [{ question = "systems_to_integrate", equals = "erp" }]
+weights = [{ target = "erp_integration", factor = 2.0 }]
+explanation = "equals on a multiple-choice answer compares a list with a word."
+
+[[rules]]
+id = "fine_rule"
+when = [{ question = "systems_to_integrate", contains = "erp" }]
+weights = [{ target = "erp_integration", factor = 2.0 }]
+explanation = "contains is the test for a multiple-choice answer."
+
+[[rules]]
+id = "broken_rule"
+when = []
+explanation = "A rule with no condition and no effect."
+""")
+    catalog = load_catalog([tmp_path / "mine"])
+    joined = "\n".join(str(p) for p in catalog.problems)
+    assert ("rules.toml:4: rules[0].when[0]: 'equals' cannot be used with the multi question "
+            "'systems_to_integrate', so the rule would never fire (use contains)") in joined
+    assert "rules.toml:16: rules[2].when: needs at least 1 items, got 0" in joined
+    rule_ids = {r.id for r in catalog.questionnaire.rules}
+    assert "fine_rule" in rule_ids  # its neighbours' mistakes do not drop it
+    assert not {"never_fires", "broken_rule"} & rule_ids
+
+
+def test_messages_for_patterns_and_tags_are_in_words(tmp_path: Path, vendor_text: str) -> None:
+    text = vendor_text.replace('id = "salesforce_sales_cloud"', 'id = "Mine-CRM"', 1)
+    text = re.sub(r'(\[scores\.open_apis\]\n(?:[a-z_]+ = .*\n)*?)source = "[^"]*"',
+                  r'\1source = "www.example.com"', text, count=1)
+    _write(tmp_path / "mine", "v.toml", text)
+    _write(tmp_path / "mine", "g.toml", EXTRA_GROUP.format(cid="field_x").replace(
+        'kind = "ordinal"', 'kind = "ordnal"'))
+    joined = "\n".join(str(p) for p in load_catalog([tmp_path / "mine"]).problems)
+    assert "id: 'Mine-CRM' is not a valid id: use lowercase letters, digits and _" in joined
+    assert ("scores.open_apis.source: 'www.example.com' is not a web address: use https://…"
+            in joined)
+    assert "criteria[0].scale: kind 'ordnal' is not one of ordinal, quantitative " \
+           "(did you mean 'ordinal'?)" in joined
+
+
+def test_quantitative_scale_must_agree_with_direction(tmp_path: Path) -> None:
+    _write(tmp_path / "mine", "g.toml", """
+id = "extra_cost"
+name = "Extra cost"
+description = "A consultant's extra cost group."
+
+[[criteria]]
+id = "support_fee"
+name = "Support fee"
+description = "Yearly support fee per user, in EUR."
+direction = "cost"
+tags = ["cost"]
+
+[criteria.scale]
+kind = "quantitative"
+unit = "EUR per user-year"
+worst = 0.0
+best = 500.0
+""")
+    joined = "\n".join(str(p) for p in load_catalog([tmp_path / "mine"]).problems)
+    assert "criteria[0]: a cost criterion's scale needs worst above best" in joined
