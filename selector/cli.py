@@ -13,13 +13,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from selector import __version__
-from selector.catalog import FileError, check_project, load_catalog, load_project, write_atomic
+from selector.catalog import (
+    Catalog,
+    FileError,
+    LoadedProject,
+    check_project,
+    load_catalog,
+    load_project,
+    write_atomic,
+)
 from selector.catalog.files import read_toml
 from selector.catalog.loader import file_kind
 from selector.catalog.problems import Problem, display_path
 from selector.catalog.project_file import now
 from selector.catalog.schemas import write_schemas
 from selector.catalog.template import new_project_text
+from selector.domain.recommendation import Recommendation
 
 SUBCOMMANDS = ("validate", "schema", "new", "rank", "report", "vendors", "tui")
 
@@ -219,7 +228,9 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_for_ranking(project_path: Path, extra: Sequence[Path]):  # noqa: ANN202
+def _load_for_ranking(
+    project_path: Path, extra: Sequence[Path]
+) -> tuple[LoadedProject, Catalog] | None:
     """Load a project and its catalog, or print why not; None means 'exit 1'."""
     loaded = load_project(project_path)
     if loaded.project is None:
@@ -236,7 +247,7 @@ def _load_for_ranking(project_path: Path, extra: Sequence[Path]):  # noqa: ANN20
     return loaded, catalog
 
 
-def _advise(args: argparse.Namespace):  # noqa: ANN202
+def _advise(args: argparse.Namespace) -> Recommendation | None:
     """The Recommendation for the project named on the command line, or None ('exit 1')."""
     from selector.advisor import advise
 

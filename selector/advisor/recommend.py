@@ -26,10 +26,10 @@ from selector.domain.recommendation import (
     CatalogFile,
     CriterionWeight,
     GroupWeight,
-    MustHaveFailure,
     Override,
     Provenance,
     Recommendation,
+    Robustness,
 )
 
 TYPE_NAMES = {
@@ -377,7 +377,13 @@ def _type_headline(results: list[CandidateResult]) -> str:
     return f"{lead.name} fits best" + (": " + "; ".join(parts) if parts else "") + "."
 
 
-def _headline(winner, lead_type, rob, names, n_samples) -> tuple[str, str]:  # noqa: ANN001
+def _headline(
+    winner: CandidateResult | None,
+    lead_type: CandidateResult | None,
+    rob: Robustness,
+    names: dict[str, str],
+    n_samples: int,
+) -> tuple[str, str]:
     if winner is None:
         return (
             "No vendor meets every must-have: relax a must-have or widen the shortlist.",
@@ -467,7 +473,14 @@ def _missing(catalog: Catalog, project: Project, weighting: Weighting) -> list[s
     return out
 
 
-def _warnings(catalog, project, vendor_ids, winner, lead_type, weighting) -> list[str]:  # noqa: ANN001
+def _warnings(
+    catalog: Catalog,
+    project: Project,
+    vendor_ids: list[str],
+    winner: CandidateResult | None,
+    lead_type: CandidateResult | None,
+    weighting: Weighting,
+) -> list[str]:
     out = []
     if _weights_after_scores(project):
         out.append(
@@ -496,6 +509,3 @@ def _warnings(catalog, project, vendor_ids, winner, lead_type, weighting) -> lis
             )
     return out
 
-
-def failures_text(failures: list[MustHaveFailure]) -> str:
-    return "; ".join(f.reason for f in failures)

@@ -19,7 +19,8 @@ from selector.catalog.problems import Problem, did_you_mean, display_path, dotte
 from selector.catalog.toml_lines import key_lines, line_of
 from selector.catalog.validation_errors import problems_from
 from selector.domain.criteria import OrdinalScale
-from selector.domain.project import FORMAT_VERSION, Project
+from selector.domain.project import FORMAT_VERSION, AnswerValue, Project
+from selector.domain.questions import Question
 
 HEADER = (
     "# CRM Selector project file, saved by crm-selector. Safe to edit by hand;\n"
@@ -193,7 +194,7 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def answer_problem(question, value) -> str:  # noqa: ANN001 - Question, AnswerValue
+def answer_problem(question: Question, value: AnswerValue) -> str:
     """Why an answer does not fit its question, or '' when it does (shared with the TUI forms)."""
     choices = {c.value for c in question.choices}
     listed = ", ".join(sorted(choices))
