@@ -250,7 +250,7 @@ class CrmSelectorApp(App[int]):
     async def action_quit(self) -> None:
         workspace = self.workspace()
         if workspace is None or not workspace.session.dirty:
-            self._exit()
+            self._leave()
             return
 
         def answer(choice: bool | None) -> None:
@@ -258,14 +258,14 @@ class CrmSelectorApp(App[int]):
                 return
             if choice:
                 if workspace.autosave():
-                    self._exit()
+                    self._leave()
                 return
             workspace.session.discard_recovery()
-            self._exit()
+            self._leave()
 
         self.push_screen(QuitScreen(classes="form-screen"), answer)
 
-    def _exit(self) -> None:
+    def _leave(self) -> None:
         for folder in self._tempdirs:
             shutil.rmtree(folder, ignore_errors=True)
         self.exit(0)

@@ -26,7 +26,7 @@ class StartScreen(Screen[None]):
         Binding("n", "new", "New project"),
         Binding("o", "open", "Open file"),
         Binding("t", "tour", "Guided tour"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def __init__(self, recent: list[Path]) -> None:

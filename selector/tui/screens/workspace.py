@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import Button, ContentSwitcher, Footer, Header
 
 from selector.catalog import FileError
 from selector.domain.recommendation import Recommendation
@@ -105,7 +105,16 @@ class WorkspaceScreen(Screen[None]):
         self.call_after_refresh(self._focus_step, step)
 
     def _focus_step(self, step: Step) -> None:
-        focusable = [w for w in step.query("*") if w.focusable and w.display]
+        def shown(widget) -> bool:  # noqa: ANN001
+            node = widget
+            while node is not None and node is not step:
+                if not node.display:
+                    return False
+                node = node.parent
+            return True
+
+        focusable = [w for w in step.query("*") if w.focusable and shown(w)
+                     and not isinstance(w, Button)]
         if focusable:
             focusable[0].focus()
 

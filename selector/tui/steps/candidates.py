@@ -77,16 +77,16 @@ class CandidatesStep(Step):
         with TabbedContent(id="cand-tabs"):
             with TabPane("Vendors", id="tab-vendors"):
                 with Horizontal(id="filters"):
-                    yield Input(placeholder="search…", id="search")
+                    yield Input(placeholder="search…", id="search", compact=True)
                     yield Select([(TYPE_NAMES[k], k) for k in TYPE_NAMES], prompt="any type",
-                                 id="f-type")
+                                 id="f-type", compact=True)
                     yield Select([(DEPLOYMENT_NAMES[k], k) for k in DEPLOYMENT_NAMES],
-                                 prompt="any deployment", id="f-deploy")
+                                 prompt="any deployment", id="f-deploy", compact=True)
                     yield Select([("Open source", "open"), ("Proprietary", "proprietary")],
-                                 prompt="any licence", id="f-licence")
-                    yield Select([], prompt="any region", id="f-region")
+                                 prompt="any licence", id="f-licence", compact=True)
+                    yield Select([], prompt="any region", id="f-region", compact=True)
                     yield Select([(label, limit) for limit, label in PRICE_LIMITS],
-                                 prompt="any price", id="f-price")
+                                 prompt="any price", id="f-price", compact=True)
                 yield Static("", id="shortlist-line")
                 yield VendorTable(cursor_type="row", zebra_stripes=True, id="vendors")
                 with VerticalScroll(id="vendor-detail"):
@@ -159,7 +159,8 @@ class CandidatesStep(Step):
         for v in vendors:
             table.add_row(
                 Text("✓" if v.id in shortlist else " ", style="bold green"),
-                lit(v.name, "bold" if v.id in shortlist else ""),
+                lit(v.name if len(v.name) <= 30 else v.name[:29] + "…",
+                    "bold" if v.id in shortlist else ""),
                 lit(", ".join(TYPE_NAMES.get(t, t) for t in v.solution_types)),
                 lit(", ".join(DEPLOYMENT_NAMES.get(d, d) for d in v.deployment)),
                 lit("open source" if v.is_open_source() else "proprietary"),
@@ -168,9 +169,9 @@ class CandidatesStep(Step):
             table.move_cursor(row=min(row, len(vendors) - 1))
         total = len(self.session.catalog.vendors)
         names = {v.id: v.name for v in self.session.catalog.vendors}
-        line = Text()
-        line.append(f"{len(vendors)} of {total} vendors shown. ", style="dim")
-        line.append("Shortlist: ", style="bold")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f"{len(vendors)} of {total} shown. ", style="dim")
+        line.append(f"Shortlist ({len(shortlist)}): ", style="bold")
         line.append(", ".join(names.get(i, i) for i in shortlist) if shortlist else
                     "empty (all vendors are compared); Space adds the highlighted one")
         self.query_one("#shortlist-line", Static).update(line)

@@ -50,12 +50,13 @@ class QuestionField(Vertical):
         wid = f"a-{q.id}"
         if q.kind == "choice":
             options = [(Text(c.label), c.value) for c in q.choices]
-            value = self.value if any(c.value == self.value for c in q.choices) else Select.BLANK
-            yield Select(options, value=value, prompt="(not answered)", id=wid)
+            value = self.value if any(c.value == self.value for c in q.choices) else Select.NULL
+            yield Select(options, value=value, prompt="(not answered)", id=wid, compact=True)
         elif q.kind == "boolean":
-            value = self.value if isinstance(self.value, bool) else Select.BLANK
-            yield Select([(Text("Yes"), True), (Text("No"), False)], value=value,
-                         prompt="(not answered)", id=wid)
+            value = ("yes" if self.value else "no") if isinstance(self.value, bool) \
+                else Select.NULL
+            yield Select([(Text("Yes"), "yes"), (Text("No"), "no")], value=value,
+                         prompt="(not answered)", id=wid, compact=True)
         elif q.kind == "multi":
             chosen = set(self.value) if isinstance(self.value, list) else set()
             yield SelectionList(*[(Text(c.label), c.value, c.value in chosen)
@@ -69,9 +70,9 @@ class QuestionField(Vertical):
             if q.maximum is not None:
                 hint.append(f"≤ {q.maximum:g}")
             yield Input(shown, placeholder="number " + " ".join(hint), id=wid,
-                        classes="q-number")
+                        classes="q-number", compact=True)
         else:
-            yield Input(str(self.value or ""), placeholder="your answer", id=wid)
+            yield Input(str(self.value or ""), placeholder="your answer", id=wid, compact=True)
         yield Static("", classes="field-error", id=f"err-{q.id}")
 
     def show_problem(self, message: str) -> None:
@@ -148,8 +149,12 @@ class ContextStep(Step):
     @on(Select.Changed)
     def _select(self, event: Select.Changed) -> None:
         field = self._field(event.select.id)
-        if field is not None:
-            self._set(field, None if event.select.is_blank() else event.value)
+        if field is None:
+            return
+        value = None if event.select.is_blank() else event.value
+        if field.question.kind == "boolean" and value is not None:
+            value = value == "yes"
+        self._set(field, value)
 
     @on(SelectionList.SelectedChanged)
     def _multi(self, event: SelectionList.SelectedChanged) -> None:

@@ -79,13 +79,15 @@ class NeedsStep(Step):
                             yield RadioButton(label, id=f"prio-{value}")
                     yield Static(Text("Must-have threshold", style="bold"),
                                  classes="field-label")
-                    yield Input(id="threshold", placeholder="on the criterion's scale")
+                    yield Input(id="threshold", placeholder="on the criterion's scale",
+                                compact=True)
                     yield Static("", id="threshold-words")
                     yield Static("", id="threshold-error", classes="field-error")
                     yield Static(Text("Who asked for it", style="bold"), classes="field-label")
                     yield SelectionList(id="requested-by", classes="form-multi")
                     yield Static(Text("Note", style="bold"), classes="field-label")
-                    yield Input(id="req-note", placeholder="why it matters to the team")
+                    yield Input(id="req-note", placeholder="why it matters to the team",
+                                compact=True)
             with TabPane("Needs list", id="tab-needs"):
                 yield ListEditor("Functions to automate",
                                  ["Function", "Business area", "Requested by", "Criterion"],

@@ -97,9 +97,9 @@ class ResultsStep(Step):
         if self.session is None:
             return
         rec = self.what_if_rec if self.what_if is not None else self.recommendation
-        self.query_one("#results-text", Static).update(self._render(rec))
+        self.query_one("#results-text", Static).update(self.result_text(rec))
 
-    def _render(self, rec: Recommendation | None) -> Text:
+    def result_text(self, rec: Recommendation | None) -> Text:
         if rec is None:
             workspace = self.screen
             return Text(getattr(workspace, "advisor_error", "") or "No result yet.",
@@ -112,8 +112,8 @@ class ResultsStep(Step):
         for w in rec.warnings:
             t.append("⚠ " + w + "\n", style="yellow")
         if rec.missing:
-            t.append("Not answered yet: ", style="bold")
-            t.append("; ".join(rec.missing) + "\n", style="dim")
+            t.append(f"{len(rec.missing)} thing(s) not answered yet (listed at the end).\n",
+                     style="yellow")
         for reason in rec.top_reasons:
             t.append("• " + reason + "\n")
 
@@ -128,9 +128,12 @@ class ResultsStep(Step):
 
         t.append("\nVendors", style="bold underline")
         sampled = rec.robustness.n_samples > 0
+        pending = not sampled and getattr(self.screen, "n_samples", 0) > 0 \
+            and self.what_if is None
         t.append("  (score, bar split by criteria group" +
                  (", chance of first place)" if sampled else
-                  "; chance of first place is being computed…)") + "\n", style="dim")
+                  "; chance of first place is being computed…)" if pending else ")") + "\n",
+                 style="dim")
         for v in rec.vendors:
             self._candidate_line(t, v, colours, with_probability=sampled)
         t.append("  ")
@@ -165,6 +168,10 @@ class ResultsStep(Step):
                 t.append(f"lowest {d.lowest}, highest {d.highest}\n")
             if gv.aggregation:
                 t.append(gv.aggregation + "\n", style="dim")
+        if rec.missing:
+            t.append("\nNot answered yet\n", style="bold underline")
+            for item in rec.missing:
+                t.append("• " + item + "\n", style="dim")
         t.append("\nw: what-if (nudge the weights and watch the ranking)\n", style="dim")
         return t
 

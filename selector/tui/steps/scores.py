@@ -103,7 +103,8 @@ class ScoresStep(Step):
         self._criteria = []
         for group in self.session.catalog.library.groups:
             for criterion in group.criteria:
-                cells: list[Text] = [lit(criterion.name)]
+                name = criterion.name if len(criterion.name) <= 28 else criterion.name[:27] + "…"
+                cells: list[Text] = [lit(name)]
                 for v in vendors:
                     o = self._override(v.id, criterion.id)
                     score = v.scores.get(criterion.id)
@@ -146,7 +147,8 @@ class ScoresStep(Step):
             t.append("Catalog: ", style="bold")
             t.append(f"{score.value:g}")
             if isinstance(criterion.scale, OrdinalScale):
-                t.append(f" — {criterion.scale.levels[max(0, min(5, round(score.value)))]}")
+                level = criterion.scale.levels[max(0, min(5, round(score.value)))]
+                t.append(" — " + level.split(" — ", 1)[-1])
             else:
                 t.append(f" {criterion.scale.unit}")
             t.append(f"\nEvidence ({score.confidence} confidence"

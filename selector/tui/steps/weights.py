@@ -21,8 +21,8 @@ from selector.tui.text import bar, lit, pct
 from selector.tui.widgets.form import FormField, FormScreen
 from selector.tui.widgets.validation import InRange
 
-SCALE = ((9.0, "9×"), (7.0, "7×"), (5.0, "5×"), (3.0, "3×"), (1.0, "equal"),
-         (1 / 3, "3×"), (1 / 5, "5×"), (1 / 7, "7×"), (1 / 9, "9×"))
+SCALE = ((9.0, "◀9×"), (7.0, "◀7×"), (5.0, "◀5×"), (3.0, "◀3×"), (1.0, "equal"),
+         (1 / 3, "3×▶"), (1 / 5, "5×▶"), (1 / 7, "7×▶"), (1 / 9, "9×▶"))
 STEP_POINTS = 5.0
 
 
@@ -68,11 +68,11 @@ class WeightsStep(Step):
     def compose(self) -> ComposeResult:
         yield Static(Text("4 · Weights per stakeholder", style="bold"), classes="step-title")
         with Horizontal(id="weights-head"):
-            yield Select([], prompt="stakeholder", id="who", allow_blank=True)
+            yield Select([], prompt="stakeholder", id="who", allow_blank=True, compact=True)
             with RadioSet(id="method"):
                 yield RadioButton("Points", id="method-points")
                 yield RadioButton("Pairwise", id="method-pairwise")
-            yield Button("Lock weights", id="lock", classes="mini")
+            yield Button("Lock weights", id="lock", classes="mini", compact=True)
         yield Static("", id="lock-status", classes="muted")
         yield Static("", id="weights-empty", classes="muted")
         with Vertical(id="points-view"):
@@ -83,7 +83,7 @@ class WeightsStep(Step):
             yield Static("", id="pair-question")
             with Horizontal(id="pair-buttons"):
                 for i, (_, label) in enumerate(SCALE):
-                    yield Button(label, id=f"pair-{i}", classes="mini pair")
+                    yield Button(label, id=f"pair-{i}", classes="mini pair", compact=True)
             yield Static("", id="pair-cr")
             yield Static("", id="pair-revisit", classes="warning-text")
             with Horizontal(classes="columns"):

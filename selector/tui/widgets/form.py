@@ -84,9 +84,9 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
         wid = f"field-{f.key}"
         if f.kind == "select":
             options = [(Text(label), value) for label, value in f.choices]
-            value = f.value if any(v == f.value for _, v in f.choices) else Select.BLANK
+            value = f.value if any(v == f.value for _, v in f.choices) else Select.NULL
             return Select(options, value=value, id=wid, allow_blank=not f.required,
-                          disabled=f.disabled)
+                          disabled=f.disabled, compact=True)
         if f.kind == "multi":
             selected = set(f.value) if isinstance(f.value, list | tuple | set) else set()
             return SelectionList(*[(Text(label), value, value in selected)
@@ -95,7 +95,7 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
             return Checkbox(Text(f.label), bool(f.value), id=wid)
         return Input(str(f.value if f.value is not None else ""), placeholder=f.placeholder,
                      validators=list(f.validators), id=wid, disabled=f.disabled,
-                     type=f.input_type, valid_empty=not f.required)
+                     type=f.input_type, valid_empty=not f.required, compact=True)
 
     def on_mount(self) -> None:
         for f in self.fields:

@@ -51,20 +51,36 @@ class ListEditor(Vertical):
     class Add(Message):
         editor: ListEditor
 
+        @property
+        def control(self) -> ListEditor:
+            return self.editor
+
     @dataclass
     class Edit(Message):
         editor: ListEditor
         index: int
+
+        @property
+        def control(self) -> ListEditor:
+            return self.editor
 
     @dataclass
     class Remove(Message):
         editor: ListEditor
         index: int
 
+        @property
+        def control(self) -> ListEditor:
+            return self.editor
+
     @dataclass
     class Highlighted(Message):
         editor: ListEditor
         index: int
+
+        @property
+        def control(self) -> ListEditor:
+            return self.editor
 
     def __init__(self, title: str, columns: Sequence[str], *, empty: str = "",
                  id: str | None = None) -> None:  # noqa: A002 - Textual's name
@@ -76,9 +92,9 @@ class ListEditor(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="list-head"):
             yield Static(Text(self.title_text, style="bold"), classes="list-title")
-            yield Button("+ Add", classes="mini", id=f"{self.id}-add")
-            yield Button("Edit", classes="mini", id=f"{self.id}-edit")
-            yield Button("Delete", classes="mini", id=f"{self.id}-del")
+            yield Button("+ Add", classes="mini", compact=True, id=f"{self.id}-add")
+            yield Button("Edit", classes="mini", compact=True, id=f"{self.id}-edit")
+            yield Button("Delete", classes="mini", compact=True, id=f"{self.id}-del")
         table = ItemTable(cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(Text(self.empty), classes="muted list-empty")

@@ -35,14 +35,15 @@ class StepBar(Widget):
         self._spans: list[tuple[int, int, int]] = []
 
     def _label(self, n: int, full: bool) -> str:
-        mark = "✓" if n in self.complete else " "
+        mark = "✓" if n in self.complete else ""
         name = self.names[n - 1]
-        return f"{mark}{n} {name} " if full else f"{mark}{n} "
+        return f"{n} {name}{mark}" if full else f"{n}{mark}"
 
     def render(self) -> Text:
         width = self.size.width or 80
         full = [True] * len(self.names)
-        total = sum(len(self._label(n, True)) for n in range(1, len(self.names) + 1)) + 8
+        total = 2 + sum(len(self._label(n, True)) for n in range(1, len(self.names) + 1)) \
+            + (len(self.names) - 1) + 2
         # Shrink the names furthest from the current step first.
         order = sorted(range(1, len(self.names) + 1), key=lambda n: -abs(n - self.current))
         for n in order:
@@ -59,6 +60,7 @@ class StepBar(Widget):
             start = len(text)
             if n == self.current:
                 style = "bold reverse"
+                label = f" {label} "
             elif n in self.complete:
                 style = "green"
             else:
@@ -66,7 +68,7 @@ class StepBar(Widget):
             text.append(label, style=style)
             self._spans.append((start, len(text), n))
             if n < len(self.names):
-                text.append("›", style="dim")
+                text.append(" ")
         return text
 
     def on_click(self, event: Click) -> None:

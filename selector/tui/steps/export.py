@@ -1,0 +1,162 @@
+"""Step 9 · Export: the recommendation for the decision makers, written in a worker thread.
+
+The PDF comes from selector.report when it is installed; until then (or for a .json name) the
+full Recommendation is written as JSON. A path that cannot be written is reported and nothing is
+lost: the project is saved first and stays open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.widgets import Button, Input, ProgressBar, Static
+
+from selector.catalog import FileError, write_atomic
+from selector.catalog.problems import display_path
+from selector.tui import advice
+from selector.tui.steps.base import Step
+
+
+def export_problem(value: str, base: Path) -> str:
+    value = value.strip()
+    if not value:
+        return "required"
+    path = resolve(value, base)
+    if path.suffix not in (".pdf", ".json"):
+        return "the file name ends in .pdf (report) or .json (data)"
+    if path.suffix == ".pdf" and not advice.report_available():
+        return "the PDF report is not available in this version; use a .json name"
+    if path.is_dir():
+        return "is a folder; add a file name"
+    return ""
+
+
+def resolve(value: str, base: Path) -> Path:
+    path = Path(value.strip()).expanduser()
+    return path if path.is_absolute() else base / path
+
+
+class ExportStep(Step):
+    number = 9
+    title = "Export"
+    short = "Export"
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("9 · Export the recommendation", style="bold"), classes="step-title")
+        yield Static("", id="export-intro")
+        yield Static(Text("File (relative names are next to the project file)", style="bold"),
+                     classes="field-label")
+        yield Input(id="export-path")
+        yield Static("", id="export-error", classes="field-error")
+        yield Button("Export", id="export", variant="primary")
+        yield ProgressBar(total=3, show_eta=False, id="export-progress")
+        yield Static("", id="export-status")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-progress").display = False
+
+    def refresh_view(self) -> None:
+        if self.session is None:
+            return
+        pdf = advice.report_available()
+        path_input = self.query_one("#export-path", Input)
+        if not path_input.value:
+            suffix = ".pdf" if pdf else ".json"
+            path_input.value = f"{self.session.path.stem}-recommendation{suffix}"
+        rec = self.recommendation
+        t = Text()
+        if pdf:
+            t.append("Writes the PDF report for the decision makers: the recommendation, the "
+                     "reasons, how sure it is, what could change it and what must be in place. "
+                     "A .json name writes the full result as data.\n")
+        else:
+            t.append("The PDF report is not available in this version yet: the export writes "
+                     "the full result as JSON (the same data the report will show).\n")
+        if rec is not None:
+            t.append("Headline: ", style="bold")
+            t.append(rec.headline + "\n")
+            if rec.missing:
+                t.append(f"{len(rec.missing)} thing(s) not answered yet; the export says so.\n",
+                         style="yellow")
+        self.query_one("#export-intro", Static).update(t)
+
+    def _error(self, message: str) -> None:
+        error = self.query_one("#export-error", Static)
+        error.update(Text(message))
+        error.set_class(bool(message), "-shown")
+
+    @on(Input.Changed, "#export-path")
+    def _typing(self, event: Input.Changed) -> None:
+        if self.session is not None:
+            self._error(export_problem(event.value, self.session.path.parent))
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export")
+    def start_export(self) -> None:
+        if self.session is None:
+            return
+        raw = self.query_one("#export-path", Input).value
+        problem = export_problem(raw, self.session.path.parent)
+        self._error(problem)
+        if problem:
+            return
+        workspace = self.screen
+        if hasattr(workspace, "autosave"):
+            workspace.autosave()
+        path = resolve(raw, self.session.path.parent)
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.display = True
+        bar.update(progress=0)
+        self.query_one("#export", Button).disabled = True
+        self.query_one("#export-status", Static).update(Text("Computing the full result…"))
+        self._export(self.session.project.model_copy(deep=True), path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, project, path: Path) -> None:  # noqa: ANN001 - a copy of the Project
+        assert self.session is not None
+        app = self.app
+        try:
+            rec = advice.advise(self.session.catalog, project,
+                                n_samples=getattr(self.screen, "n_samples", 10_000),
+                                today=self.session.today)
+            app.call_from_thread(self._progress, 1, "Writing the file…")
+            if path.suffix == ".pdf":
+                from selector.report import write_report
+
+                write_report(rec, path)
+            else:
+                write_atomic(path, rec.model_dump_json(indent=2) + "\n")
+        except (FileError, OSError) as exc:
+            app.call_from_thread(self._failed, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - the report must never take the app down
+            app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
+            return
+        app.call_from_thread(self._done, path)
+
+    def _progress(self, value: int, message: str) -> None:
+        self.query_one("#export-progress", ProgressBar).update(progress=value)
+        self.query_one("#export-status", Static).update(Text(message))
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#export-progress").display = False
+        self.query_one("#export", Button).disabled = False
+        self.query_one("#export-status", Static).update(
+            Text("Not written: " + message + "\nThe project is saved; choose another path.",
+                 style="red"))
+        self.app.notify(message, title="Export failed", severity="error", markup=False,
+                        timeout=8)
+
+    def _done(self, path: Path) -> None:
+        self.query_one("#export-progress", ProgressBar).update(progress=3)
+        self.query_one("#export", Button).disabled = False
+        shown = display_path(path)
+        self.query_one("#export-status", Static).update(
+            Text.assemble(("Written: ", "bold green"), shown))
+        self.app.notify(f"Written: {shown}", title="Exported", markup=False)
+        workspace = self.screen
+        if hasattr(workspace, "mark_exported"):
+            workspace.mark_exported()

@@ -1,0 +1,140 @@
+"""Step 8 · Readiness: the checklist of what must be in place, and the risks and actions.
+
+The items come from the catalog (each rests on a source document); the advisor turns the answers
+into a readiness level, the risks of the open items and the actions, which this step shows.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Static
+
+from selector.tui.steps.base import Step
+from selector.tui.text import lit
+
+ANSWERS = (("yes", "Yes", "green"), ("partly", "Partly", "yellow"), ("no", "No", "red"),
+           ("unknown", "Unknown", "dim"))
+STYLE = {a: s for a, _, s in ANSWERS}
+
+
+class ChecklistTable(DataTable):
+    BINDINGS = [
+        Binding("y", "answer('yes')", "Yes"),
+        Binding("p", "answer('partly')", "Partly"),
+        Binding("n", "answer('no')", "No"),
+        Binding("u", "answer('unknown')", "Unknown"),
+    ]
+
+    def action_answer(self, answer: str) -> None:
+        step = next(a for a in self.ancestors if isinstance(a, ReadinessStep))
+        step.answer(self.cursor_row, answer)
+
+
+class ReadinessStep(Step):
+    number = 8
+    title = "Readiness"
+    short = "Readiness"
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("8 · Readiness: what must be in place for the project not to fail",
+                          style="bold"), classes="step-title")
+        yield ChecklistTable(cursor_type="row", id="checklist")
+        with Horizontal(id="answer-buttons"):
+            for value, label, _ in ANSWERS:
+                yield Button(label, id=f"ans-{value}", classes="mini", compact=True)
+        with VerticalScroll(id="readiness-detail"):
+            yield Static("", id="item-detail")
+            yield Static("", id="readiness-summary")
+
+    def on_mount(self) -> None:
+        self.query_one("#checklist", DataTable).add_columns("Answer", "Item")
+
+    def refresh_view(self) -> None:
+        if self.session is None:
+            return
+        answers = self.session.project.readiness
+        table = self.query_one("#checklist", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for item in self.session.catalog.questionnaire.readiness:
+            answer = answers.get(item.id, "unknown")
+            table.add_row(Text(answer, style=STYLE[answer]), lit(item.text))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self._detail(table.cursor_row)
+        self._summary()
+
+    def _detail(self, row: int) -> None:
+        assert self.session is not None
+        items = self.session.catalog.questionnaire.readiness
+        widget = self.query_one("#item-detail", Static)
+        if not 0 <= row < len(items):
+            widget.update(Text("The catalog has no readiness checklist.", style="dim"))
+            return
+        item = items[row]
+        t = Text()
+        t.append(item.text + "\n", style="bold")
+        t.append("Why: ", style="bold")
+        t.append(item.why + "\n")
+        t.append("Risk if not: ", style="bold red")
+        t.append(item.risk + "\n")
+        t.append("Action: ", style="bold green")
+        t.append(item.action + "\n")
+        t.append(f"Source: {item.source}   y/p/n/u answers\n", style="dim")
+        widget.update(t)
+
+    def _summary(self) -> None:
+        rec = self.recommendation
+        widget = self.query_one("#readiness-summary", Static)
+        if rec is None:
+            widget.update("")
+            return
+        r = rec.readiness
+        style = {"ready": "bold green", "needs work": "bold yellow"}.get(r.level, "bold red")
+        t = Text()
+        t.append("\nReadiness: ", style="bold")
+        t.append(f"{r.level} ({r.score:.0f}/100)\n", style=style)
+        if r.risks:
+            t.append("Risks\n", style="bold underline")
+            for risk in r.risks[:6]:
+                t.append("• " + risk + "\n")
+        if r.actions:
+            t.append("Actions, most important first\n", style="bold underline")
+            for action in r.actions[:6]:
+                t.append("• " + action.action + "\n")
+        widget.update(t)
+
+    def set_recommendation(self, recommendation) -> None:  # noqa: ANN001
+        super().set_recommendation(recommendation)
+        if self.is_mounted:
+            self._summary()
+
+    @on(DataTable.RowHighlighted, "#checklist")
+    def _highlight(self, event: DataTable.RowHighlighted) -> None:
+        self._detail(event.cursor_row)
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        table = self.query_one("#checklist", DataTable)
+        self.answer(table.cursor_row, (event.button.id or "ans-unknown").removeprefix("ans-"))
+
+    def answer(self, row: int, answer: str) -> None:
+        assert self.session is not None
+        items = self.session.catalog.questionnaire.readiness
+        if not 0 <= row < len(items):
+            return
+        p = self.session.project
+        item_id = items[row].id
+        if p.readiness.get(item_id) == answer:
+            return
+        p.readiness = {**p.readiness, item_id: answer}  # type: ignore[dict-item]
+        self.changed(f"readiness {item_id}")
+        self.refresh_view()
+        table = self.query_one("#checklist", DataTable)
+        if row + 1 < table.row_count:
+            table.move_cursor(row=row + 1)

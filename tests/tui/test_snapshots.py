@@ -1,0 +1,92 @@
+"""Snapshots of every step at a fixed size, on a project full of awkward text.
+
+Deterministic by construction: fixed date and clock, no sampling (n_samples=0), the project's
+own seed, no temporary paths on screen. After a deliberate UI or catalog change, regenerate with
+`pytest --snapshot-update tests/tui` and review the SVGs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from .helpers import settle, until, workspace
+
+SIZE = (100, 30)
+
+
+def at_step(number: int, then=None):  # noqa: ANN001, ANN201
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        ws = await workspace(pilot)
+        ws.goto(number)
+        await settle(pilot)
+        if then is not None:
+            await then(pilot, ws)
+            await settle(pilot)
+        await pilot.pause(0.1)
+
+    return run_before
+
+
+@pytest.mark.parametrize("number", range(1, 10))
+def test_step(number: int, snap_compare, make_app, project_file) -> None:
+    assert snap_compare(make_app(project_file), terminal_size=SIZE, run_before=at_step(number))
+
+
+@pytest.mark.parametrize("number", [1, 4, 7])
+def test_step_at_80x24(number: int, snap_compare, make_app, project_file) -> None:
+    assert snap_compare(make_app(project_file), terminal_size=(80, 24),
+                        run_before=at_step(number))
+
+
+def test_start_screen(snap_compare, make_app, tmp_path: Path) -> None:
+    (tmp_path / "recent.json").write_text(json.dumps(
+        {"recent": ["/home/team/acme-crm.toml", "/home/team/nordlys [red].toml"]}))
+    assert snap_compare(make_app(), terminal_size=(80, 24))
+
+
+def test_what_if(snap_compare, make_app, project_file) -> None:
+    async def nudge(pilot, ws) -> None:  # noqa: ANN001
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("right", "right", "right", "right")
+
+    assert snap_compare(make_app(project_file), terminal_size=SIZE,
+                        run_before=at_step(7, nudge))
+
+
+def test_pairwise_weights(snap_compare, make_app, project_file) -> None:
+    async def soren(pilot, ws) -> None:  # noqa: ANN001
+        step = ws.step(4)
+        step.stakeholder_id = "soren"
+        step.refresh_view()
+
+    assert snap_compare(make_app(project_file), terminal_size=SIZE,
+                        run_before=at_step(4, soren))
+
+
+def test_form_with_errors(snap_compare, make_app, project_file) -> None:
+    async def bad_override(pilot, ws) -> None:  # noqa: ANN001
+        from selector.tui.widgets.form import FormScreen
+
+        ws.query_one("#matrix", DataTable).focus()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(pilot.app.screen, FormScreen))
+        pilot.app.screen.query_one("#field-value", Input).value = "8"
+        pilot.app.screen.query_one("#field-rationale", Input).value = "no"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+
+    assert snap_compare(make_app(project_file), terminal_size=SIZE,
+                        run_before=at_step(6, bad_override))
+
+
+def test_help(snap_compare, make_app, project_file) -> None:
+    async def help_screen(pilot, ws) -> None:  # noqa: ANN001
+        await pilot.press("f1")
+
+    assert snap_compare(make_app(project_file), terminal_size=SIZE,
+                        run_before=at_step(1, help_screen))
