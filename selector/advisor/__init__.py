@@ -16,7 +16,7 @@ from selector.domain.recommendation import StakeholderView
 def stakeholder_view(catalog: Catalog, project: Project, stakeholder_id: str) -> StakeholderView:
     """One stakeholder's group weights, consistency ratio and judgments to revisit, live."""
     weights = project.weights.get(stakeholder_id, StakeholderWeights())
-    vector, cr, revisit = stakeholder_weights(catalog.library, weights)
+    vector, cr, revisit, basis = stakeholder_weights(catalog.library, weights)
     person = next((s for s in project.stakeholders if s.id == stakeholder_id), None)
     return StakeholderView(
         stakeholder_id=stakeholder_id,
@@ -25,6 +25,7 @@ def stakeholder_view(catalog: Catalog, project: Project, stakeholder_id: str) ->
         method=weights.method if vector else "none",
         group_weights=vector,
         consistency_ratio=cr,
+        consistency_basis=basis,
         revisit=revisit,
     )
 

@@ -508,4 +508,3 @@ def _warnings(
                 f"(CR {view.consistency_ratio:.2f} > 0.10); revisit: " + "; ".join(view.revisit[:2])
             )
     return out
-

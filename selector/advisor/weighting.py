@@ -43,8 +43,9 @@ class Weighting:
 
 def stakeholder_weights(
     library: CriteriaLibrary, weights: StakeholderWeights
-) -> tuple[dict[str, float], float | None, list[str]]:
-    """(group weights summing to 1, consistency ratio or None, judgments to revisit in words).
+) -> tuple[dict[str, float], float | None, list[str], str]:
+    """(group weights summing to 1, consistency ratio or None, judgments to revisit in words,
+    what the consistency ratio rests on).
 
     Returns empty weights while the judgments do not yet connect every group, so a half-done
     pairwise session shows "not enough answers yet" rather than invented numbers.
@@ -54,8 +55,8 @@ def stakeholder_weights(
     if weights.method == "points":
         points = np.array([max(weights.points.get(g, 0.0), 0.0) for g in groups])
         if points.sum() <= 0:
-            return {}, None, []
-        return dict(zip(groups, (points / points.sum()).tolist(), strict=True)), None, []
+            return {}, None, [], ""
+        return dict(zip(groups, (points / points.sum()).tolist(), strict=True)), None, [], ""
     index = {g: i for i, g in enumerate(groups)}
     judgments = [
         (index[j.a], index[j.b], j.value)
@@ -63,27 +64,39 @@ def stakeholder_weights(
         if j.a in index and j.b in index and j.a != j.b
     ]
     if not judgments:
-        return {}, None, []
+        return {}, None, [], ""
     try:
         result = mcda.ahp_incomplete(len(groups), judgments)
     except ValueError:
-        return {}, None, []
+        return {}, None, [], ""
     vector = result.weights
     cr: float | None = None
     revisit: list[str] = []
-    # Consistency is only defined once every pair has been judged; a completed matrix filled
-    # in from chains of judgments can hold values past 9 and is not the team's own answer.
-    if 3 <= len(groups) <= len(mcda.SAATY_RI) and bool(result.answered.all()):
-        full = mcda.ahp(result.completed)
+    basis = ""
+    # Consistency can be checked as soon as one judgment overlaps the others (more answers than
+    # the n - 1 that merely connect the groups). Unanswered cells are filled with the implied
+    # ratios w_i / w_j (Harker's completion), clipped to Saaty's 1/9..9, so the ratio measures
+    # how far the team's own answers contradict each other.
+    n_groups = len(groups)
+    answered_pairs = int((result.answered.sum() - n_groups) // 2)
+    if 3 <= n_groups <= len(mcda.SAATY_RI) and answered_pairs > n_groups - 1:
+        full = mcda.ahp(np.clip(result.completed, 1 / 9, 9))
         cr = float(full.cr)
+        total = n_groups * (n_groups - 1) // 2
+        basis = (
+            "all comparisons"
+            if answered_pairs == total
+            else f"estimated from {answered_pairs} of {total} comparisons"
+        )
         if cr > 0.10:
-            for r in full.revisit[:3]:
+            own = [r for r in full.revisit if result.answered[r.i, r.j]]
+            for r in own[:3]:
                 a, b = names[groups[r.i]], names[groups[r.j]]
                 revisit.append(
                     f"{a} vs {b}: you said {_ratio(r.current)}; consistent with your other "
                     f"answers would be about {_ratio(r.suggested)}"
                 )
-    return dict(zip(groups, vector.tolist(), strict=True)), cr, revisit
+    return dict(zip(groups, vector.tolist(), strict=True)), cr, revisit, basis
 
 
 def _ratio(value: float) -> str:
@@ -115,7 +128,7 @@ def group_view(library: CriteriaLibrary, project: Project) -> tuple[GroupView, d
     vectors: list[list[float]] = []
     labels: list[str] = []
     for sid, weights in project.weights.items():
-        vector, cr, revisit = stakeholder_weights(library, weights)
+        vector, cr, revisit, basis = stakeholder_weights(library, weights)
         person = people.get(sid)
         name = person.name if person else sid
         views.append(
@@ -126,6 +139,7 @@ def group_view(library: CriteriaLibrary, project: Project) -> tuple[GroupView, d
                 method=weights.method if vector else "none",
                 group_weights=vector,
                 consistency_ratio=cr,
+                consistency_basis=basis,
                 revisit=revisit,
             )
         )

@@ -147,6 +147,7 @@ class StakeholderView(Frozen):
     method: str  # points / pairwise / none
     group_weights: dict[str, float]
     consistency_ratio: float | None = None
+    consistency_basis: str = ""  # "all comparisons" or "estimated from 14 of 66 comparisons"
     revisit: list[str] = Field(default_factory=list)  # judgments to reconsider, in words
 
 

@@ -519,7 +519,8 @@ class ReportSections:
                     cr = "–"
                 else:
                     verdict = "consistent" if s.consistency_ratio <= 0.1 else "reconsider"
-                    cr = f"{s.consistency_ratio:.2f} ({verdict})"
+                    basis = f"; {s.consistency_basis}" if s.consistency_basis else ""
+                    cr = f"{s.consistency_ratio:.2f} ({verdict}{basis})"
                 rows.append([s.name, s.department or "–", s.method, cr,
                              "\n".join(s.revisit) or "–"])
             out.append(self.p("Consistency ratio of pairwise judgments: up to 0.10 is the usual "

@@ -173,3 +173,30 @@ def test_stakeholder_view_and_next_pair(shipped) -> None:
     # connecting every group takes exactly n - 1 judgments: the minimum
     assert asked == n - 1
     assert abs(sum(view.group_weights.values()) - 1) < 1e-9
+
+
+def test_consistency_is_checked_as_soon_as_judgments_overlap(shipped) -> None:
+    """Functional fit 9× openness, openness 9× integration, yet integration 9× functional fit:
+    a contradiction the team must be told about before all 66 pairs are answered."""
+    groups = shipped.library.group_ids()
+    judgments = [Judgment(a="functional_fit", b="openness", value=9.0),
+                 Judgment(a="openness", b="integration", value=9.0),
+                 Judgment(a="integration", b="functional_fit", value=9.0)]
+    # connect the other groups with plain "equally important" answers
+    judgments += [Judgment(a="functional_fit", b=g, value=1.0) for g in groups
+                  if g not in {"functional_fit", "openness", "integration"}]
+    project = Project(format_version=1, stakeholders=[Stakeholder(id="it", name="IT")],
+                      weights={"it": StakeholderWeights(method="pairwise", judgments=judgments)})
+    view = stakeholder_view(shipped, project, "it")
+    assert view.consistency_ratio is not None and view.consistency_ratio > 0.10
+    assert view.consistency_basis == f"estimated from {len(judgments)} of 66 comparisons"
+    cycle = {"Functional fit", "Openness", "Integration"}
+    assert view.revisit and all(
+        {part.split(" vs ")[0], part.split(" vs ")[1].split(":")[0]} <= cycle
+        for part in view.revisit)
+    # and a minimal spanning set of answers has nothing to check yet
+    tree = Project(format_version=1, stakeholders=[Stakeholder(id="it", name="IT")],
+                   weights={"it": StakeholderWeights(method="pairwise", judgments=[
+                       Judgment(a="functional_fit", b=g, value=2.0) for g in groups
+                       if g != "functional_fit"])})
+    assert stakeholder_view(shipped, tree, "it").consistency_ratio is None

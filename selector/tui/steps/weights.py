@@ -202,11 +202,13 @@ class WeightsStep(Step):
                 ("← left more important · equal · right more important →", "dim")))
         cr = view.consistency_ratio
         if cr is None:
-            cr_text = Text("Consistency ratio: shown once every pair is compared.", style="dim")
+            cr_text = Text("Consistency ratio: shown once an answer can be checked against the "
+                           "others (one comparison more than it takes to connect the groups).",
+                           style="dim")
         else:
             style = "green" if cr <= 0.10 else "bold yellow"
             cr_text = Text.assemble("Consistency ratio: ", (f"{cr:.2f}", style),
-                                    (" (≤ 0.10 is consistent)", "dim"))
+                                    (f" (≤ 0.10 is consistent; {view.consistency_basis})", "dim"))
         self.query_one("#pair-cr", Static).update(cr_text)
         self.query_one("#pair-revisit", Static).update(
             Text("Revisit: " + " · ".join(view.revisit)) if view.revisit else "")
