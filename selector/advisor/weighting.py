@@ -119,34 +119,37 @@ def next_judgment(library: CriteriaLibrary, weights: StakeholderWeights) -> tupl
     return groups[pair[0]], groups[pair[1]]
 
 
+def stakeholder_view(library: CriteriaLibrary, project: Project, sid: str) -> StakeholderView:
+    """One stakeholder's group weights, consistency ratio and judgments to revisit."""
+    weights = project.weights.get(sid, StakeholderWeights())
+    vector, cr, revisit, basis = stakeholder_weights(library, weights)
+    person = next((s for s in project.stakeholders if s.id == sid), None)
+    return StakeholderView(
+        stakeholder_id=sid,
+        name=person.name if person else sid,
+        department=person.department if person else "",
+        method=weights.method if vector else "none",
+        group_weights=vector,
+        consistency_ratio=cr,
+        consistency_basis=basis,
+        revisit=revisit,
+    )
+
+
 def group_view(library: CriteriaLibrary, project: Project) -> tuple[GroupView, dict[str, float]]:
     """Each stakeholder's weights, the aggregate, and where they disagree most."""
     groups = library.group_ids()
     names = {g.id: g.name for g in library.groups}
-    people = {s.id: s for s in project.stakeholders}
     views: list[StakeholderView] = []
     vectors: list[list[float]] = []
     labels: list[str] = []
-    for sid, weights in project.weights.items():
-        vector, cr, revisit, basis = stakeholder_weights(library, weights)
-        person = people.get(sid)
-        name = person.name if person else sid
-        views.append(
-            StakeholderView(
-                stakeholder_id=sid,
-                name=name,
-                department=person.department if person else "",
-                method=weights.method if vector else "none",
-                group_weights=vector,
-                consistency_ratio=cr,
-                consistency_basis=basis,
-                revisit=revisit,
-            )
-        )
-        if vector:
-            vectors.append([vector[g] for g in groups])
-            dept = f" ({person.department})" if person and person.department else ""
-            labels.append(f"{name}{dept}")
+    for sid in project.weights:
+        view = stakeholder_view(library, project, sid)
+        views.append(view)
+        if view.group_weights:
+            vectors.append([view.group_weights[g] for g in groups])
+            dept = f" ({view.department})" if view.department else ""
+            labels.append(f"{view.name}{dept}")
     if not vectors:
         equal = {g: 1 / len(groups) for g in groups} if groups else {}
         return GroupView(

@@ -48,7 +48,9 @@ class ListEditor(Vertical):
     """A list with a title, a table, and buttons for the mouse."""
 
     @dataclass
-    class Add(Message):
+    class _FromEditor(Message):
+        """Never posted itself: gives every message `control`, so `@on(..., "#id")` works."""
+
         editor: ListEditor
 
         @property
@@ -56,31 +58,20 @@ class ListEditor(Vertical):
             return self.editor
 
     @dataclass
-    class Edit(Message):
-        editor: ListEditor
-        index: int
-
-        @property
-        def control(self) -> ListEditor:
-            return self.editor
+    class Add(_FromEditor):
+        pass
 
     @dataclass
-    class Remove(Message):
-        editor: ListEditor
+    class Edit(_FromEditor):
         index: int
-
-        @property
-        def control(self) -> ListEditor:
-            return self.editor
 
     @dataclass
-    class Highlighted(Message):
-        editor: ListEditor
+    class Remove(_FromEditor):
         index: int
 
-        @property
-        def control(self) -> ListEditor:
-            return self.editor
+    @dataclass
+    class Highlighted(_FromEditor):
+        index: int
 
     def __init__(self, title: str, columns: Sequence[str], *, empty: str = "",
                  id: str | None = None) -> None:  # noqa: A002 - Textual's name
