@@ -112,6 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and not args_list[0].startswith("-") and args_list[0] not in SUBCOMMANDS:
         args_list = ["tui", *args_list]
     args = _parser().parse_args(args_list)
+    project = getattr(args, "project", None)
+    if args.command in ("rank", "report") and not project.is_file():
+        print(
+            f"crm-selector {args.command}: {display_path(project)}: no such project file",
+            file=sys.stderr,
+        )
+        return 2
     try:
         if args.command in (None, "tui"):
             return _tui(getattr(args, "project", None))

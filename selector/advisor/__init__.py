@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from selector.advisor import weighting
 from selector.advisor.recommend import advise
+from selector.advisor.sources import cite
 from selector.advisor.weighting import next_judgment
 from selector.catalog.loader import Catalog
 from selector.domain.project import Project, StakeholderWeights
@@ -25,4 +26,4 @@ def next_pair(catalog: Catalog, project: Project, stakeholder_id: str) -> tuple[
     return next_judgment(catalog.library, weights)
 
 
-__all__ = ["advise", "next_pair", "stakeholder_view"]
+__all__ = ["advise", "cite", "next_pair", "stakeholder_view"]

@@ -174,8 +174,8 @@ def knock_out_failures(
                 MustHaveFailure(
                     criterion_id="solution_type",
                     criterion_name="Kind of solution",
-                    required=f"not {names.get(t, t)}",
-                    actual=names.get(t, t),
+                    required="a kind of solution your answers allow",
+                    actual=f"{names.get(t, t)}, which they rule out",
                     reason=f"{names.get(t, t)} is ruled out: {trace.text}",
                     set_by=[trace],
                 )

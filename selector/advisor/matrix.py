@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from selector.advisor.sources import cite
 from selector.domain.criteria import CriteriaLibrary, Criterion, OrdinalScale
 from selector.domain.vendors import CriterionScore
 
@@ -79,7 +80,9 @@ def build(
                     )
                 )
             else:
-                row.append(Cell(score.value, score.note, score.source or "", score.confidence))
+                row.append(
+                    Cell(score.value, score.note, cite(score.source or ""), score.confidence)
+                )
         cells.append(row)
     raw = np.array([[cell.raw for cell in row] for row in cells], dtype=float).reshape(
         len(ids), len(criteria)

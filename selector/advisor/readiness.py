@@ -7,6 +7,7 @@ vendor choice rather than in a footnote.
 
 from __future__ import annotations
 
+from selector.advisor.sources import cite
 from selector.domain.project import Project
 from selector.domain.questions import Questionnaire
 from selector.domain.recommendation import Readiness, ReadinessCheck
@@ -30,7 +31,7 @@ def assess_readiness(questionnaire: Questionnaire, project: Project) -> Readines
                 weight=item.weight,
                 risk=item.risk,
                 action=item.action,
-                source=item.source,
+                source=cite(item.source),
             )
         )
     score = 100.0 * earned / total if total else 0.0

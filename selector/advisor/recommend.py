@@ -17,6 +17,7 @@ from selector.advisor.matrix import SPREAD_LEVELS, CandidateMatrix, build
 from selector.advisor.readiness import assess_readiness
 from selector.advisor.robustness import KEPT_SHARE, MARGIN, assess
 from selector.advisor.rollout import plan_rollout
+from selector.advisor.sources import cite
 from selector.advisor.weighting import PRIORITY_FACTOR, Weighting, threshold_text, weigh
 from selector.catalog.loader import Catalog
 from selector.domain.criteria import CriteriaLibrary, OrdinalScale
@@ -132,7 +133,10 @@ def advise(
     runner = next((r for r in v_results if not r.excluded and r is not winner), None)
     top_reasons = _vs_reasons(library, winner, runner) if winner else []
     readiness = assess_readiness(catalog.questionnaire, project)
-    when = today or dt.datetime.now(dt.UTC).date()
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    when = today or now.date()
+    # A fixed `today` (tests, reproducible reports) fixes the time too; otherwise it is now.
+    generated_at = dt.datetime.combine(today, dt.time(0, 0), dt.UTC) if today else now
     rob = robust.robustness
 
     headline, confidence = _headline(winner, lead_type, rob, names, n_samples)
@@ -166,7 +170,7 @@ def advise(
         rollout=plan_rollout(project, known.get(winner.id) if winner else None, readiness),
         provenance=Provenance(
             tool_version=__version__,
-            generated_at=dt.datetime.combine(when, dt.time(0, 0), dt.UTC),
+            generated_at=generated_at,
             method="weighted sum (additive value model) with must-have screening first",
             normalization="each criterion's declared scale (levels 0–5, or the value function "
             "of a quantity), so adding or removing a vendor never reorders others",
@@ -470,7 +474,7 @@ def _missing(catalog: Catalog, project: Project, weighting: Weighting) -> list[s
             f"{len(open_items)} of {len(catalog.questionnaire.readiness)} readiness "
             "checklist items are unanswered (counted as not in place)."
         )
-    return out
+    return [cite(m) for m in out]
 
 
 def _warnings(

@@ -7,6 +7,7 @@ business area that asked for most, then widens, then connects the core systems.
 
 from __future__ import annotations
 
+from selector.advisor.sources import cite
 from selector.domain.project import Project
 from selector.domain.recommendation import Readiness, RolloutPhase
 from selector.domain.vendors import VendorProfile
@@ -113,4 +114,4 @@ def plan_rollout(
                 exit_criteria=["No double keying between the CRM and " + ", ".join(named)],
             )
         )
-    return phases
+    return [p.model_copy(update={"rationale": cite(p.rationale)}) for p in phases]

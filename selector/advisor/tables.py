@@ -76,6 +76,7 @@ def render_tables(rec: Recommendation) -> str:
         lines += ["", "Excluded by a must-have:"]
         for v in excluded:
             lines += _wrap(f"• {v.name}: " + "; ".join(f.reason for f in v.failures))
+    names = {c.criterion_id: c.name for c in rec.criteria}
     overridden = [v for v in rec.vendors if v.overrides]
     if overridden:
         lines += ["", "The team's own scores (replacing the catalog's):"]
@@ -83,7 +84,8 @@ def render_tables(rec: Recommendation) -> str:
             for o in v.overrides:
                 was = f"{o.catalog_value:g}" if o.catalog_value is not None else "none"
                 lines += _wrap(
-                    f"• {v.name}, {o.criterion_id}: {was} → {o.team_value:g} "
+                    f"• {v.name}, {names.get(o.criterion_id, o.criterion_id)}: {was} → "
+                    f"{o.team_value:g} "
                     f"({o.rationale}{', ' + o.by if o.by else ''})"
                 )
     balance = [v for v in rec.vendors if v.balance_warning]
@@ -107,7 +109,9 @@ def render_tables(rec: Recommendation) -> str:
         lines += _section("Rollout")
         for phase in rec.rollout:
             lines += _wrap(
-                f"{phase.order}. {phase.name}: " + ", ".join(phase.modules or phase.exit_criteria),
+                f"{phase.order}. {phase.name}: "
+                + "; ".join(phase.modules or [c.rstrip(".") for c in phase.exit_criteria])
+                + ".",
                 "",
             )
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from selector import mcda
 from selector.advisor.answers import FiredRule
+from selector.advisor.sources import cite
 from selector.domain.criteria import CriteriaLibrary, Criterion, OrdinalScale
 from selector.domain.project import Project, StakeholderWeights
 from selector.domain.recommendation import Disagreement, GroupView, StakeholderView, Trace
@@ -208,7 +209,7 @@ def weigh(library: CriteriaLibrary, project: Project, fired: list[FiredRule]) ->
         rule = fr.rule
         for effect in rule.weights:
             text = f"Weight ×{effect.factor:g} because {fr.because} ({rule.explanation})"
-            trace = Trace(kind="rule", ref=rule.id, text=text, source=rule.source)
+            trace = Trace(kind="rule", ref=rule.id, text=text, source=cite(rule.source))
             if effect.target in group_factor:
                 group_factor[effect.target] *= effect.factor
                 for c in library.groups[library.group_ids().index(effect.target)].criteria:
@@ -225,7 +226,7 @@ def weigh(library: CriteriaLibrary, project: Project, fired: list[FiredRule]) ->
                 ref=rule.id,
                 text=f"Must-have {threshold_text(criterion, must.threshold)} because "
                 f"{fr.because} ({rule.explanation})",
-                source=rule.source,
+                source=cite(rule.source),
             )
             _add_must(must_haves, criterion, must.threshold, trace)
             traces[criterion.id].append(trace)
@@ -235,7 +236,7 @@ def weigh(library: CriteriaLibrary, project: Project, fired: list[FiredRule]) ->
                     kind="rule",
                     ref=rule.id,
                     text=f"{fr.because}: {rule.explanation}",
-                    source=rule.source,
+                    source=cite(rule.source),
                 )
             )
 

@@ -79,6 +79,12 @@ def read_toml(path: Path) -> TomlDocument | Problem:
     return TomlDocument(path, text, data, hashlib.sha256(raw).hexdigest())
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` all at once; on any failure the old file is untouched."""
     write_bytes_atomic(path, text.encode("utf-8"))
@@ -102,8 +108,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
+        # mkstemp makes the file private (0600); keep the old file's mode, or give a new one
+        # the usual mode for the user's umask, so colleagues can read a shared project or report
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -163,7 +163,14 @@ def _read_folder(
                     )
                 )
             continue
-        files.append(CatalogFile(display_path(path), doc.sha256, layer.label, kind))
+        # Shipped files are named relative to the catalog ("criteria/cost.toml"), not where
+        # the package happens to be installed, so a report reads the same on every machine.
+        shown = (
+            f"{folder.name}/{path.relative_to(folder).as_posix()}"
+            if layer.label == SHIPPED and folder.is_dir()
+            else display_path(path)
+        )
+        files.append(CatalogFile(shown, doc.sha256, layer.label, kind))
         _add(doc, kind, layer, problems)
 
 

@@ -130,3 +130,9 @@ def test_report_writes_a_pdf_and_explains_an_unwritable_path(tmp_path: Path) -> 
     bad = run("report", str(example), "-o", str(tmp_path / "no-such-folder" / "x.pdf"))
     assert bad.returncode == 1
     assert "does not exist" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_missing_project_file_is_a_usage_error() -> None:
+    result = run("rank", "no-such-project.toml")
+    assert result.returncode == 2
+    assert "no-such-project.toml: no such project file" in result.stderr

@@ -126,3 +126,23 @@ def test_new_project_template_is_valid_and_commented(shipped) -> None:
         assert f"# {q.id} = " in text
     for item in shipped.questionnaire.readiness:
         assert f'# {item.id} = "unknown"' in text
+
+
+def test_a_new_file_is_readable_by_colleagues_and_a_replaced_one_keeps_its_mode(
+        tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "shared.toml"
+        save_project(Project(format_version=1), path)
+        assert path.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
+        path.chmod(0o640)
+        save_project(Project(format_version=1, name="again"), path)
+        assert path.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_shipped_catalog_files_are_named_the_same_on_every_machine(shipped) -> None:
+    names = {f.path for f in shipped.files if f.catalog == "shipped"}
+    assert "criteria/cost.toml" in names and "vendors/zoho-crm.toml" in names
+    assert not any(n.startswith("/") for n in names)
