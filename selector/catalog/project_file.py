@@ -24,7 +24,9 @@ from selector.domain.questions import Question
 
 HEADER = (
     "# CRM Selector project file, saved by crm-selector. Safe to edit by hand;\n"
-    "# check it with: crm-selector validate {name}\n\n"
+    "# check it with: crm-selector validate {name}\n"
+    "# Saving rewrites this file as plain TOML; for a template with every question explained\n"
+    "# in comments, run: crm-selector new OTHER.toml\n\n"
 )
 
 
