@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 SOURCE_DOCUMENTS = {
-    "000": "Swedish article on why CRM projects fail and how to succeed",
-    "001": "Chinese article on ten key factors for CRM success",
-    "002": "Danish article on the four kinds of CRM system (after Business Link)",
-    "003": "English article on the steps of a CRM implementation",
-    "004": "English article on CRM as a strategy, data quality and planning",
+    "000": "Swedish article on CRM success factors",
+    "001": "Chinese article on ten CRM key factors",
+    "002": "Danish article on four kinds of CRM",
+    "003": "English article on CRM implementation steps",
+    "004": "English article on CRM strategy and data",
 }
 
 _SEED = re.compile(r"(?:seed:)?(00[0-4])_[0-9a-f]{16}\.txt")
@@ -22,4 +22,4 @@ _SEED = re.compile(r"(?:seed:)?(00[0-4])_[0-9a-f]{16}\.txt")
 
 def cite(source: str) -> str:
     """`seed:002_….txt` or `002_….txt`, anywhere in `source`, → a readable citation."""
-    return _SEED.sub(lambda m: f"{SOURCE_DOCUMENTS[m.group(1)]} (source {m.group(1)})", source)
+    return _SEED.sub(lambda m: f"{SOURCE_DOCUMENTS[m.group(1)]} ({m.group(1)})", source)

@@ -205,10 +205,10 @@ def test_consistency_is_checked_as_soon_as_judgments_overlap(shipped) -> None:
 def test_source_documents_are_cited_by_what_they_are(shipped) -> None:
     from selector.advisor import cite
 
-    assert cite("seed:002_cdc28874619e9642.txt") == (
-        "Danish article on the four kinds of CRM system (after Business Link) (source 002)")
+    assert cite("seed:002_cdc28874619e9642.txt; 000_fcf7625ad5ba5b9f.txt") == (
+        "Danish article on four kinds of CRM (002); Swedish article on CRM success factors (000)")
     assert cite("https://example.com/a.txt") == "https://example.com/a.txt"
     rec = advise(shipped, _example(), today=TODAY)
     texts = [rec.model_dump_json()]
     assert "_cdc28874619e9642" not in texts[0] and "_fcf7625ad5ba5b9f" not in texts[0]
-    assert any("(source 002)" in c.source for c in rec.readiness.checks)
+    assert any("four kinds of CRM (002)" in c.source for c in rec.readiness.checks)
