@@ -70,6 +70,14 @@ def problems_from(
             )
         elif kind.endswith("_type") and "input" in err:
             message = f"{message}, got {_describe(err['input'])}"
+        elif kind.startswith("url_"):
+            message = f"{err.get('input')!r} is not a web address: use https://…"
+        elif kind in ("string_too_short", "string_too_long"):
+            ctx = err.get("ctx", {})
+            if kind == "string_too_short":
+                message = f"must be at least {ctx.get('min_length')} characters long"
+            else:
+                message = f"must be at most {ctx.get('max_length')} characters long"
         elif kind in ("too_short", "too_long"):
             ctx = err.get("ctx", {})
             bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")

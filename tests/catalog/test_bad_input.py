@@ -314,3 +314,12 @@ best = 500.0
 """)
     joined = "\n".join(str(p) for p in load_catalog([tmp_path / "mine"]).problems)
     assert "criteria[0]: a cost criterion's scale needs worst above best" in joined
+
+
+def test_url_and_length_messages_are_in_words(tmp_path: Path, vendor_text: str) -> None:
+    text = vendor_text.replace('id = "salesforce_sales_cloud"', 'id = "x"', 1)
+    text = re.sub(r'\nwebsite = "[^"]*"', '\nwebsite = "salesforce dot com"', text, count=1)
+    _write(tmp_path / "mine", "v.toml", text)
+    joined = "\n".join(str(p) for p in load_catalog([tmp_path / "mine"]).problems)
+    assert "id: must be at least 2 characters long" in joined
+    assert "website: 'salesforce dot com' is not a web address: use https://…" in joined
