@@ -35,6 +35,20 @@ def next_pair(catalog: Catalog, project: Project, stakeholder_id: str) -> tuple[
     return _next(catalog, project, stakeholder_id)
 
 
+def cite(source: str) -> str:
+    """A source as a reader can follow it: seed files by what they are, URLs as they are."""
+    if not source:
+        return ""
+    try:
+        from selector.advisor import cite as _cite
+    except ImportError:
+        return source
+    try:
+        return _cite(source)
+    except Exception:  # noqa: BLE001 - an odd source string must not take the view down
+        return source
+
+
 def report_available() -> bool:
     """Whether the PDF report layer has landed (until then the export writes JSON)."""
     try:

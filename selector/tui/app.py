@@ -16,7 +16,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.validation import Function, Length
+from textual.validation import Length
 
 from selector.catalog import FileError, Problem, load_catalog, write_atomic
 from selector.catalog.shipped import example_project
@@ -29,7 +29,9 @@ from selector.tui.screens.problems import ProblemsScreen
 from selector.tui.screens.start import StartScreen
 from selector.tui.screens.workspace import WorkspaceScreen
 from selector.tui.session import Opened, Session, newer_recovery, open_project
+from selector.tui.text import plural
 from selector.tui.widgets.form import ConfirmScreen, FormField, FormScreen, QuitScreen
+from selector.tui.widgets.validation import Check
 
 
 class CrmSelectorApp(App[int]):
@@ -97,7 +99,8 @@ class CrmSelectorApp(App[int]):
             self.push_screen(ConfirmScreen(
                 "Restore unsaved work?",
                 f"{path.name} has a recovery copy with newer changes (the app stopped before "
-                "saving them). Restore them? No keeps the file as saved and deletes the copy.",
+                "saving them). Restore keeps those changes; Discard the copy opens the file as "
+                "it was last saved and deletes the copy.",
                 yes="Restore", no="Discard the copy"), restore)
             return
         self._start_loading(path, False, tour)
@@ -143,9 +146,15 @@ class CrmSelectorApp(App[int]):
         errors = [p for p in opened.problems if p.severity == "error"]
         if errors:
             self.notify(
-                f"{len(errors)} problem(s) in the catalog or project; the rest loaded. "
+                f"{plural(len(errors), 'problem')} in the catalog or project; the rest loaded. "
                 "See step 5 → Catalog problems.", title="Catalog problems", severity="warning",
                 markup=False, timeout=8)
+        if tour:
+            self.notify(
+                "This is a copy of the example project, so change anything you like: the "
+                "shipped example stays as it is. Press ] to walk through the nine steps one by "
+                "one, [ to go back, a number to jump to a step, and ? or F1 for help.",
+                title="Guided tour", markup=False, timeout=30)
         if from_recovery:
             session.dirty = True
             self.workspace().autosave()  # type: ignore[union-attr]
@@ -160,8 +169,8 @@ class CrmSelectorApp(App[int]):
             FormField("path", "Project file", "crm-project.toml", required=True,
                       placeholder="e.g. ~/crm/acme-project.toml",
                       help="A new .toml file; the folder must exist.",
-                      validators=[Function(valid_path, "not a new .toml file in an existing "
-                                           "folder")]),
+                      validators=[Check(valid_path, "not a new .toml file in an existing "
+                                        "folder")]),
             FormField("name", "Project name", "", required=True,
                       placeholder="e.g. Acme CRM 2026",
                       validators=[Length(1, 120, "1–120 characters")]),
@@ -208,7 +217,7 @@ class CrmSelectorApp(App[int]):
 
         fields = [FormField("path", "Project file", "", required=True,
                             placeholder="path/to/PROJECT.toml",
-                            validators=[Function(valid, "no such .toml file")])]
+                            validators=[Check(valid, "no such .toml file")])]
 
         def check(values: dict[str, object]) -> dict[str, str]:
             message = _path_problem(str(values["path"]), must_exist=True)
@@ -276,7 +285,15 @@ def _path_problem(value: str, *, must_exist: bool) -> str:
     value = value.strip()
     if not value:
         return "required"
-    path = Path(value).expanduser()
+    if "\0" in value:
+        return "a path cannot contain a NUL character"
+    try:
+        return _path_problem_of(Path(value).expanduser(), must_exist=must_exist)
+    except (OSError, RuntimeError, ValueError) as exc:  # "~nobody/x", a NUL byte, no access
+        return f"not a usable path ({exc})"
+
+
+def _path_problem_of(path: Path, *, must_exist: bool) -> str:
     if path.suffix != ".toml":
         return "a project file name ends in .toml"
     if must_exist:

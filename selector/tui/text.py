@@ -32,3 +32,8 @@ def bar(fraction: float, width: int, style: str = "") -> Text:
 
 def pct(value: float) -> str:
     return f"{value * 100:.0f}%"
+
+
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """'1 thing', '25 things' ('1 child', '2 children' with `nouns`)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

@@ -34,6 +34,8 @@ later to the project file itself, both atomically. If the app or the computer st
 between, opening the project offers to restore the newer work.
 
 **Lists** (stakeholders, areas, objectives, needs): `a` add, `e` or `Enter` edit, `d` delete.
+A new row gets the cursor. **Step 3**: in the criteria tree, `m` / `s` / `c` / `w` set must /
+should / could / won't for the highlighted criterion.
 """
 
 

@@ -11,9 +11,11 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, Header
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Tree
 
 from selector.catalog import FileError
 from selector.domain.recommendation import Recommendation
@@ -43,11 +45,12 @@ class WorkspaceScreen(Screen[None]):
     """One open project. Holds the latest recommendation and hands it down to the steps."""
 
     BINDINGS = [
-        Binding("left_square_bracket", "previous_step", "Prev step", key_display="["),
-        Binding("right_square_bracket", "next_step", "Next step", key_display="]"),
+        Binding("left_square_bracket", "previous_step", "Prev", key_display="["),
+        Binding("right_square_bracket", "next_step", "Next", key_display="]"),
         *[Binding(str(n), f"goto({n})", f"Step {n}", show=False) for n in range(1, 10)],
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+e", "export", "Export", show=False),
+        Binding("escape", "leave_field", "Leave field", show=False),
     ]
 
     def __init__(self, session: Session, *, n_samples: int = 10_000,
@@ -72,7 +75,8 @@ class WorkspaceScreen(Screen[None]):
         with ContentSwitcher(initial="step-1", id="steps"):
             for step in STEPS:
                 yield step()
-        yield Footer()
+        # Compact, without the palette key (Ctrl+P still opens it): every key fits at 80.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "CRM Selector"
@@ -113,10 +117,31 @@ class WorkspaceScreen(Screen[None]):
                 node = node.parent
             return True
 
-        focusable = [w for w in step.query("*") if w.focusable and shown(w)
-                     and not isinstance(w, Button)]
-        if focusable:
-            focusable[0].focus()
+        # The step's own choice, else its first list, table or scrolling text: their keys are the
+        # step's keys, and digits still change step there (in a text field they would be typed;
+        # Tab reaches the fields). Never the tab strip of a TabbedContent: ←/→ there switch
+        # tabs, which surprises anyone who expected them to act on the list below.
+        if step.initial_focus:
+            step.query_one(step.initial_focus).focus()
+            return
+        lists = [w for w in step.query("*") if w.focusable and shown(w)
+                 and isinstance(w, DataTable | Tree | VerticalScroll)]
+        if lists:
+            lists[0].focus()
+        else:
+            step.focus()
+
+    def action_leave_field(self) -> None:
+        """Esc leaves a text field or other input: the step keys (1–9, [, ], …) work again.
+
+        Lists and tables keep their focus: their keys are the step keys already.
+        """
+        focused = self.focused
+        if focused is None or isinstance(focused, Step | DataTable | Tree):
+            return
+        step = self.step(self.current)
+        if isinstance(focused, Widget) and step in focused.ancestors:
+            step.focus()
 
     def action_goto(self, number: int) -> None:
         self.goto(number)

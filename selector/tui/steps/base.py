@@ -11,14 +11,19 @@ from selector.tui.messages import ProjectChanged
 from selector.tui.session import Session
 
 
-class Step(Vertical):
+class Step(Vertical, can_focus=True):
     """A step of the walk-through. The workspace hands it the session and the recommendation;
-    the step edits the project in place and posts `ProjectChanged`, never saving itself."""
+    the step edits the project in place and posts `ProjectChanged`, never saving itself.
+
+    The step itself can hold focus: Esc in a field moves focus here, so typing stops and the
+    footer shows the step's keys.
+    """
 
     number: ClassVar[int] = 0
     title: ClassVar[str] = ""
     short: ClassVar[str] = ""
     help_text: ClassVar[str] = ""
+    initial_focus: ClassVar[str] = ""  # a selector; else the first list, table or the step
 
     def __init__(self) -> None:
         super().__init__(id=f"step-{self.number}", classes="step")

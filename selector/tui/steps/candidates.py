@@ -14,8 +14,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent, TabPane
 
 from selector.domain import VendorProfile
+from selector.tui import advice
 from selector.tui.steps.base import Step
-from selector.tui.text import lit
+from selector.tui.text import lit, plural
+from selector.tui.widgets.fit_table import FitTable
 
 TYPE_NAMES = {"outsourced": "Outsourced", "off_the_shelf": "Off-the-shelf", "custom": "Custom",
               "bespoke": "Bespoke"}
@@ -51,7 +53,7 @@ def price_text(vendor: VendorProfile) -> str:
     return "free" if amount == 0 else f"{amount:.0f} {currency}"
 
 
-class VendorTable(DataTable):
+class VendorTable(FitTable):
     BINDINGS = [Binding("space", "toggle", "Shortlist on/off")]
 
     def action_toggle(self) -> None:
@@ -88,7 +90,8 @@ class CandidatesStep(Step):
                     yield Select([(label, limit) for limit, label in PRICE_LIMITS],
                                  prompt="any price", id="f-price", compact=True)
                 yield Static("", id="shortlist-line")
-                yield VendorTable(cursor_type="row", zebra_stripes=True, id="vendors")
+                yield VendorTable(cursor_type="row", zebra_stripes=True, id="vendors",
+                                  fit=(1, 2.0, 1.5, 1.5, 11, 8))
                 with VerticalScroll(id="vendor-detail"):
                     yield Static("", id="vendor-profile")
             with TabPane("Solution types", id="tab-types"):
@@ -159,8 +162,7 @@ class CandidatesStep(Step):
         for v in vendors:
             table.add_row(
                 Text("✓" if v.id in shortlist else " ", style="bold green"),
-                lit(v.name if len(v.name) <= 30 else v.name[:29] + "…",
-                    "bold" if v.id in shortlist else ""),
+                lit(v.name, "bold" if v.id in shortlist else ""),
                 lit(", ".join(TYPE_NAMES.get(t, t) for t in v.solution_types)),
                 lit(", ".join(DEPLOYMENT_NAMES.get(d, d) for d in v.deployment)),
                 lit("open source" if v.is_open_source() else "proprietary"),
@@ -201,7 +203,8 @@ class CandidatesStep(Step):
         for tier in v.price_tiers:
             amount = "on quote" if tier.amount is None else f"{tier.amount:g} {tier.currency}"
             t.append("Price: ", style="bold")
-            t.append(f"{tier.name}: {amount} per {tier.unit}, as of {tier.as_of} ({tier.source})"
+            t.append(f"{tier.name}: {amount} per {tier.unit}, as of {tier.as_of} "
+                     f"({advice.cite(tier.source)})"
                      + (f" — {tier.note}" if tier.note else "") + "\n")
         t.append("Evidence\n", style="bold underline")
         for criterion in library.criteria():
@@ -212,7 +215,7 @@ class CandidatesStep(Step):
             t.append(f"{score.value:g} ({score.confidence}) ")
             t.append(score.note)
             if score.source:
-                t.append(f" [{score.source}]", style="dim")
+                t.append(f" [{advice.cite(score.source)}]", style="dim")
             t.append("\n")
         profile.update(t)
 
@@ -222,12 +225,14 @@ class CandidatesStep(Step):
         for st in self.session.catalog.solution_types:
             t.append(st.name + "\n", style="bold")
             t.append(st.definition + "\n")
-            t.append("Ideal when: ", style="green")
-            t.append("; ".join(st.ideal_when) + "\n")
+            t.append("Ideal when:\n", style="green")
+            for item in st.ideal_when:
+                t.append(f"  • {item}\n")
             if st.watch_out:
-                t.append("Watch out: ", style="yellow")
-                t.append("; ".join(st.watch_out) + "\n")
-            t.append(f"Source: {st.source}\n\n", style="dim")
+                t.append("Watch out:\n", style="yellow")
+                for item in st.watch_out:
+                    t.append(f"  • {item}\n")
+            t.append(f"Source: {advice.cite(st.source)}\n\n", style="dim")
         if not self.session.catalog.solution_types:
             t = Text("No solution types in the catalog (see Catalog problems).", style="dim")
         self.query_one("#types-text", Static).update(t)
@@ -241,8 +246,8 @@ class CandidatesStep(Step):
         if not problems:
             text = Text("Every catalog file loaded without problems.", style="green")
         else:
-            text = Text(f"{len(problems)} problem(s): files or entries with errors were skipped; "
-                        "the rest loaded.\n\n", style="bold yellow")
+            text = Text(f"{plural(len(problems), 'problem')}: files or entries with errors were "
+                        "skipped; the rest loaded.\n\n", style="bold yellow")
             for problem in problems:
                 style = "red" if problem.severity == "error" else "yellow"
                 text.append(str(problem) + "\n", style=style)

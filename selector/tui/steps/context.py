@@ -16,6 +16,7 @@ from selector.catalog.project_file import answer_problem
 from selector.domain import Question
 from selector.tui.progress import CONTEXT_SECTIONS
 from selector.tui.steps.base import Step
+from selector.tui.widgets.checklist import CheckList
 
 SECTION_TITLES = {"context": "The company", "integration": "Systems to integrate with",
                   "readiness": "Readiness"}
@@ -59,8 +60,10 @@ class QuestionField(Vertical):
                          prompt="(not answered)", id=wid, compact=True)
         elif q.kind == "multi":
             chosen = set(self.value) if isinstance(self.value, list) else set()
-            yield SelectionList(*[(Text(c.label), c.value, c.value in chosen)
-                                  for c in q.choices], id=wid, classes="q-multi")
+            yield CheckList(*[(Text(c.label), c.value, c.value in chosen)
+                              for c in q.choices], id=wid, classes="q-multi")
+            yield Static(Text("Not answered yet: tick each that applies (Space).",
+                              style="italic"), classes="q-unanswered warning-text")
         elif q.kind == "number":
             shown = "" if self.value is None else f"{self.value:g}" \
                 if isinstance(self.value, int | float) else str(self.value)
@@ -74,6 +77,14 @@ class QuestionField(Vertical):
         else:
             yield Input(str(self.value or ""), placeholder="your answer", id=wid, compact=True)
         yield Static("", classes="field-error", id=f"err-{q.id}")
+
+    def on_mount(self) -> None:
+        self.show_answered(bool(self.value))
+
+    def show_answered(self, answered: bool) -> None:
+        """Multi-choice questions say so while nothing is ticked (an empty box is no answer)."""
+        for hint in self.query(".q-unanswered"):
+            hint.display = not answered
 
     def show_problem(self, message: str) -> None:
         error = self.query_one(f"#err-{self.question.id}", Static)
@@ -160,6 +171,7 @@ class ContextStep(Step):
     def _multi(self, event: SelectionList.SelectedChanged) -> None:
         field = self._field(event.selection_list.id)
         if field is not None:
+            field.show_answered(bool(event.selection_list.selected))
             self._set(field, list(event.selection_list.selected))
 
     @on(Input.Changed)

@@ -18,18 +18,25 @@ from selector.catalog import FileError, write_atomic
 from selector.catalog.problems import display_path
 from selector.tui import advice
 from selector.tui.steps.base import Step
+from selector.tui.text import plural
 
 
 def export_problem(value: str, base: Path) -> str:
     value = value.strip()
     if not value:
         return "required"
-    path = resolve(value, base)
+    if "\0" in value:
+        return "a path cannot contain a NUL character"
+    try:
+        path = resolve(value, base)
+        is_dir = path.is_dir()
+    except (OSError, RuntimeError, ValueError) as exc:  # "~nobody/x", a NUL byte, no access
+        return f"not a usable path ({exc})"
     if path.suffix not in (".pdf", ".json"):
         return "the file name ends in .pdf (report) or .json (data)"
     if path.suffix == ".pdf" and not advice.report_available():
         return "the PDF report is not available in this version; use a .json name"
-    if path.is_dir():
+    if is_dir:
         return "is a folder; add a file name"
     return ""
 
@@ -43,6 +50,7 @@ class ExportStep(Step):
     number = 9
     title = "Export"
     short = "Export"
+    initial_focus = "#export"  # Enter exports; Tab reaches the file name
 
     def compose(self) -> ComposeResult:
         yield Static(Text("9 · Export the recommendation", style="bold"), classes="step-title")
@@ -79,8 +87,8 @@ class ExportStep(Step):
             t.append("Headline: ", style="bold")
             t.append(rec.headline + "\n")
             if rec.missing:
-                t.append(f"{len(rec.missing)} thing(s) not answered yet; the export says so.\n",
-                         style="yellow")
+                t.append(f"{plural(len(rec.missing), 'thing')} not answered yet; the export "
+                         "says so.\n", style="yellow")
         self.query_one("#export-intro", Static).update(t)
 
     def _error(self, message: str) -> None:

@@ -11,8 +11,8 @@ import math
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.validation import Function
 from textual.widgets import (
     Input,
     RadioButton,
@@ -27,9 +27,10 @@ from textual.widgets import (
 from selector.domain import Criterion, NeedItem, OrdinalScale, Requirement
 from selector.tui.steps.base import Step
 from selector.tui.text import lit
+from selector.tui.widgets.checklist import CheckList
 from selector.tui.widgets.form import ConfirmScreen, FormField, FormScreen
 from selector.tui.widgets.list_editor import ListEditor
-from selector.tui.widgets.validation import InRange, model_errors
+from selector.tui.widgets.validation import Check, InRange, model_errors
 
 PRIORITIES = (("must", "Must"), ("should", "Should"), ("could", "Could"), ("wont", "Won't"))
 BADGE = {"must": ("M", "bold red"), "should": ("S", "yellow"), "could": ("C", "cyan"),
@@ -55,6 +56,26 @@ def threshold_words(criterion: Criterion, threshold: float | None) -> Text:
     return Text.assemble((f"{side} {threshold:g} {scale.unit}", "bold"))
 
 
+class CriteriaTree(Tree):
+    """The criteria by group; m/s/c/w set the highlighted criterion's priority from here."""
+
+    BINDINGS = [
+        Binding("m", "priority('must')", "Must"),
+        Binding("s", "priority('should')", "Should"),
+        Binding("c", "priority('could')", "Could"),
+        Binding("w", "priority('wont')", "Won't"),
+    ]
+
+    def action_priority(self, value: str) -> None:
+        step = next(a for a in self.ancestors if isinstance(a, NeedsStep))
+        node = self.cursor_node
+        if node is None or not node.data:
+            self.app.notify("Move to a criterion (not a group) to set its priority.",
+                            markup=False)
+            return
+        step.set_priority(str(node.data), value)
+
+
 class NeedsStep(Step):
     number = 3
     title = "Needs & requirements"
@@ -69,7 +90,7 @@ class NeedsStep(Step):
         yield Static(Text("3 · Needs & requirements", style="bold"), classes="step-title")
         with TabbedContent(id="needs-tabs"):
             with TabPane("Criteria", id="tab-criteria"), Horizontal(classes="columns"):
-                yield Tree("Criteria", id="criteria-tree")
+                yield CriteriaTree("Criteria", id="criteria-tree")
                 with VerticalScroll(id="criterion-detail"):
                     yield Static("", id="crit-name", classes="detail-title")
                     yield Static("", id="crit-desc")
@@ -84,7 +105,7 @@ class NeedsStep(Step):
                     yield Static("", id="threshold-words")
                     yield Static("", id="threshold-error", classes="field-error")
                     yield Static(Text("Who asked for it", style="bold"), classes="field-label")
-                    yield SelectionList(id="requested-by", classes="form-multi")
+                    yield CheckList(id="requested-by", classes="form-multi")
                     yield Static(Text("Note", style="bold"), classes="field-label")
                     yield Input(id="req-note", placeholder="why it matters to the team",
                                 compact=True)
@@ -92,7 +113,8 @@ class NeedsStep(Step):
                 yield ListEditor("Functions to automate",
                                  ["Function", "Business area", "Requested by", "Criterion"],
                                  empty="List the functions each area wants automated (a), and "
-                                       "who asked for each.", id="needs")
+                                       "who asked for each.", fit=(3.0, 2.0, 2.0, 2.0),
+                                 id="needs")
 
     # ----------------------------------------------------------------- view
     def refresh_view(self) -> None:
@@ -210,7 +232,21 @@ class NeedsStep(Step):
     def _priority(self, event: RadioSet.Changed) -> None:
         if self._loading or self.criterion_id is None:
             return
-        value = (event.pressed.id or "").removeprefix("prio-")
+        self._set_priority((event.pressed.id or "").removeprefix("prio-"))
+
+    def set_priority(self, criterion_id: str, value: str) -> None:
+        """Set a criterion's priority from the keyboard (m/s/c/w in the criteria tree)."""
+        if criterion_id != self.criterion_id:
+            self.criterion_id = criterion_id
+            self._show_detail()
+        self._loading = True
+        try:
+            self.query_one(f"#prio-{value}", RadioButton).value = True
+        finally:
+            self.call_after_refresh(self._loaded)
+        self._set_priority(value)
+
+    def _set_priority(self, value: str) -> None:
         self._update(priority=value)
         if value == "must":
             self._threshold_error("" if self._current_threshold() is not None else
@@ -303,8 +339,8 @@ class NeedsStep(Step):
         fields = [
             FormField("function", "Function to automate", old.function if old else "",
                       required=True, placeholder="e.g. Pipeline forecasting by region",
-                      validators=[Function(lambda v: len(v.strip()) >= 2,
-                                           "at least 2 characters")]),
+                      validators=[Check(lambda v: len(v.strip()) >= 2,
+                                        "at least 2 characters")]),
             FormField("business_area", "Business area", old.business_area if old else None,
                       kind="select", choices=[(a.name, a.id) for a in p.business_areas]),
             FormField("requested_by", "Requested by", old.requested_by if old else [],
@@ -330,6 +366,8 @@ class NeedsStep(Step):
                 p.needs = [item if i == index else n for i, n in enumerate(p.needs)]
             self.changed("need")
             self._fill_needs()
+            if index is None:
+                self.query_one("#needs", ListEditor).select(len(p.needs) - 1)
 
         self.app.push_screen(FormScreen("Edit need" if old else "Add need", fields,
                                         check=lambda v: model_errors(NeedItem, clean(v))), done)

@@ -13,15 +13,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
+from selector.tui import advice
 from selector.tui.steps.base import Step
 from selector.tui.text import lit
+from selector.tui.widgets.fit_table import FitTable
 
 ANSWERS = (("yes", "Yes", "green"), ("partly", "Partly", "yellow"), ("no", "No", "red"),
            ("unknown", "Unknown", "dim"))
 STYLE = {a: s for a, _, s in ANSWERS}
 
 
-class ChecklistTable(DataTable):
+class ChecklistTable(FitTable):
     BINDINGS = [
         Binding("y", "answer('yes')", "Yes"),
         Binding("p", "answer('partly')", "Partly"),
@@ -42,7 +44,7 @@ class ReadinessStep(Step):
     def compose(self) -> ComposeResult:
         yield Static(Text("8 · Readiness: what must be in place for the project not to fail",
                           style="bold"), classes="step-title")
-        yield ChecklistTable(cursor_type="row", id="checklist")
+        yield ChecklistTable(cursor_type="row", id="checklist", fit=(7, 1.0))
         with Horizontal(id="answer-buttons"):
             for value, label, _ in ANSWERS:
                 yield Button(label, id=f"ans-{value}", classes="mini", compact=True)
@@ -84,7 +86,7 @@ class ReadinessStep(Step):
         t.append(item.risk + "\n")
         t.append("Action: ", style="bold green")
         t.append(item.action + "\n")
-        t.append(f"Source: {item.source}   y/p/n/u answers\n", style="dim")
+        t.append(f"Source: {advice.cite(item.source)}   y/p/n/u answers\n", style="dim")
         widget.update(t)
 
     def _summary(self) -> None:

@@ -15,10 +15,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from selector.domain import Stakeholder, StakeholderWeights
-from selector.domain.recommendation import CandidateResult, Recommendation
+from selector.domain.recommendation import CandidateResult, MustHaveFailure, Recommendation
 from selector.tui import advice
 from selector.tui.steps.base import Step
-from selector.tui.text import bar, pct
+from selector.tui.text import bar, pct, plural
+from selector.tui.widgets.fit_table import FitTable
 
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
            "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295")
@@ -27,24 +28,41 @@ NUDGE = 0.02
 
 
 def stacked_bar(candidate: CandidateResult, colours: dict[str, str], width: int) -> Text:
-    """The score as a bar split by criteria group: where the candidate earns its points."""
+    """The score as a bar split by criteria group: where the candidate earns its points.
+
+    The running total is rounded, not each segment, so the bar's length is round(score × width)
+    whatever the split: a higher score never draws a shorter bar.
+    """
     text = Text()
     used = 0
+    total = 0.0
     for gid, colour in colours.items():
-        cells = round(candidate.group_contributions.get(gid, 0.0) * width)
-        cells = min(cells, width - used)
+        total += max(0.0, candidate.group_contributions.get(gid, 0.0))
+        end = min(width, round(total * width))
+        cells = max(0, end - used)
         text.append("█" * cells, style=colour)
         used += cells
     text.append("·" * (width - used), style="dim")
     return text
 
 
-class WhatIfTable(DataTable):
+def failure_reasons(failures: list[MustHaveFailure]) -> list[str]:
+    """Each failure's own sentence, once (several rules may give the same reason)."""
+    return list(dict.fromkeys(f.reason or f"{f.criterion_name}: needs {f.required}, has "
+                              f"{f.actual}" for f in failures))
+
+
+def pct1(value: float) -> str:
+    """A percentage with one decimal, as the advisor's own statements print it."""
+    return f"{value * 100:.1f}%"
+
+
+class WhatIfTable(FitTable):
     BINDINGS = [
-        Binding("right,plus", "nudge(1)", "More weight"),
-        Binding("left,minus", "nudge(-1)", "Less weight"),
+        Binding("right,plus", "nudge(1)", "More"),
+        Binding("left,minus", "nudge(-1)", "Less"),
         Binding("r", "reset", "Reset"),
-        Binding("escape,w", "leave", "Leave what-if"),
+        Binding("escape,w", "leave", "Leave"),
     ]
 
     def _step(self) -> ResultsStep:
@@ -76,10 +94,12 @@ class ResultsStep(Step):
     def compose(self) -> ComposeResult:
         yield Static(Text("7 · Results", style="bold"), classes="step-title")
         with Vertical(id="what-if"):
-            yield Static(Text("What-if: ←/→ move weight between groups; the ranking below "
-                              "updates at once. Nothing is saved. r resets, Esc leaves.",
-                              style="bold yellow"))
-            yield WhatIfTable(cursor_type="row", id="what-if-table")
+            yield Static(Text.assemble(
+                ("What-if: ←/→ move weight between groups; the ranking below updates at once. "
+                 "Nothing is saved. r resets, Esc leaves. ", "bold yellow"),
+                ("Starts from the team's group weights (before the rules of your context "
+                 "answers); the ranking applies those rules again.", "dim")), id="what-if-help")
+            yield WhatIfTable(cursor_type="row", id="what-if-table", fit=(38, 16, 7))
         with VerticalScroll(id="results-scroll"):
             yield Static("", id="results-text")
 
@@ -112,8 +132,8 @@ class ResultsStep(Step):
         for w in rec.warnings:
             t.append("⚠ " + w + "\n", style="yellow")
         if rec.missing:
-            t.append(f"{len(rec.missing)} thing(s) not answered yet (listed at the end).\n",
-                     style="yellow")
+            t.append(f"{plural(len(rec.missing), 'thing')} not answered yet (listed at the "
+                     "end).\n", style="yellow")
         for reason in rec.top_reasons:
             t.append("• " + reason + "\n")
 
@@ -121,10 +141,13 @@ class ResultsStep(Step):
         t.append("\nKind of solution\n", style="bold underline")
         if rec.solution_type_headline:
             t.append(rec.solution_type_headline + "\n")
+        shown: set[str] = set()
         for st in rec.solution_types:
             self._candidate_line(t, st, colours)
-        for failure in rec.knocked_out_types:
-            t.append(f"  ✗ {failure.criterion_name}: {failure.reason}\n", style="red")
+            shown.update(failure_reasons(st.failures))
+        for reason in failure_reasons(rec.knocked_out_types):
+            if reason not in shown:
+                t.append(f"  ✗ {reason}\n", style="red")
 
         t.append("\nVendors", style="bold underline")
         sampled = rec.robustness.n_samples > 0
@@ -136,7 +159,7 @@ class ResultsStep(Step):
                  style="dim")
         for v in rec.vendors:
             self._candidate_line(t, v, colours, with_probability=sampled)
-        t.append("  ")
+        t.append("  Group weights after your context answers' rules: ", style="dim")
         for group in rec.groups:
             t.append("■ ", style=colours[group.group_id])
             t.append(f"{group.name} {pct(group.weight)}  ", style="dim")
@@ -146,18 +169,17 @@ class ResultsStep(Step):
         if excluded:
             t.append("\nExcluded by a must-have\n", style="bold underline")
             for v in excluded:
-                for failure in v.failures:
+                for reason in failure_reasons(v.failures):
                     t.append(f"✗ {v.name}: ", style="red")
-                    t.append(f"{failure.criterion_name} needs {failure.required}, has "
-                             f"{failure.actual}. {failure.reason}\n")
+                    t.append(reason + "\n")
 
         t.append("\nHow sure we are\n", style="bold underline")
         for statement in rec.robustness.statements:
             t.append("• " + statement + "\n")
         flip = rec.robustness.smallest_flip
         if flip is not None and flip.flips_at is not None:
-            t.append(f"What would flip the winner: {flip.name} from {pct(flip.weight)} to "
-                     f"{pct(flip.flips_at)} of the weight puts {flip.new_winner} first.\n",
+            t.append(f"What would flip the winner: {flip.name} from {pct1(flip.weight)} to "
+                     f"{pct1(flip.flips_at)} of the weight puts {flip.new_winner} first.\n",
                      style="cyan")
 
         gv = rec.group_view
@@ -182,8 +204,14 @@ class ResultsStep(Step):
         t.append(f"{rank:>3} ", style="red" if c.excluded else "bold")
         t.append(f"{name:<26} ", style="strike dim" if c.excluded else "")
         if c.excluded:
-            t.append("excluded: " + "; ".join(f.criterion_name for f in c.failures) + "\n",
-                     style="red")
+            if c.kind == "vendor":  # the reasons follow under "Excluded by a must-have"
+                names = dict.fromkeys(
+                    "its kind of solution is ruled out" if f.criterion_id == "solution_type"
+                    else f.criterion_name for f in c.failures)
+                t.append("excluded: " + "; ".join(names) + " (see below)\n", style="red")
+            else:
+                t.append("excluded: " + "; ".join(failure_reasons(c.failures)) + "\n",
+                         style="red")
             return
         t.append(stacked_bar(c, colours, BAR_WIDTH))
         t.append(f" {c.score * 100:5.1f}")
@@ -247,7 +275,7 @@ class ResultsStep(Step):
         self._groups = list(self.what_if)
         for gid in self._groups:
             weight = self.what_if[gid]
-            table.add_row(Text(names.get(gid, gid)), bar(weight, 16, "yellow"), pct(weight))
+            table.add_row(Text(names.get(gid, gid)), bar(weight, 16, "yellow"), pct1(weight))
         table.move_cursor(row=row)
         self.refresh_view()
 

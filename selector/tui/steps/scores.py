@@ -12,14 +12,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.validation import Function
 from textual.widgets import DataTable, Static
 
-from selector.domain import OrdinalScale, ScoreOverride, VendorProfile
+from selector.domain import Criterion, OrdinalScale, ScoreOverride, VendorProfile
+from selector.tui import advice
 from selector.tui.steps.base import Step
 from selector.tui.text import lit
 from selector.tui.widgets.form import FormField, FormScreen
-from selector.tui.widgets.validation import InRange, model_errors
+from selector.tui.widgets.validation import Check, InRange, model_errors
+
+
+def catalog_value(criterion: Criterion, value: float) -> str:
+    """'2 (level 2 — As 1, plus …)' for ordinal scales, '12 weeks' for measured ones."""
+    if isinstance(criterion.scale, OrdinalScale):
+        level = criterion.scale.levels[max(0, min(5, round(value)))]
+        return f"{value:g} (level {level})"
+    return f"{value:g} {criterion.scale.unit}"
 
 
 class ScoreTable(DataTable):
@@ -98,7 +106,7 @@ class ScoresStep(Step):
         table.clear(columns=True)
         table.add_column("Criterion")
         for v in vendors:
-            table.add_column(lit(v.name[:14]))
+            table.add_column(lit(v.name if len(v.name) <= 14 else v.name[:13] + "…"))
         self._vendors = [v.id for v in vendors]
         self._criteria = []
         for group in self.session.catalog.library.groups:
@@ -144,18 +152,13 @@ class ScoresStep(Step):
         t.append(f"{vendor.name} · {criterion.name}\n", style="bold")
         score = vendor.scores.get(cid)
         if score is not None:
-            t.append("Catalog: ", style="bold")
-            t.append(f"{score.value:g}")
-            if isinstance(criterion.scale, OrdinalScale):
-                level = criterion.scale.levels[max(0, min(5, round(score.value)))]
-                t.append(" — " + level.split(" — ", 1)[-1])
-            else:
-                t.append(f" {criterion.scale.unit}")
+            t.append("Catalog value: ", style="bold")
+            t.append(catalog_value(criterion, score.value))
             t.append(f"\nEvidence ({score.confidence} confidence"
                      + (f", as of {score.as_of}" if score.as_of else "") + "): ")
             t.append(score.note)
             if score.source:
-                t.append(f"\nSource: {score.source}", style="dim")
+                t.append(f"\nSource: {advice.cite(score.source)}", style="dim")
         override = self._override(vid, cid)
         if override is not None:
             t.append("\nTeam override ✎: ", style="bold magenta")
@@ -196,8 +199,8 @@ class ScoresStep(Step):
                       validators=[InRange(0, 5 if ordinal else None)]),
             FormField("rationale", "Why (shown in the report)", old.rationale if old else "",
                       required=True, placeholder="e.g. Demo on 3 March showed no bulk API",
-                      validators=[Function(lambda v: len(v.strip()) >= 3,
-                                           "at least 3 characters")]),
+                      validators=[Check(lambda v: len(v.strip()) >= 3,
+                                        "at least 3 characters")]),
             FormField("by", "By", old.by if old else (people[0][1] if people else ""),
                       kind="select" if people else "text", choices=people),
         ]
@@ -216,9 +219,10 @@ class ScoresStep(Step):
             self.changed("override")
             self.refresh_view()
 
-        intro = (f"{vendor.name} · {criterion.name}. Catalog: "
-                 + (f"{catalog_score.value:g} — {catalog_score.note}" if catalog_score
-                    else "no score"))
+        intro = (f"{vendor.name} · {criterion.name}. "
+                 + (f"Catalog value {catalog_value(criterion, catalog_score.value)}; "
+                    f"evidence: {catalog_score.note}" if catalog_score
+                    else "The catalog has no score for this."))
         self.app.push_screen(FormScreen("Override a score", fields, intro=intro,
                                         check=lambda v: model_errors(ScoreOverride, build(v))),
                              done)

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.validation import Function, Length
+from textual.validation import Length
 from textual.widgets import Static
 
 from selector.domain import BusinessArea, Objective, Organisation, Stakeholder
@@ -19,7 +19,7 @@ from selector.tui.steps.base import Step
 from selector.tui.text import lit
 from selector.tui.widgets.form import ConfirmScreen, FormField, FormScreen
 from selector.tui.widgets.list_editor import ListEditor
-from selector.tui.widgets.validation import id_validators, model_errors, slug
+from selector.tui.widgets.validation import Check, id_validators, model_errors, slug, whole_number
 
 
 class TeamStep(Step):
@@ -39,13 +39,14 @@ class TeamStep(Step):
         with Horizontal(classes="columns"):
             yield ListEditor("Stakeholders", ["Name", "Department", "Role"],
                              empty="Add everyone whose needs and weights count (a).",
-                             id="stakeholders")
+                             fit=(3.0, 2.0, 3.0), id="stakeholders")
             with Vertical():
                 yield ListEditor("Business areas", ["Area", "In scope", "Objectives"],
-                                 empty="Add the areas the CRM serves (a).", id="areas")
+                                 empty="Add the areas the CRM serves (a).", fit=(1.0, 8, 10),
+                                 id="areas")
                 yield ListEditor("Objectives of the area", ["Objective", "Metric", "Target"],
                                  empty="What should the area achieve, and how will you know?",
-                                 id="objectives")
+                                 fit=(3.0, 3.0, 2.0), id="objectives")
 
     # ----------------------------------------------------------------- view
     def refresh_view(self) -> None:
@@ -170,9 +171,12 @@ class TeamStep(Step):
             FormField("department", "Department", old.department if old else "",
                       placeholder="e.g. Sales"),
             FormField("role", "Role", old.role if old else "", placeholder="e.g. Head of sales"),
-            FormField("id", "Short id", old.id if old else "", disabled=old is not None,
+            FormField("id", "Short id" + (" (read-only)" if old else ""),
+                      old.id if old else "", disabled=old is not None,
                       validators=id_validators(), placeholder="made from the name if empty",
-                      help="Used in the project file to say who asked for what."),
+                      help="Used in the project file to say who asked for what"
+                           + ("; the id cannot change once created." if old else
+                              "; it cannot change once created.")),
         ]
 
         def check(values: dict[str, object]) -> dict[str, str]:
@@ -187,12 +191,22 @@ class TeamStep(Step):
             sid = str(values["id"] or "") or slug(str(values["name"]), taken, "person")
             item = Stakeholder(id=sid, name=str(values["name"]),
                                department=str(values["department"]), role=str(values["role"]))
+            same = [s for i, s in enumerate(p.stakeholders)
+                    if i != index and s.name.strip().casefold() == item.name.strip().casefold()]
             if index is None:
                 p.stakeholders = [*p.stakeholders, item]
             else:
                 p.stakeholders = [item if i == index else s for i, s in enumerate(p.stakeholders)]
             self.changed("stakeholder")
             self.refresh_view()
+            if index is None:
+                self.query_one("#stakeholders", ListEditor).select(len(p.stakeholders) - 1)
+            if same:
+                self.app.notify(
+                    f"{item.name} has the same name as another stakeholder ({same[0].id}). "
+                    "If it is the same person, delete one of them; otherwise add a department "
+                    "or role so the team can tell them apart.",
+                    title="Duplicate name", severity="warning", markup=False, timeout=8)
 
         title = "Edit stakeholder" if old else "Add stakeholder"
         self.app.push_screen(FormScreen(title, fields, check=check), done)
@@ -207,8 +221,11 @@ class TeamStep(Step):
                       placeholder="e.g. Sales, Marketing, Customer service"),
             FormField("in_scope", "In scope of this CRM project", old.in_scope if old else True,
                       kind="bool"),
-            FormField("id", "Short id", old.id if old else "", disabled=old is not None,
-                      validators=id_validators(), placeholder="made from the name if empty"),
+            FormField("id", "Short id" + (" (read-only)" if old else ""),
+                      old.id if old else "", disabled=old is not None,
+                      validators=id_validators(), placeholder="made from the name if empty",
+                      help="The id cannot change once created." if old else
+                           "Made from the name if empty; it cannot change once created."),
         ]
 
         def check(values: dict[str, object]) -> dict[str, str]:
@@ -230,7 +247,11 @@ class TeamStep(Step):
                 p.business_areas = [item if i == index else a
                                     for i, a in enumerate(p.business_areas)]
             self.changed("business area")
+            if index is None:
+                self.area_index = len(p.business_areas) - 1
             self.refresh_view()
+            if index is None:
+                self.query_one("#areas", ListEditor).select(len(p.business_areas) - 1)
 
         title = "Edit business area" if old else "Add business area"
         self.app.push_screen(FormScreen(title, fields, check=check), done)
@@ -242,8 +263,8 @@ class TeamStep(Step):
         fields = [
             FormField("text", "Objective", old.text if old else "", required=True,
                       placeholder="e.g. Shorter sales cycle",
-                      validators=[Function(lambda v: len(v.strip()) >= 3,
-                                           "at least 3 characters")]),
+                      validators=[Check(lambda v: len(v.strip()) >= 3,
+                                        "at least 3 characters")]),
             FormField("metric", "Metric", old.metric if old else "",
                       placeholder="e.g. Median days from lead to won deal",
                       help="How you will know it happened (set before implementation)."),
@@ -263,6 +284,8 @@ class TeamStep(Step):
                                    for i, o in enumerate(area.objectives)]
             self.changed("objective")
             self.refresh_view()
+            if index is None:
+                self.query_one("#objectives", ListEditor).select(len(area.objectives) - 1)
 
         self.app.push_screen(FormScreen(
             f"Objective for {area.name}", fields,
@@ -281,14 +304,17 @@ class TeamStep(Step):
             FormField("country", "Country", org.country),
             FormField("employees", "Employees", "" if org.employees is None else org.employees,
                       input_type="integer",
-                      validators=[Function(lambda v: v == "" or int(v) >= 1,
-                                           "a whole number of at least 1")]),
+                      validators=[Check(lambda v: v == "" or whole_number(v, 1),
+                                        "a whole number of at least 1")]),
             FormField("description", "What the company does", org.description),
         ]
 
         def check(values: dict[str, object]) -> dict[str, str]:
             data = {k: values[k] for k in ("name", "industry", "country", "description")}
-            data["employees"] = int(str(values["employees"])) if values["employees"] else None
+            employees = str(values["employees"] or "")
+            if employees and not whole_number(employees, 1):
+                return {"employees": "a whole number of at least 1"}
+            data["employees"] = int(employees) if employees else None
             return model_errors(Organisation, data)
 
         def done(values: dict[str, object] | None) -> None:

@@ -18,6 +18,7 @@ from selector.domain import Judgment, StakeholderWeights
 from selector.tui import advice
 from selector.tui.steps.base import Step
 from selector.tui.text import bar, lit, pct
+from selector.tui.widgets.fit_table import FitTable
 from selector.tui.widgets.form import FormField, FormScreen
 from selector.tui.widgets.validation import InRange
 
@@ -30,8 +31,8 @@ class PointsTable(DataTable):
     """Groups with points; +/- (or →/←) change the highlighted group's points by 5."""
 
     BINDINGS = [
-        Binding("plus,right,equals_sign", "nudge(1)", "+5 points"),
-        Binding("minus,left", "nudge(-1)", "−5 points"),
+        Binding("plus,right,equals_sign", "nudge(1)", "+5"),
+        Binding("minus,left", "nudge(-1)", "−5"),
         Binding("enter", "type_points", "Type points", show=False),
     ]
 
@@ -44,7 +45,7 @@ class PointsTable(DataTable):
         step.type_points(self.cursor_row)
 
 
-class JudgmentTable(DataTable):
+class JudgmentTable(FitTable):
     BINDINGS = [Binding("d,delete", "forget", "Delete judgment")]
 
     def action_forget(self) -> None:
@@ -57,7 +58,7 @@ class WeightsStep(Step):
     title = "Weights"
     short = "Weights"
 
-    BINDINGS = [Binding("l", "lock", "Lock weights"), Binding("m", "method", "Points/pairwise")]
+    BINDINGS = [Binding("l", "lock", "Lock"), Binding("m", "method", "Points/pairwise")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -87,7 +88,7 @@ class WeightsStep(Step):
             yield Static("", id="pair-cr")
             yield Static("", id="pair-revisit", classes="warning-text")
             with Horizontal(classes="columns"):
-                yield JudgmentTable(cursor_type="row", id="judgments")
+                yield JudgmentTable(cursor_type="row", id="judgments", fit=(1.0, 7))
                 yield Static("", id="pair-weights")
 
     def on_mount(self) -> None:

@@ -20,6 +20,8 @@ from textual.screen import ModalScreen
 from textual.validation import Validator
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
 
+from selector.tui.widgets.checklist import CheckList
+
 FieldKind = Literal["text", "select", "multi", "bool"]
 
 
@@ -89,8 +91,8 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
                           disabled=f.disabled, compact=True)
         if f.kind == "multi":
             selected = set(f.value) if isinstance(f.value, list | tuple | set) else set()
-            return SelectionList(*[(Text(label), value, value in selected)
-                                   for label, value in f.choices], id=wid, classes="form-multi")
+            return CheckList(*[(Text(label), value, value in selected)
+                               for label, value in f.choices], id=wid, classes="form-multi")
         if f.kind == "bool":
             return Checkbox(Text(f.label), bool(f.value), id=wid)
         return Input(str(f.value if f.value is not None else ""), placeholder=f.placeholder,

@@ -17,8 +17,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
+from selector.tui.widgets.fit_table import ColumnSpec, FitTable
 
-class ItemTable(DataTable):
+
+class ItemTable(FitTable):
     """A row-cursor table whose a/e/d keys ask the surrounding ListEditor to act."""
 
     BINDINGS = [
@@ -74,11 +76,13 @@ class ListEditor(Vertical):
         index: int
 
     def __init__(self, title: str, columns: Sequence[str], *, empty: str = "",
+                 fit: Sequence[ColumnSpec] = (),
                  id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id, classes="list-editor")
         self.title_text = title
         self.columns = list(columns)
         self.empty = empty
+        self.fit = tuple(fit) or tuple(1.0 for _ in self.columns)
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="list-head"):
@@ -86,7 +90,7 @@ class ListEditor(Vertical):
             yield Button("+ Add", classes="mini", compact=True, id=f"{self.id}-add")
             yield Button("Edit", classes="mini", compact=True, id=f"{self.id}-edit")
             yield Button("Delete", classes="mini", compact=True, id=f"{self.id}-del")
-        table = ItemTable(cursor_type="row", zebra_stripes=True)
+        table = ItemTable(cursor_type="row", zebra_stripes=True, fit=self.fit)
         yield table
         yield Static(Text(self.empty), classes="muted list-empty")
 
@@ -106,6 +110,12 @@ class ListEditor(Vertical):
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
         self.query_one(".list-empty").display = not rows
+
+    def select(self, index: int) -> None:
+        """Put the cursor on row `index` (e.g. the row just added), so the next key acts on it."""
+        table = self.table
+        if 0 <= index < table.row_count:
+            table.move_cursor(row=index)
 
     @on(Button.Pressed)
     def _buttons(self, event: Button.Pressed) -> None:
