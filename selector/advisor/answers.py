@@ -42,7 +42,7 @@ def describe_answer(question: Question | None, value: AnswerValue) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int | float):
-        text = f"{value:g}"
+        text = f"{value:,.0f}" if abs(value) >= 10_000 and value == int(value) else f"{value:g}"
         return f"{text} {question.unit}".strip()
     return labels.get(value, value)
 
@@ -65,7 +65,7 @@ def fired_rules(questionnaire: Questionnaire, project: Project) -> list[FiredRul
 def _short(question: Question | None, fallback: str) -> str:
     if question is None:
         return fallback
-    return question.text.rstrip("?").rstrip()
+    return question.label or question.text.rstrip("?").rstrip()
 
 
 def unanswered(questionnaire: Questionnaire, project: Project) -> list[Question]:

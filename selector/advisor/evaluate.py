@@ -176,7 +176,8 @@ def knock_out_failures(
                     criterion_name="Kind of solution",
                     required="a kind of solution your answers allow",
                     actual=f"{names.get(t, t)}, which they rule out",
-                    reason=f"{names.get(t, t)} is ruled out: {trace.text}",
+                    reason=f"{names.get(t, t)} is ruled out by your answers "
+                    f"({trace.because}): {trace.text}",
                     set_by=[trace],
                 )
             )

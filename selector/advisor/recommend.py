@@ -377,7 +377,10 @@ def _type_headline(results: list[CandidateResult]) -> str:
             parts.append(f"{points} for {other.name}")
     ruled = [r for r in results if r.excluded]
     for r in ruled:
-        parts.append(f"{r.name} is ruled out ({r.failures[0].reason.split(': ', 1)[-1]})")
+        answers = dict.fromkeys(
+            part for f in r.failures for t in f.set_by for part in t.because.split("; ") if part
+        )
+        parts.append(f"{r.name} is ruled out ({'; '.join(answers) or 'by a must-have'})")
     return f"{lead.name} fits best" + (": " + "; ".join(parts) if parts else "") + "."
 
 

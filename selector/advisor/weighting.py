@@ -235,8 +235,9 @@ def weigh(library: CriteriaLibrary, project: Project, fired: list[FiredRule]) ->
                 Trace(
                     kind="rule",
                     ref=rule.id,
-                    text=f"{fr.because}: {rule.explanation}",
+                    text=rule.explanation,
                     source=cite(rule.source),
+                    because=fr.because,
                 )
             )
 

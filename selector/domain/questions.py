@@ -27,6 +27,8 @@ class Question(Strict):
     """A question put to the team, with the reason it matters shown next to it."""
 
     id: Identifier
+    label: str = ""
+    """A few words naming the question in reasons ("Go-live deadline"); defaults to the text."""
     section: Section
     text: Annotated[str, Field(min_length=5)]
     why: Annotated[str, Field(min_length=5)]

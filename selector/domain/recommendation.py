@@ -20,6 +20,7 @@ class Trace(Frozen):
     ref: str  # the id of that answer, rule, criterion or stakeholder
     text: str  # one sentence in plain words
     source: str = ""  # seed file or URL the rule rests on
+    because: str = ""  # for a rule: the team's answers that made it fire
 
 
 class CriterionWeight(Frozen):
