@@ -34,3 +34,11 @@ async def workspace(pilot: Pilot) -> WorkspaceScreen:
 
 async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*[c if c != " " else "space" for c in text])
+
+
+async def open_step(pilot: Pilot, number: int):  # noqa: ANN201 - (WorkspaceScreen, Step)
+    """The workspace moved to step `number` and settled, with that step."""
+    ws = await workspace(pilot)
+    ws.goto(number)
+    await settle(pilot)
+    return ws, ws.step(number)

@@ -28,7 +28,7 @@ from selector.tui.widgets.form import ConfirmScreen, FormScreen
 from selector.tui.widgets.validation import Check, slug
 
 from .conftest import awkward_project
-from .helpers import settle, until, workspace
+from .helpers import open_step, settle, until, workspace
 
 
 @pytest.fixture
@@ -107,10 +107,7 @@ async def test_results_label_both_weights_and_state_each_reason_once(make_app,
                                                                      example_file) -> None:
     app = make_app(example_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(7)
-        await settle(pilot)
-        step = ws.step(7)
+        ws, step = await open_step(pilot, 7)
         assert isinstance(step, ResultsStep)
         text = step.result_text(ws.best_recommendation()).plain
         assert "after your context answers' rules" in text
@@ -286,10 +283,7 @@ async def test_solution_type_lists_are_bulleted_and_counts_pluralised(make_app,
                                                                       example_file) -> None:
     app = make_app(example_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(5)
-        await settle(pilot)
-        step = ws.step(5)
+        ws, step = await open_step(pilot, 5)
         assert isinstance(step, CandidatesStep)
         text = plain(step.query_one("#types-text", Static))
         assert ".;" not in text
@@ -405,10 +399,7 @@ async def test_override_dialog_labels_catalog_value_and_evidence(make_app,
                                                                  project_file) -> None:
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(6)
-        await settle(pilot)
-        step = ws.step(6)
+        ws, step = await open_step(pilot, 6)
         assert isinstance(step, ScoresStep)
         evidence = plain(step.query_one("#evidence-text", Static))
         step.edit(0, 1)
