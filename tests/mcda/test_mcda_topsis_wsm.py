@@ -142,7 +142,7 @@ def test_topsis_matches_pymcdm(method: str, seed: int) -> None:
 @pytest.mark.parametrize("seed", range(5))
 def test_topsis_matches_scikit_criteria(seed: int) -> None:
     """scikit-criteria's TOPSIS on a vector-scaled matrix; it handles cost columns itself."""
-    skc = pytest.importorskip("skcriteria")
+    import skcriteria as skc  # a test dependency: a missing install must fail, not skip
     from skcriteria.agg.topsis import TOPSIS
     from skcriteria.preprocessing.scalers import VectorScaler
 
