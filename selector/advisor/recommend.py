@@ -100,7 +100,7 @@ def advise(
         {},
         {},
     )
-    st_results = _with_type_reasons(library, st_results, st_eval, st_matrix, weighting)
+    st_results = _with_type_reasons(library, st_results)
     override_notes = {}
     for o in project.overrides:
         if o.vendor in known:
@@ -327,11 +327,7 @@ def _largest_gains(
 
 
 def _with_type_reasons(
-    library: CriteriaLibrary,
-    results: list[CandidateResult],
-    ev: Evaluation,
-    matrix: CandidateMatrix,
-    weighting: Weighting,
+    library: CriteriaLibrary, results: list[CandidateResult]
 ) -> list[CandidateResult]:
     """Each kind of solution against the leader (or, for the leader, the runner-up)."""
     ranked = [r for r in results if not r.excluded]

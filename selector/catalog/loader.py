@@ -46,7 +46,6 @@ class Catalog:
     questionnaire: Questionnaire
     vendors: list[VendorProfile]
     vendor_catalog: dict[str, str] = field(default_factory=dict)
-    criterion_catalog: dict[str, str] = field(default_factory=dict)
     files: list[CatalogFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -324,14 +323,7 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
         readiness=[e.value for e in merged["readiness"].values()],
     )
     return Catalog(
-        library,
-        kept_types,
-        questionnaire,
-        kept_vendors,
-        vendor_catalog,
-        {cid: label for cid, (_, label) in added_by.items()},
-        files,
-        problems,
+        library, kept_types, questionnaire, kept_vendors, vendor_catalog, files, problems
     )
 
 

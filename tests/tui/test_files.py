@@ -15,7 +15,7 @@ from selector.tui.session import recovery_path
 from selector.tui.widgets.form import ConfirmScreen, QuitScreen
 
 from .conftest import awkward_project
-from .helpers import settle, until, workspace
+from .helpers import open_step, settle, until, workspace
 
 
 @pytest.mark.asyncio
@@ -77,9 +77,7 @@ async def test_declining_recovery_keeps_the_saved_file(make_app, project_file) -
 async def test_every_change_writes_a_recovery_copy_then_saves(make_app, project_file) -> None:
     app = make_app(project_file, autosave_delay=30)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(8)
-        await settle(pilot)
+        ws, _ = await open_step(pilot, 8)
         ws.query_one("#checklist", DataTable).focus()
         await pilot.press("n")
         await settle(pilot)

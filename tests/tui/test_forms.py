@@ -11,7 +11,7 @@ from selector.tui.app import _path_problem
 from selector.tui.steps.export import export_problem
 from selector.tui.widgets.form import FormScreen
 
-from .helpers import settle, until, workspace
+from .helpers import open_step, settle, until, workspace
 
 
 def error_text(screen, key: str) -> str:  # noqa: ANN001
@@ -77,9 +77,7 @@ async def test_objective_and_organisation_forms(make_app, project_file) -> None:
 async def test_threshold_and_override_out_of_scale(make_app, project_file) -> None:
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(3)
-        await settle(pilot)
+        ws, _ = await open_step(pilot, 3)
         needs = ws.step(3)
         needs.criterion_id = "open_apis"
         needs._show_detail()
@@ -111,9 +109,7 @@ async def test_threshold_and_override_out_of_scale(make_app, project_file) -> No
 async def test_context_number_and_points_forms(make_app, project_file) -> None:
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(2)
-        await settle(pilot)
+        ws, _ = await open_step(pilot, 2)
         field = ws.query_one("#a-go_live_weeks", Input)
         field.focus()
         field.value = "soon"
@@ -162,9 +158,7 @@ async def test_export_to_unwritable_path_keeps_everything(make_app, project_file
                                                           tmp_path: Path) -> None:
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(9)
-        await settle(pilot)
+        ws, _ = await open_step(pilot, 9)
         ws.query_one("#export-path", Input).value = str(tmp_path / "no-such-dir" / "r.json")
         ws.step(9).start_export()
         await settle(pilot, 5)

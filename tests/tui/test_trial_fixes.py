@@ -149,9 +149,7 @@ async def test_tabbing_through_step_2_keeps_the_step_bar(make_app, project_file,
                                                          size: tuple[int, int]) -> None:
     app = make_app(project_file)
     async with app.run_test(size=size) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(2)
-        await settle(pilot)
+        ws, _ = await open_step(pilot, 2)
         for _ in range(12):
             await pilot.press("tab")
         await settle(pilot)
@@ -172,9 +170,7 @@ async def test_tabbing_through_step_2_keeps_the_step_bar(make_app, project_file,
 async def test_escape_leaves_a_text_field_so_step_keys_work(make_app, project_file) -> None:
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(2)
-        await settle(pilot)
+        ws, _ = await open_step(pilot, 2)
         weeks = ws.query_one("#a-go_live_weeks", Input)
         weeks.focus()
         await settle(pilot)
@@ -212,9 +208,7 @@ async def test_escape_in_step_1_shows_the_steps_own_keys(make_app, project_file)
 async def test_priority_keys_in_the_criteria_tree(make_app, project_file) -> None:
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(3)
-        await settle(pilot)
+        ws, _ = await open_step(pilot, 3)
         tree = ws.query_one(CriteriaTree)
         assert app.focused is tree  # not the tab strip, where ←/→ switch tabs
         await pilot.press("down", "down")
@@ -240,9 +234,7 @@ async def test_priority_keys_in_the_criteria_tree(make_app, project_file) -> Non
 async def test_focused_input_is_visibly_highlighted(make_app, project_file) -> None:
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(2)
-        await settle(pilot)
+        ws, _ = await open_step(pilot, 2)
         weeks = ws.query_one("#a-go_live_weeks", Input)
         idle = weeks.styles.background
         weeks.focus()
@@ -333,9 +325,7 @@ def test_column_widths_fill_the_room_without_overflow() -> None:
 async def test_long_cells_end_with_an_ellipsis_at_80x24(make_app, project_file) -> None:
     app = make_app(project_file)
     async with app.run_test(size=(80, 24)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(8)
-        await settle(pilot)
+        ws, _ = await open_step(pilot, 8)
         table = ws.query_one("#checklist", DataTable)
         widths = [c.get_render_width(table) for c in table.columns.values()]
         assert sum(widths) <= table.size.width
@@ -418,9 +408,7 @@ async def test_override_dialog_labels_catalog_value_and_evidence(make_app,
 async def test_readiness_cites_sources_not_file_names(make_app, project_file) -> None:
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        ws = await workspace(pilot)
-        ws.goto(8)
-        await settle(pilot)
+        ws, _ = await open_step(pilot, 8)
         detail = plain(ws.query_one("#item-detail", Static))
         assert "Source:" in detail
         assert ".txt" not in detail

@@ -1,8 +1,7 @@
 """Step 9 · Export: the recommendation for the decision makers, written in a worker thread.
 
-The PDF comes from selector.report when it is installed; until then (or for a .json name) the
-full Recommendation is written as JSON. A path that cannot be written is reported and nothing is
-lost: the project is saved first and stays open.
+A .pdf name writes the report; a .json name writes the full Recommendation as data. A path that
+cannot be written is reported and nothing is lost: the project is saved first and stays open.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from textual.widgets import Button, Input, ProgressBar, Static
 
 from selector.catalog import FileError, write_atomic
 from selector.catalog.problems import display_path
+from selector.report import write_report
 from selector.tui import advice
 from selector.tui.steps.base import Step
 from selector.tui.text import plural
@@ -34,8 +34,6 @@ def export_problem(value: str, base: Path) -> str:
         return f"not a usable path ({exc})"
     if path.suffix not in (".pdf", ".json"):
         return "the file name ends in .pdf (report) or .json (data)"
-    if path.suffix == ".pdf" and not advice.report_available():
-        return "the PDF report is not available in this version; use a .json name"
     if is_dir:
         return "is a folder; add a file name"
     return ""
@@ -69,20 +67,14 @@ class ExportStep(Step):
     def refresh_view(self) -> None:
         if self.session is None:
             return
-        pdf = advice.report_available()
         path_input = self.query_one("#export-path", Input)
         if not path_input.value:
-            suffix = ".pdf" if pdf else ".json"
-            path_input.value = f"{self.session.path.stem}-recommendation{suffix}"
+            path_input.value = f"{self.session.path.stem}-recommendation.pdf"
         rec = self.recommendation
         t = Text()
-        if pdf:
-            t.append("Writes the PDF report for the decision makers: the recommendation, the "
-                     "reasons, how sure it is, what could change it and what must be in place. "
-                     "A .json name writes the full result as data.\n")
-        else:
-            t.append("The PDF report is not available in this version yet: the export writes "
-                     "the full result as JSON (the same data the report will show).\n")
+        t.append("Writes the PDF report for the decision makers: the recommendation, the "
+                 "reasons, how sure it is, what could change it and what must be in place. "
+                 "A .json name writes the full result as data.\n")
         if rec is not None:
             t.append("Headline: ", style="bold")
             t.append(rec.headline + "\n")
@@ -132,8 +124,6 @@ class ExportStep(Step):
                                 today=self.session.today)
             app.call_from_thread(self._progress, 1, "Writing the file…")
             if path.suffix == ".pdf":
-                from selector.report import write_report
-
                 write_report(rec, path)
             else:
                 write_atomic(path, rec.model_dump_json(indent=2) + "\n")
