@@ -58,6 +58,12 @@ class Session:
     def now(self) -> dt.datetime:
         return self.clock() if callable(self.clock) else now()
 
+    @property
+    def export_folder(self) -> Path:
+        """Where a relative export name lands: next to the project, except in the guided tour,
+        whose copy lives in a temporary folder that is removed when the app closes."""
+        return Path.cwd() if self.tour else self.path.parent
+
     def write_recovery(self) -> None:
         """Keep the newest work safe before the debounced save; raises FileError."""
         write_atomic(recovery_path(self.path), project_to_toml(self.project))

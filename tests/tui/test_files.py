@@ -146,6 +146,9 @@ async def test_guided_tour_opens_a_copy(make_app) -> None:
         ws = await workspace(pilot)
         assert ws.session.tour
         assert ws.session.path != example_project()
+        # the tour's copy sits in a temporary folder removed on exit: exports must not go there
+        assert ws.session.export_folder == Path.cwd()
+        assert ws.session.export_folder != ws.session.path.parent
         ws.goto(8)
         await settle(pilot)
         ws.query_one("#checklist", DataTable).focus()

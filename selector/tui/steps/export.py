@@ -53,8 +53,7 @@ class ExportStep(Step):
     def compose(self) -> ComposeResult:
         yield Static(Text("9 · Export the recommendation", style="bold"), classes="step-title")
         yield Static("", id="export-intro")
-        yield Static(Text("File (relative names are next to the project file)", style="bold"),
-                     classes="field-label")
+        yield Static(Text("File", style="bold"), id="export-label", classes="field-label")
         yield Input(id="export-path")
         yield Static("", id="export-error", classes="field-error")
         yield Button("Export", id="export", variant="primary")
@@ -67,6 +66,10 @@ class ExportStep(Step):
     def refresh_view(self) -> None:
         if self.session is None:
             return
+        where = ("the folder you started from" if self.session.tour
+                 else "next to the project file")
+        self.query_one("#export-label", Static).update(
+            Text(f"File (relative names are {where})", style="bold"))
         path_input = self.query_one("#export-path", Input)
         if not path_input.value:
             path_input.value = f"{self.session.path.stem}-recommendation.pdf"
@@ -91,7 +94,7 @@ class ExportStep(Step):
     @on(Input.Changed, "#export-path")
     def _typing(self, event: Input.Changed) -> None:
         if self.session is not None:
-            self._error(export_problem(event.value, self.session.path.parent))
+            self._error(export_problem(event.value, self.session.export_folder))
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")
@@ -99,14 +102,14 @@ class ExportStep(Step):
         if self.session is None:
             return
         raw = self.query_one("#export-path", Input).value
-        problem = export_problem(raw, self.session.path.parent)
+        problem = export_problem(raw, self.session.export_folder)
         self._error(problem)
         if problem:
             return
         workspace = self.screen
         if hasattr(workspace, "autosave"):
             workspace.autosave()
-        path = resolve(raw, self.session.path.parent)
+        path = resolve(raw, self.session.export_folder)
         bar = self.query_one("#export-progress", ProgressBar)
         bar.display = True
         bar.update(progress=0)
