@@ -66,7 +66,7 @@ class ExportStep(Step):
     def refresh_view(self) -> None:
         if self.session is None:
             return
-        where = ("the folder you started from" if self.session.tour
+        where = ("in the folder you started from" if self.session.tour
                  else "next to the project file")
         self.query_one("#export-label", Static).update(
             Text(f"File (relative names are {where})", style="bold"))
