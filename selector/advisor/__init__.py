@@ -7,7 +7,7 @@ terminal UI, so that the UI itself never computes a weight.
 from __future__ import annotations
 
 from selector.advisor import weighting
-from selector.advisor.recommend import advise
+from selector.advisor.recommend import advise, what_if
 from selector.advisor.sources import cite
 from selector.advisor.weighting import next_judgment
 from selector.catalog.loader import Catalog
@@ -26,4 +26,4 @@ def next_pair(catalog: Catalog, project: Project, stakeholder_id: str) -> tuple[
     return next_judgment(catalog.library, weights)
 
 
-__all__ = ["advise", "cite", "next_pair", "stakeholder_view"]
+__all__ = ["advise", "cite", "next_pair", "stakeholder_view", "what_if"]

@@ -1,11 +1,26 @@
-"""Reading the team's answers: which rules fire, and what is still unanswered."""
+"""Reading the team's answers: what they say, what follows from them, and which rules fire.
+
+Some answers are derived: a go-live *date* becomes the number of weeks from the project's date
+(so rules on weeks keep working), and the team's list of systems answers "which kinds of system
+must be integrated". Each derived answer carries the sentence that says how it was derived, so
+the trace of a rule shows the team's own facts.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from dataclasses import dataclass
 
+from selector.advisor import wording
 from selector.domain.project import AnswerValue, Project
-from selector.domain.questions import Condition, Question, Questionnaire, Rule
+from selector.domain.questions import Condition, MustHaveEffect, Question, Questionnaire, Rule
+
+
+@dataclass(frozen=True)
+class Answer:
+    value: AnswerValue
+    text: str  # the answer as the team would say it, with a derivation where there is one
 
 
 @dataclass(frozen=True)
@@ -14,8 +29,25 @@ class FiredRule:
     because: str  # the answers that made it fire, in words
 
 
-def holds(condition: Condition, answer: AnswerValue | None) -> bool:
-    """Whether one answer satisfies one condition; an unanswered question never does."""
+def answers(questionnaire: Questionnaire, project: Project, as_of: dt.date) -> dict[str, Answer]:
+    """Every answer the rules may read, the derived ones included."""
+    questions = {q.id: q for q in questionnaire.questions}
+    out = {
+        qid: Answer(value, describe_answer(questions.get(qid), value))
+        for qid, value in project.answers.items()
+        if not (isinstance(value, float) and not math.isfinite(value))
+    }
+    date = project.answers.get("go_live_date")
+    if isinstance(date, dt.date) and "go_live_weeks" not in project.answers:
+        weeks = max(0, math.ceil((date - as_of).days / 7))
+        out["go_live_weeks"] = Answer(weeks, wording.derived_weeks(weeks, date, as_of))
+    return out
+
+
+def holds(condition: Condition, answer: AnswerValue | None, project: Project) -> bool:
+    """Whether one condition holds; an unanswered question never does."""
+    if condition.has_system is not None:
+        return any(s.kind == condition.has_system for s in project.systems)
     if answer is None:
         return False
     if condition.equals is not None:
@@ -41,32 +73,83 @@ def describe_answer(question: Question | None, value: AnswerValue) -> str:
         return ", ".join(labels.get(v, v) for v in value) or "none"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, int | float):
-        text = f"{value:,.0f}" if abs(value) >= 10_000 and value == int(value) else f"{value:g}"
-        return f"{text} {question.unit}".strip()
+        return f"{wording.number(value)} {question.unit}".strip()
     return labels.get(value, value)
 
 
-def fired_rules(questionnaire: Questionnaire, project: Project) -> list[FiredRule]:
-    """The rules whose every condition holds, in catalog order (deterministic)."""
-    questions = {q.id: q for q in questionnaire.questions}
-    out: list[FiredRule] = []
-    for rule in questionnaire.rules:
-        if all(holds(c, project.answers.get(c.question)) for c in rule.when):
-            parts = [
-                f"{_short(questions.get(c.question), c.question)}: "
-                f"{describe_answer(questions.get(c.question), project.answers[c.question])}"
-                for c in rule.when
-            ]
-            out.append(FiredRule(rule, "; ".join(parts)))
-    return out
-
-
-def _short(question: Question | None, fallback: str) -> str:
+def short_label(question: Question | None, fallback: str) -> str:
     if question is None:
         return fallback
     return question.label or question.text.rstrip("?").rstrip()
 
 
+def fired_rules(
+    questionnaire: Questionnaire, project: Project, given: dict[str, Answer]
+) -> list[FiredRule]:
+    """The rules whose every condition holds, in catalog order (deterministic)."""
+    questions = {q.id: q for q in questionnaire.questions}
+    out: list[FiredRule] = []
+    for rule in questionnaire.rules:
+        if not all(
+            holds(c, given[c.question].value if c.question in given else None, project)
+            for c in rule.when
+        ):
+            continue
+        parts = []
+        for c in rule.when:
+            if c.has_system is not None:
+                parts.append(wording.systems_of_kind(project.systems, c.has_system))
+            else:
+                parts.append(
+                    f"{short_label(questions.get(c.question), c.question)}: "
+                    f"{given[c.question].text}"
+                )
+        out.append(FiredRule(rule, "; ".join(parts)))
+    return out
+
+
+@dataclass(frozen=True)
+class DerivedThreshold:
+    threshold: float
+    how: str  # how the line follows from the team's number, in words
+
+
+def derive_threshold(
+    effect: MustHaveEffect, given: dict[str, Answer], questions: dict[str, Question]
+) -> DerivedThreshold | None:
+    """The must-have line a rule sets: fixed, or worked out from one of the team's numbers."""
+    if effect.threshold is not None:
+        return DerivedThreshold(effect.threshold, "")
+    answer = given.get(effect.from_answer or "")
+    if answer is None or isinstance(answer.value, bool) or not isinstance(
+        answer.value, int | float
+    ):
+        return None
+    number = float(answer.value)
+    label = short_label(questions.get(effect.from_answer or ""), effect.from_answer or "")
+    if effect.times is not None:
+        line = number * effect.times
+        return DerivedThreshold(line, wording.derived_times(label, answer.text, effect.times))
+    chosen = None
+    for k, (lowest, level) in enumerate(effect.steps):
+        if number >= lowest:
+            upper = effect.steps[k + 1][0] if k + 1 < len(effect.steps) else None
+            chosen = (lowest, upper, level)
+    if chosen is None:
+        return None
+    lowest, upper, level = chosen
+    return DerivedThreshold(level, wording.derived_step(label, answer.text, lowest, upper))
+
+
 def unanswered(questionnaire: Questionnaire, project: Project) -> list[Question]:
-    return [q for q in questionnaire.questions if q.id not in project.answers]
+    """Questions with no answer; a question answered through another (a date for weeks) counts
+    as answered."""
+    given = set(project.answers)
+    if "go_live_date" in given:
+        given.add("go_live_weeks")
+    if "go_live_weeks" in given:
+        given.add("go_live_date")
+    return [q for q in questionnaire.questions if q.id not in given]

@@ -1,6 +1,6 @@
 """Score candidates: screen must-haves first, then the weighted sum on declared scales.
 
-A weighted sum never lets a vendor that fails a knock-out win: screening happens before any
+A weighted sum never lets a candidate that fails a knock-out win: screening happens before any
 scoring, and excluded candidates are listed with the exact reason, not hidden.
 """
 
@@ -11,9 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from selector import mcda
+from selector.advisor import wording
 from selector.advisor.matrix import CandidateMatrix
-from selector.advisor.weighting import MustHave, Weighting, threshold_text
-from selector.domain.criteria import FIRST_CLASS_NEEDS, CriteriaLibrary, Criterion, OrdinalScale
+from selector.advisor.weighting import Weighting
+from selector.domain.criteria import FIRST_CLASS_NEEDS, CriteriaLibrary
 from selector.domain.recommendation import Contribution, MustHaveFailure, Trace
 
 BALANCE_WEIGHT = 1.5  # a criterion is "important" above 1.5× the average weight
@@ -26,62 +27,63 @@ class Evaluation:
     passing: np.ndarray  # bool per candidate
     failures: list[list[MustHaveFailure]]
     ranks: list[int | None]  # 1 = best among passing
-    contributions: list[list[Contribution]]
+    contributions: np.ndarray  # candidates × criteria: weight × value
+    weights: np.ndarray  # per criterion
     group_contributions: list[dict[str, float]]
     need_profiles: list[dict[str, float]]
     balance: list[str]
     shortfalls: list[list[MustHaveFailure]]  # must-haves missed without exclusion (types)
 
 
-def describe_value(criterion: Criterion, raw: float) -> str:
-    if isinstance(criterion.scale, OrdinalScale):
-        return f"level {raw:g}"
-    return f"{raw:g} {criterion.scale.unit}"
+def threshold_failures(
+    library: CriteriaLibrary, matrix: CandidateMatrix, weighting: Weighting
+) -> list[list[MustHaveFailure]]:
+    """Each candidate's missed must-have lines on the criteria's own scales."""
+    criteria = library.criteria()
+    ids = [c.id for c in criteria]
+    out: list[list[MustHaveFailure]] = [[] for _ in matrix.ids]
+    if not matrix.ids:
+        return out
+    thresholds = np.full(len(ids), np.nan)
+    types = np.array([1 if c.direction == "benefit" else -1 for c in criteria])
+    for j, cid in enumerate(ids):
+        if cid in weighting.must_haves:
+            thresholds[j] = weighting.must_haves[cid].threshold
+    fails = mcda.screen(matrix.raw, thresholds, types=types)
+    for i, j in zip(*np.nonzero(fails), strict=True):
+        must = weighting.must_haves[ids[j]]
+        c = criteria[j]
+        required = c.threshold_text(must.threshold)
+        actual = c.describe(float(matrix.raw[i, j]))
+        out[i].append(
+            MustHaveFailure(
+                kind="threshold",
+                criterion_id=c.id,
+                criterion_name=c.name,
+                required=required,
+                actual=actual,
+                reason=wording.threshold_failure(c.name, required, actual),
+                set_by=list(must.traces),
+            )
+        )
+    return out
 
 
 def evaluate(
     library: CriteriaLibrary,
     matrix: CandidateMatrix,
     weighting: Weighting,
-    extra_failures: list[list[MustHaveFailure]] | None = None,
-    *,
-    soft_must_haves: bool = False,
+    failures: list[list[MustHaveFailure]],
+    shortfalls: list[list[MustHaveFailure]],
 ) -> Evaluation:
-    """Screen, then score. With `soft_must_haves` (solution types, whose values are only
-    typical), a missed must-have is reported as a shortfall instead of excluding the candidate:
-    a kind of solution that typically falls short may still have vendors that pass."""
+    """Score and rank. Candidates with `failures` are excluded; `shortfalls` (a kind of
+    solution that typically misses a must-have) rank below those that meet every one."""
     criteria = library.criteria()
     ids = [c.id for c in criteria]
     weights = np.array([weighting.criterion_weights[c] for c in ids])
-    n_candidates = len(matrix.ids)
-    thresholds = np.full(len(ids), np.nan)
-    types = np.array([1 if c.direction == "benefit" else -1 for c in criteria])
-    for j, cid in enumerate(ids):
-        if cid in weighting.must_haves:
-            thresholds[j] = weighting.must_haves[cid].threshold
-    failures: list[list[MustHaveFailure]] = [
-        list(extra_failures[i]) if extra_failures else [] for i in range(n_candidates)
-    ]
-    shortfalls: list[list[MustHaveFailure]] = [[] for _ in range(n_candidates)]
-    missed = shortfalls if soft_must_haves else failures
-    if n_candidates:
-        fails = mcda.screen(matrix.raw, thresholds, types=types)
-        for i, j in zip(*np.nonzero(fails), strict=True):
-            must: MustHave = weighting.must_haves[ids[j]]
-            c = criteria[j]
-            missed[i].append(
-                MustHaveFailure(
-                    criterion_id=c.id,
-                    criterion_name=c.name,
-                    required=threshold_text(c, must.threshold),
-                    actual=describe_value(c, float(matrix.raw[i, j])),
-                    reason=f"{c.name}: needs {threshold_text(c, must.threshold)}, has "
-                    f"{describe_value(c, float(matrix.raw[i, j]))}",
-                    set_by=list(must.traces),
-                )
-            )
+    n = len(matrix.ids)
     passing = np.array([not f for f in failures], dtype=bool)
-    if n_candidates:
+    if n:
         scores = mcda.weighted_sum(
             matrix.values,
             weights,
@@ -91,61 +93,38 @@ def evaluate(
         )
     else:
         scores = np.zeros(0)
-    ranks: list[int | None] = [None] * n_candidates
-    # A kind of solution that typically misses a must-have ranks below those that meet them.
+    ranks: list[int | None] = [None] * n
     order = sorted(
-        (i for i in range(n_candidates) if passing[i]),
+        (i for i in range(n) if passing[i]),
         key=lambda i: (bool(shortfalls[i]), -scores[i], i),
     )
     for position, i in enumerate(order, start=1):
         ranks[int(i)] = position
 
-    groups = {c.id: library.group_of(c.id).id for c in criteria}
-    contributions: list[list[Contribution]] = []
-    group_contribs: list[dict[str, float]] = []
-    profiles: list[dict[str, float]] = []
-    balance: list[str] = []
+    contributions = matrix.values * weights
+    groups = library.groups
+    group_cols = [[ids.index(c.id) for c in g.criteria] for g in groups]
+    by_group = np.stack([contributions[:, cols].sum(axis=1) for cols in group_cols], axis=1) if (
+        n and groups
+    ) else np.zeros((n, len(groups)))
+    need_cols = {
+        need: [j for j, c in enumerate(criteria) if need in c.tags] for need in FIRST_CLASS_NEEDS
+    }
+    needs = {
+        need: matrix.values[:, cols].mean(axis=1) if cols else np.zeros(n)
+        for need, cols in need_cols.items()
+    }
     mean_weight = 1 / len(ids) if ids else 0
-    for i in range(n_candidates):
-        row = []
-        per_group: dict[str, float] = {g.id: 0.0 for g in library.groups}
-        for j, c in enumerate(criteria):
-            cell = matrix.cells[i][j]
-            contrib = float(weights[j] * matrix.values[i, j])
-            per_group[groups[c.id]] += contrib
-            row.append(
-                Contribution(
-                    criterion_id=c.id,
-                    group_id=groups[c.id],
-                    raw_value=cell.raw,
-                    value=float(matrix.values[i, j]),
-                    weight=float(weights[j]),
-                    contribution=contrib,
-                    overridden=cell.overridden,
-                    evidence=cell.evidence,
-                    source=cell.source,
-                    confidence=cell.confidence,
-                )
-            )
-        contributions.append(row)
-        group_contribs.append(per_group)
-        profile = {}
-        for need in FIRST_CLASS_NEEDS:
-            cols = [j for j, c in enumerate(criteria) if need in c.tags]
-            profile[need] = float(np.mean(matrix.values[i, cols])) if cols else 0.0
-        profiles.append(profile)
-        weak = [
-            j
-            for j, _ in enumerate(criteria)
-            if weights[j] >= BALANCE_WEIGHT * mean_weight and matrix.values[i, j] <= BALANCE_VALUE
-        ]
-        if weak and ranks[i] is not None and ranks[i] <= 3:
-            names = ", ".join(
-                f"{criteria[j].name} ({describe_value(criteria[j], float(matrix.raw[i, j]))}, "
-                f"{weights[j]:.0%} of the weight)"
+    important = weights >= BALANCE_WEIGHT * mean_weight
+    balance: list[str] = []
+    for i in range(n):
+        weak = np.flatnonzero(important & (matrix.values[i] <= BALANCE_VALUE))
+        if len(weak) and ranks[i] is not None and ranks[i] <= 3:
+            named = [
+                (criteria[j].name, criteria[j].describe(float(matrix.raw[i, j])), weights[j])
                 for j in weak[:3]
-            )
-            balance.append(f"Scores well on average but is weak where it matters: {names}.")
+            ]
+            balance.append(wording.balance_warning(named))
         else:
             balance.append("")
     return Evaluation(
@@ -154,11 +133,48 @@ def evaluate(
         failures,
         ranks,
         contributions,
-        group_contribs,
-        profiles,
+        weights,
+        [
+            {g.id: float(by_group[i, k]) for k, g in enumerate(groups)}
+            for i in range(n)
+        ],
+        [{need: float(v[i]) for need, v in needs.items()} for i in range(n)],
         balance,
         shortfalls,
     )
+
+
+def contribution_rows(
+    library: CriteriaLibrary, matrix: CandidateMatrix, ev: Evaluation, i: int
+) -> list[Contribution]:
+    """One candidate's contributions with the evidence behind each value (built on demand:
+    a large catalog would otherwise spend most of its time here)."""
+    criteria = library.criteria()
+    group_of = {c.id: g.id for g in library.groups for c in g.criteria}
+    out = []
+    for j, c in enumerate(criteria):
+        cell = matrix.cells[i][j]
+        out.append(
+            Contribution.model_construct(
+                criterion_id=c.id,
+                group_id=group_of[c.id],
+                raw_value=cell.raw,
+                value_text=c.describe(cell.raw),
+                value=float(matrix.values[i, j]),
+                weight=float(ev.weights[j]),
+                contribution=float(ev.contributions[i, j]),
+                overridden=cell.overridden,
+                computed=cell.computed,
+                evidence=cell.evidence,
+                source=cell.source,
+                source_title=cell.source_title,
+                source_kind=cell.source_kind,
+                observed=cell.observed,
+                confidence=cell.confidence,
+                judgement=cell.judgement,
+            )
+        )
+    return out
 
 
 def knock_out_failures(
@@ -170,14 +186,15 @@ def knock_out_failures(
     out = []
     for t in solution_types:
         for trace in knocked[t]:
+            name = names.get(t, t)
             out.append(
                 MustHaveFailure(
+                    kind="solution_type",
                     criterion_id="solution_type",
                     criterion_name="Kind of solution",
                     required="a kind of solution your answers allow",
-                    actual=f"{names.get(t, t)}, which they rule out",
-                    reason=f"{names.get(t, t)} is ruled out by your answers "
-                    f"({trace.because}): {trace.text}",
+                    actual=wording.ruled_out_kind(name),
+                    reason=wording.knock_out(name, trace.because, trace.text),
                     set_by=[trace],
                 )
             )

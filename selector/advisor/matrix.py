@@ -1,33 +1,65 @@
 """Candidates as matrices: raw values on each criterion's own scale, and 0..1 values.
 
 Values use each criterion's declared scale (and a quantity's value function), never the spread
-of the candidates at hand, so adding or removing a vendor can never reorder the others.
+of the candidates at hand, so adding or removing a candidate can never reorder the others. Each
+cell keeps where its value came from — the catalog's evidence, the team's override, an accepted
+vendor claim, or the cost model for this team — and how far it may plausibly be off.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from selector.advisor.sources import cite
 from selector.domain.criteria import CriteriaLibrary, Criterion, OrdinalScale
+from selector.domain.evidence import SOURCE_KIND_NAMES
 from selector.domain.vendors import CriterionScore
 
 # How far a score may plausibly be off, by the confidence of its evidence: in levels for 0–5
-# scales, in value (0..1) for quantities. Used for the score uncertainty in the sampling.
-SPREAD_LEVELS = {"high": 0.25, "medium": 0.5, "low": 1.0}
-SPREAD_VALUE = {"high": 0.05, "medium": 0.1, "low": 0.2}
+# scales, in value (0..1) for quantities. Judgement alone varies most. Used for the score
+# uncertainty in the sampling.
+SPREAD_LEVELS = {"high": 0.25, "medium": 0.5, "low": 1.0, "judgement": 1.5}
+SPREAD_VALUE = {"high": 0.05, "medium": 0.1, "low": 0.2, "judgement": 0.3}
 
 
 @dataclass(frozen=True)
 class Cell:
     raw: float
     evidence: str
-    source: str
-    confidence: str
+    source: str = ""
+    source_title: str = ""
+    source_kind: str = ""
+    observed: dt.date | None = None
+    confidence: str = "medium"
+    judgement: bool = False
     overridden: bool = False
-    catalog_value: float | None = None
+    computed: bool = False
+
+
+@dataclass(frozen=True)
+class Known:
+    """A value the team or the cost model supplies for one criterion, replacing the catalog's."""
+
+    value: float
+    evidence: str
+    confidence: str = "high"
+    source: str = ""
+    source_kind: str = ""
+    observed: dt.date | None = None
+    overridden: bool = False
+    computed: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    """One candidate's inputs: the catalog's scores and what replaces some of them."""
+
+    id: str
+    scores: dict[str, CriterionScore]
+    known: dict[str, Known] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -42,65 +74,82 @@ class CandidateMatrix:
     high: np.ndarray
 
 
+def values_of(criterion: Criterion, raw: np.ndarray) -> np.ndarray:
+    """0..1, higher is better, for a column of raw values."""
+    scale = criterion.scale
+    if isinstance(scale, OrdinalScale):
+        level = np.clip(raw, scale.low, scale.high) / scale.high
+        return level if criterion.direction == "benefit" else 1.0 - level
+    xs = [scale.worst, *(p[0] for p in scale.points), scale.best]
+    ys = [0.0, *(p[1] for p in scale.points), 1.0]
+    order = np.argsort(xs, kind="stable")
+    return np.interp(raw, np.asarray(xs)[order], np.asarray(ys)[order])
+
+
 def value_of(criterion: Criterion, raw: float) -> float:
-    """0..1, higher is better."""
-    if isinstance(criterion.scale, OrdinalScale):
-        level = min(5.0, max(0.0, raw))
-        return level / 5.0 if criterion.direction == "benefit" else (5.0 - level) / 5.0
-    return criterion.scale.value(raw)
+    return float(values_of(criterion, np.array([raw]))[0])
 
 
-def build(
-    library: CriteriaLibrary,
-    ids: list[str],
-    scores: list[dict[str, CriterionScore]],
-    overrides: dict[tuple[str, str], tuple[float, str]] | None = None,
-) -> CandidateMatrix:
-    criteria = library.criteria()
-    overrides = overrides or {}
-    cells: list[list[Cell]] = []
-    for cid_row, row_scores in zip(ids, scores, strict=True):
-        row: list[Cell] = []
-        for c in criteria:
-            score = row_scores.get(c.id)
-            catalog_value = score.value if score else None
-            if (cid_row, c.id) in overrides:
-                value, rationale = overrides[(cid_row, c.id)]
-                row.append(
-                    Cell(value, f"Team's score: {rationale}", "", "high", True, catalog_value)
-                )
-            elif score is None:
-                middle = 2.5 if isinstance(c.scale, OrdinalScale) else c.scale.midpoint()
-                row.append(
-                    Cell(
-                        middle,
-                        "No score in the catalog: counted as the middle of the scale",
-                        "",
-                        "low",
-                    )
-                )
-            else:
-                row.append(
-                    Cell(score.value, score.note, cite(score.source or ""), score.confidence)
-                )
-        cells.append(row)
-    raw = np.array([[cell.raw for cell in row] for row in cells], dtype=float).reshape(
-        len(ids), len(criteria)
+def _cell(criterion: Criterion, score: CriterionScore | None, known: Known | None) -> Cell:
+    if known is not None:
+        return Cell(
+            known.value,
+            known.evidence,
+            known.source,
+            "",
+            known.source_kind,
+            known.observed,
+            known.confidence,
+            False,
+            known.overridden,
+            known.computed,
+        )
+    if score is None:
+        scale = criterion.scale
+        middle = (scale.low + scale.high) / 2 if isinstance(scale, OrdinalScale) else (
+            scale.midpoint()
+        )
+        return Cell(middle, "No score in the catalog: counted as the middle of the scale",
+                    confidence="low", judgement=True)
+    return Cell(
+        score.value,
+        score.note,
+        cite(score.source or ""),
+        score.source_title,
+        SOURCE_KIND_NAMES.get(score.source_kind or "", "") if score.source else (
+            SOURCE_KIND_NAMES["team_judgement"]
+        ),
+        score.observed,
+        score.confidence,
+        score.is_judgement,
     )
-    values = np.zeros_like(raw)
-    low = np.zeros_like(raw)
-    high = np.zeros_like(raw)
+
+
+def build(library: CriteriaLibrary, rows: list[Row]) -> CandidateMatrix:
+    criteria = library.criteria()
+    cells = [[_cell(c, row.scores.get(c.id), row.known.get(c.id)) for c in criteria]
+             for row in rows]
+    shape = (len(rows), len(criteria))
+    raw = np.array([[cell.raw for cell in r] for r in cells], dtype=float).reshape(shape)
+    spread = np.array(
+        [[_spread(c, cell) for c, cell in zip(criteria, r, strict=True)] for r in cells],
+        dtype=float,
+    ).reshape(shape)
+    values = np.zeros(shape)
+    low = np.zeros(shape)
+    high = np.zeros(shape)
     for j, c in enumerate(criteria):
-        for i in range(len(ids)):
-            cell = cells[i][j]
-            values[i, j] = value_of(c, cell.raw)
-            if isinstance(c.scale, OrdinalScale):
-                spread = SPREAD_LEVELS[cell.confidence]
-                a = value_of(c, max(0.0, cell.raw - spread))
-                b = value_of(c, min(5.0, cell.raw + spread))
-            else:
-                spread = SPREAD_VALUE[cell.confidence]
-                a, b = values[i, j] - spread, values[i, j] + spread
-            low[i, j] = max(0.0, min(a, b, values[i, j]))
-            high[i, j] = min(1.0, max(a, b, values[i, j]))
-    return CandidateMatrix(ids, cells, raw, values, low, high)
+        values[:, j] = values_of(c, raw[:, j])
+        if isinstance(c.scale, OrdinalScale):
+            a = values_of(c, np.maximum(c.scale.low, raw[:, j] - spread[:, j]))
+            b = values_of(c, np.minimum(c.scale.high, raw[:, j] + spread[:, j]))
+        else:
+            a, b = values[:, j] - spread[:, j], values[:, j] + spread[:, j]
+        low[:, j] = np.maximum(0.0, np.minimum(np.minimum(a, b), values[:, j]))
+        high[:, j] = np.minimum(1.0, np.maximum(np.maximum(a, b), values[:, j]))
+    return CandidateMatrix([r.id for r in rows], cells, raw, values, low, high)
+
+
+def _spread(criterion: Criterion, cell: Cell) -> float:
+    table = SPREAD_LEVELS if isinstance(criterion.scale, OrdinalScale) else SPREAD_VALUE
+    return table["judgement"] if cell.judgement else table.get(cell.confidence, table["low"])

@@ -31,6 +31,7 @@ def assess_readiness(questionnaire: Questionnaire, project: Project) -> Readines
                 weight=item.weight,
                 risk=item.risk,
                 action=item.action,
+                owner=item.owner,
                 source=cite(item.source),
             )
         )
@@ -40,7 +41,4 @@ def assess_readiness(questionnaire: Questionnaire, project: Project) -> Readines
         (c for c in checks if c.answer != "yes"),
         key=lambda c: (URGENCY[c.answer], -c.weight, c.item_id),
     )
-    risks = [c.risk for c in open_items]
-    return Readiness(
-        score=round(score, 1), level=level, checks=checks, risks=risks, actions=open_items
-    )
+    return Readiness(score=round(score, 1), level=level, checks=checks, actions=open_items)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from selector import mcda
+from selector.advisor import wording
 from selector.advisor.matrix import CandidateMatrix
 from selector.domain.criteria import CriteriaLibrary
 from selector.domain.recommendation import MethodRanking, Robustness, StabilityRange
@@ -20,6 +21,7 @@ from selector.domain.recommendation import MethodRanking, Robustness, StabilityR
 MARGIN = 0.03  # a lead under 3 points of 100 is "no clear winner"
 KEPT_SHARE = 0.5  # each group keeps at least this share of its weight in every sample
 CLEAR_PROBABILITY = 0.5  # a clear winner comes first in at least half the plausible cases
+LIKELY_PROBABILITY = 0.6  # a narrow leader first this often is the favourite, not a safe pick
 CONTENDER_PROBABILITY = 0.2
 METHOD_NAMES = {"weighted_sum": "weighted sum", "topsis": "TOPSIS", "promethee_ii": "PROMETHEE II"}
 
@@ -54,7 +56,7 @@ def assess(
                 winner_id=None,
                 margin=0.0,
                 margin_threshold=MARGIN,
-                statements=["No candidate meets every must-have, so there is no recommendation."],
+                statements=[wording.no_candidate()],
             ),
             {},
             "none",
@@ -64,12 +66,13 @@ def assess(
         return RobustnessResult(
             Robustness(
                 clear_winner=True,
+                certainty="clear",
                 winner_id=winner,
                 margin=float(scores[idx[0]]),
                 margin_threshold=MARGIN,
                 contenders=[winner],
                 probability_first={winner: 1.0},
-                statements=[f"{names[winner]} is the only candidate that meets every must-have."],
+                statements=[wording.only_candidate(names[winner])],
             ),
             {winner: [1.0]},
             "none",
@@ -117,6 +120,11 @@ def assess(
     clear = margin >= MARGIN and (not probability or probability[winner] >= CLEAR_PROBABILITY)
     if clear:
         contenders = [winner]
+        certainty = "clear"
+    elif probability and probability[winner] >= LIKELY_PROBABILITY:
+        certainty = "likely"
+    else:
+        certainty = "close"
     statements = _statements(
         names,
         ids,
@@ -133,6 +141,7 @@ def assess(
     return RobustnessResult(
         Robustness(
             clear_winner=clear,
+            certainty=certainty,
             winner_id=winner,
             margin=margin,
             margin_threshold=MARGIN,
@@ -222,10 +231,12 @@ def _stability(
             options.append((high - w[j], high, int(result.takes_first_above[j])))
         flips_at = None
         new_winner = ""
+        new_winner_id = ""
         relative = None
         if options:
             _, flips_at, who = min(options)
-            new_winner = names[ids[who]]
+            new_winner_id = ids[who]
+            new_winner = names[new_winner_id]
             relative = (flips_at - w[j]) / w[j] if w[j] > 0 else None
         out.append(
             StabilityRange(
@@ -235,6 +246,7 @@ def _stability(
                 low=low,
                 high=high,
                 flips_at=flips_at,
+                new_winner_id=new_winner_id,
                 new_winner=new_winner,
                 relative_change=relative,
             )
@@ -255,43 +267,16 @@ def _statements(
     methods: list[MethodRanking],
     methods_agree: bool,
 ) -> list[str]:
+    """How sure, each fact said once: the lead, the probability, the smallest flip, methods."""
     out = []
-    runner = ids[1]
     if clear:
-        out.append(
-            f"{names[winner]} leads {names[runner]} by {margin * 100:.1f} points out of 100."
-        )
+        out.append(wording.clear_lead(names[winner], names[ids[1]], margin))
     else:
-        listed = ", ".join(names[c] for c in contenders)
-        out.append(
-            f"No clear winner: {listed} are within reach of each other "
-            f"(lead {margin * 100:.1f} points; a clear lead needs {MARGIN * 100:.0f} "
-            f"and first place in at least {CLEAR_PROBABILITY:.0%} of plausible cases)."
-        )
+        out.append(wording.no_clear_lead([names[c] for c in contenders], margin, MARGIN,
+                                         CLEAR_PROBABILITY))
     if probability:
-        out.append(
-            f"{names[winner]} comes first in {probability[winner]:.0%} of {n_samples:,} "
-            f"plausible weightings and scores (each group keeps at least half its weight, "
-            f"the rest spread at random; each score varied within what its evidence "
-            f"supports)."
-        )
-    if smallest is not None and smallest.flips_at is not None:
-        out.append(
-            f"The smallest weight change that changes the winner: {smallest.name} from "
-            f"{smallest.weight:.1%} to {smallest.flips_at:.1%} of the weight puts "
-            f"{smallest.new_winner} first."
-        )
-    else:
-        out.append("No change to a single criterion's weight changes the winner.")
-    if methods_agree:
-        out.append(
-            "Weighted sum, TOPSIS and PROMETHEE II agree on the winner; the choice of "
-            "method does not matter here."
-        )
-    else:
-        firsts = "; ".join(f"{m.method} puts {names[m.ranking[0]]} first" for m in methods)
-        out.append(
-            f"The methods do not fully agree ({firsts}): the choice of method matters, "
-            f"treat the ranking as close."
-        )
+        out.append(wording.probability_first(names[winner], probability[winner], n_samples,
+                                             KEPT_SHARE))
+    out.append(wording.smallest_flip(smallest))
+    out.append(wording.methods(methods_agree, [(m.method, names[m.ranking[0]]) for m in methods]))
     return out

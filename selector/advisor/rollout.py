@@ -10,7 +10,7 @@ from __future__ import annotations
 from selector.advisor.sources import cite
 from selector.domain.project import Project
 from selector.domain.recommendation import Readiness, RolloutPhase
-from selector.domain.vendors import VendorProfile
+from selector.domain.vendors import OfferingProfile
 
 _KEYWORDS = {
     "sales": ("sales", "sell", "pipeline", "crm", "lead"),
@@ -20,27 +20,19 @@ _KEYWORDS = {
     "projects": ("project",),
     "finance": ("finance", "account", "invoic", "billing", "quote", "cpq"),
 }
-_INTEGRATION_ANSWERS = {
-    "erp": "ERP",
-    "accounting": "accounting",
-    "web_portal": "web / customer portal",
-    "email": "e-mail and calendar",
-    "telephony": "telephony",
-    "warehouse": "warehouse",
-    "data_warehouse": "data warehouse / BI",
-}
 
 
-def _modules_for(area_id: str, area_name: str, vendor: VendorProfile | None) -> list[str]:
-    if vendor is None:
+def _modules_for(area_id: str, area_name: str, offering: OfferingProfile | None) -> list[str]:
+    if offering is None:
         return [area_name]
     words = _KEYWORDS.get(area_id, (area_id, area_name.lower()))
-    found = [m for m in vendor.modules if any(w in m.lower() for w in words)]
-    return found or [f"{area_name} (standard {vendor.name} functions)"]
+    modules = offering.facts.modules.values if offering.facts.modules else []
+    found = [m for m in modules if any(w in m.lower() for w in words)]
+    return found or [f"{area_name} (standard {offering.product} functions)"]
 
 
 def plan_rollout(
-    project: Project, vendor: VendorProfile | None, readiness: Readiness
+    project: Project, vendor: OfferingProfile | None, readiness: Readiness
 ) -> list[RolloutPhase]:
     areas = [a for a in project.business_areas if a.in_scope]
     if not areas:
@@ -99,9 +91,8 @@ def plan_rollout(
                 or ["Each team trained and live, with its own success metric"],
             )
         )
-    systems = project.answers.get("systems_to_integrate")
-    if isinstance(systems, list) and systems:
-        named = [_INTEGRATION_ANSWERS.get(s, s) for s in systems]
+    if project.systems:
+        named = [s.name for s in project.systems]
         phases.append(
             RolloutPhase(
                 order=len(phases),

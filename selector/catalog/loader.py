@@ -14,15 +14,18 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from selector.catalog.fact_values import fact_value_problem
 from selector.catalog.files import TomlDocument, read_toml
+from selector.catalog.migrate import migrate_solution_types, migrate_vendor
 from selector.catalog.problems import Problem, did_you_mean, display_path, dotted
 from selector.catalog.shipped import shipped_folders
-from selector.catalog.toml_lines import key_lines, line_of
+from selector.catalog.toml_lines import KeyLines, line_of
 from selector.catalog.validation_errors import problems_from
-from selector.domain.criteria import CriteriaGroup, CriteriaLibrary, Criterion, OrdinalScale
+from selector.domain.cost_model import CostModel
+from selector.domain.criteria import CriteriaGroup, CriteriaLibrary, Criterion
 from selector.domain.questions import Question, Questionnaire, ReadinessItem, Rule
 from selector.domain.solution_types import SOLUTION_TYPE_IDS, SolutionType
-from selector.domain.vendors import CriterionScore, VendorProfile
+from selector.domain.vendors import CriterionScore, OfferingProfile, VendorProfile
 
 SHIPPED = "shipped"
 
@@ -39,7 +42,11 @@ class CatalogFile:
 
 @dataclass
 class Catalog:
-    """Everything the advisor reasons about, plus what could not be loaded and why."""
+    """Everything the advisor reasons about, plus what could not be loaded and why.
+
+    `offerings` are the vendors' offerings resolved (common facts and scores filled in), in
+    vendor order: what is screened, scored, costed and ranked.
+    """
 
     library: CriteriaLibrary
     solution_types: list[SolutionType]
@@ -48,6 +55,8 @@ class Catalog:
     vendor_catalog: dict[str, str] = field(default_factory=dict)
     files: list[CatalogFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    cost_model: CostModel | None = None
+    offerings: list[OfferingProfile] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -59,13 +68,23 @@ class Catalog:
                 return v
         raise KeyError(vendor_id)
 
+    def offering_ids(self, ref: str) -> list[str]:
+        """The offerings a shortlist entry or override names: one offering, or a vendor's all."""
+        return [o.id for o in self.offerings if ref in (o.id, o.vendor_id)]
+
+    def candidate_refs(self) -> set[str]:
+        """Every id a project may name as a candidate: vendor ids and offering ids."""
+        return {v.id for v in self.vendors} | {o.id for o in self.offerings}
+
 
 def file_kind(data: dict[str, Any]) -> str | None:
     """What a TOML file is, from its top-level keys (file names are the consultant's choice)."""
-    if "format_version" in data:
+    if "format_version" in data and "vendor" not in data:
         return "project"
-    if "scores" in data or "vendor" in data:
+    if "scores" in data or "vendor" in data or "offerings" in data:
         return "vendor"
+    if "rates" in data and "implementation_levels" in data:
+        return "cost_model"
     if "solution_types" in data:
         return "solution_types"
     if {"questions", "rules", "readiness"} & data.keys():
@@ -105,6 +124,7 @@ _ITEMS: dict[str, tuple[type[BaseModel], str]] = {
     "questions": (Question, "question"),
     "rules": (Rule, "rule"),
     "readiness": (ReadinessItem, "readiness item"),
+    "cost_model": (CostModel, "cost model"),
 }
 _LISTS = {
     "solution_types": ("solution_types",),
@@ -190,16 +210,26 @@ def _validate(
 
 def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -> None:
     """Validate a file item by item, so one bad rule never drops its neighbours."""
-    lines = key_lines(doc.text)
+    lines = KeyLines(doc.text)
     name = display_path(doc.path)
-    if kind in ("criteria_group", "vendor"):
-        table = "groups" if kind == "criteria_group" else "vendors"
-        item = _validate(_ITEMS[table][0], doc.data, doc, lines, problems)
+    if kind in ("criteria_group", "vendor", "cost_model"):
+        table = {"criteria_group": "groups", "vendor": "vendors"}.get(kind, kind)
+        data = doc.data
+        if kind == "vendor":
+            data, notes = migrate_vendor(doc.data)
+            for key, note in notes:
+                problems.append(Problem(name, key, note, line_of(lines, (key,)), "warning"))
+        item = _validate(_ITEMS[table][0], data, doc, lines, problems)
         if item is not None:
             _put(layer, table, _Entry(item, doc, (), layer.index, layer.label), lines, problems)
         return
     allowed = _LISTS[kind]
-    for key in sorted(set(doc.data) - set(allowed)):
+    data = doc.data
+    if kind == "solution_types":
+        data, notes = migrate_solution_types(doc.data)
+        for key, note in notes:
+            problems.append(Problem(name, key, note, line_of(lines, (key,)), "warning"))
+    for key in sorted(set(data) - set(allowed)):
         problems.append(
             Problem(
                 name,
@@ -210,7 +240,7 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
             )
         )
     for table in allowed:
-        items = doc.data.get(table, [])
+        items = data.get(table, [])
         if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
             problems.append(
                 Problem(
@@ -229,7 +259,7 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
 
 
 def _put(layer: _Layer, table: str, entry: _Entry, lines: dict, problems: list[Problem]) -> None:
-    key = entry.value.id
+    key = getattr(entry.value, "id", table)
     existing = layer.tables[table].get(key)
     if existing is not None:
         loc = (*entry.loc, "id")
@@ -257,7 +287,7 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
     groups: list[CriteriaGroup] = []
     for entry in merged["groups"].values():
         group: CriteriaGroup = entry.value
-        lines = key_lines(entry.doc.text)
+        lines = _lines(entry)
         kept = []
         for i, c in enumerate(group.criteria):
             if c.id in criterion_entry:
@@ -309,13 +339,21 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
         if _check_rule(e, questions, known, group_ids, problems)
     ]
 
-    kept_vendors: list[VendorProfile] = []
-    vendor_catalog: dict[str, str] = {}
-    for e in merged["vendors"].values():
-        if not _check_scores(e.value.scores, e, ("scores",), known, added_by, problems):
-            kept_vendors.append(e.value)
-            vendor_catalog[e.value.id] = e.label
-    kept_vendors.sort(key=lambda v: v.name.lower())
+    kept_vendors, offerings, vendor_catalog = _check_vendors(
+        merged["vendors"], known, added_by, problems
+    )
+    cost_entry = merged["cost_model"].get("cost_model")
+    cost_model = cost_entry.value if cost_entry is not None else None
+    if cost_model is None and offerings:
+        problems.append(
+            Problem(
+                "catalog",
+                "cost_model",
+                "no cost model (criteria/cost_model.toml): costs cannot be worked out",
+            )
+        )
+    elif cost_model is not None:
+        _check_currencies(merged["vendors"], cost_model, problems)
 
     questionnaire = Questionnaire(
         questions=list(questions.values()),
@@ -323,8 +361,95 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
         readiness=[e.value for e in merged["readiness"].values()],
     )
     return Catalog(
-        library, kept_types, questionnaire, kept_vendors, vendor_catalog, files, problems
+        library,
+        kept_types,
+        questionnaire,
+        kept_vendors,
+        vendor_catalog,
+        files,
+        problems,
+        cost_model,
+        offerings,
     )
+
+
+def _lines(entry: _Entry) -> KeyLines:
+    return KeyLines(entry.doc.text)
+
+
+def _check_vendors(
+    entries: dict[str, _Entry],
+    known: dict[str, Criterion],
+    added_by: dict[str, tuple[int, str]],
+    problems: list[Problem],
+) -> tuple[list[VendorProfile], list[OfferingProfile], dict[str, str]]:
+    """Vendors whose every offering has a full set of valid scores, and those offerings.
+
+    Ids name candidates in projects (a vendor stands for all its offerings), so an offering
+    id may not repeat another offering's or any vendor's id.
+    """
+    vendors: list[VendorProfile] = []
+    catalog_of: dict[str, str] = {}
+    computed = {cid for cid, c in known.items() if c.computed}
+    owner: dict[str, str] = {e.value.id: f"vendor {e.value.id!r}" for e in entries.values()}
+    for e in entries.values():
+        vendor: VendorProfile = e.value
+        bad = _check_values(vendor.scores, e, ("scores",), known, problems)
+        for i, o in enumerate(vendor.offerings):
+            where = ("offerings", i)
+            bad |= _check_values(o.scores, e, (*where, "scores"), known, problems)
+            if o.id in owner:
+                lines = _lines(e)
+                problems.append(
+                    Problem(
+                        display_path(e.doc.path),
+                        dotted((*where, "id")),
+                        f"offering id {o.id!r} is already used by {owner[o.id]}; "
+                        "offering ids must be unique in the catalog",
+                        line_of(lines, (*where, "id")),
+                    )
+                )
+                bad = True
+            owner.setdefault(o.id, f"an offering of {vendor.id!r}")
+        if not bad:
+            for i, offering in enumerate(vendor.resolved()):
+                where = ("offerings", i) if vendor.offerings else ("scores",)
+                bad |= _check_complete(
+                    offering.scores, e, where, known, added_by, problems, computed
+                )
+        if not bad:
+            vendors.append(vendor)
+            catalog_of[vendor.id] = e.label
+    vendors.sort(key=lambda v: (v.name.lower(), v.id))
+    offerings = [o for v in vendors for o in v.resolved()]
+    return vendors, offerings, catalog_of
+
+
+def _check_currencies(
+    entries: dict[str, _Entry], cost_model: CostModel, problems: list[Problem]
+) -> None:
+    """Every price must be in a currency the rate table can convert."""
+    known = cost_model.currencies()
+    for e in entries.values():
+        vendor: VendorProfile = e.value
+        places = [(("price_tiers",), vendor.price_tiers)] + [
+            (("offerings", i, "price_tiers"), o.price_tiers or [])
+            for i, o in enumerate(vendor.offerings)
+        ]
+        for where, tiers in places:
+            for j, tier in enumerate(tiers):
+                if tier.currency not in known:
+                    loc = (*where, j, "currency")
+                    problems.append(
+                        Problem(
+                            display_path(e.doc.path),
+                            dotted(loc),
+                            f"unknown currency {tier.currency!r}: the cost model's rate table "
+                            f"has {', '.join(sorted(known))}"
+                            f"{did_you_mean(tier.currency, known)}",
+                            line_of(_lines(e), loc),
+                        )
+                    )
 
 
 def _check_scores(
@@ -335,13 +460,22 @@ def _check_scores(
     added_by: dict[str, tuple[int, str]],
     problems: list[Problem],
 ) -> bool:
-    """Report unknown, missing and out-of-scale scores; True when the entry must be skipped.
+    """Values and completeness of a full score table; True when the entry must be skipped."""
+    bad = _check_values(scores, entry, where, known, problems)
+    # a kind of solution states a typical price; its total cost is worked out like an offering's
+    totals = {cid for cid, c in known.items() if c.computed == "total_per_user_year"}
+    return _check_complete(scores, entry, where, known, added_by, problems, totals) or bad
 
-    A score is required for every criterion of the entry's own catalog and of the catalogs
-    loaded before it. A criterion that a later catalog adds cannot be expected of it: that gap
-    is a warning, and the candidate counts as the middle of that criterion's scale.
-    """
-    lines = key_lines(entry.doc.text)
+
+def _check_values(
+    scores: dict[str, CriterionScore],
+    entry: _Entry,
+    where: tuple[str | int, ...],
+    known: dict[str, Criterion],
+    problems: list[Problem],
+) -> bool:
+    """Report unknown criteria and out-of-scale values; True when there is any."""
+    lines = _lines(entry)
     name = display_path(entry.doc.path)
     field = dotted(where)
     bad = False
@@ -359,23 +493,52 @@ def _check_scores(
             continue
         criterion = known[cid]
         if not criterion.in_range(score.value):
-            scale = (
-                "the 0–5 scale"
-                if isinstance(criterion.scale, OrdinalScale)
-                else f"the scale of {criterion.scale.unit} (not negative)"
-            )
             problems.append(
                 Problem(
                     name,
                     f"{field}.{cid}.value",
-                    f"{score.value:g} is outside {scale} of {cid!r}",
+                    f"{score.value:g} is outside {criterion.scale_text()} of {cid!r}",
                     line_of(lines, (*where, cid, "value")),
                 )
             )
             bad = True
+        elif criterion.computed and entry.value.__class__ is VendorProfile:
+            problems.append(
+                Problem(
+                    name,
+                    f"{field}.{cid}",
+                    f"{cid!r} is computed for the team from `price_tiers` and `[cost]`; "
+                    "this score is ignored",
+                    line_of(lines, (*where, cid)),
+                    "warning",
+                )
+            )
+    return bad
+
+
+def _check_complete(
+    scores: dict[str, CriterionScore],
+    entry: _Entry,
+    where: tuple[str | int, ...],
+    known: dict[str, Criterion],
+    added_by: dict[str, tuple[int, str]],
+    problems: list[Problem],
+    not_required: set[str],
+) -> bool:
+    """Report missing scores; True when the entry must be skipped.
+
+    A score is required for every criterion of the entry's own catalog and of the catalogs
+    loaded before it, except those in `not_required` (what the cost model computes). A
+    criterion that a later catalog adds cannot be expected of it: that gap is a warning, and
+    the candidate counts as the middle of that criterion's scale.
+    """
+    lines = _lines(entry)
+    name = display_path(entry.doc.path)
+    field = dotted(where)
+    bad = False
     place = line_of(lines, where) or line_of(lines, entry.loc)
     for cid in known:
-        if cid in scores:
+        if cid in scores or cid in not_required:
             continue
         layer, label = added_by[cid]
         if layer <= entry.layer:
@@ -404,7 +567,7 @@ def _check_rule(
 ) -> bool:
     """Every reference resolves and every condition can fire for its question's kind."""
     rule: Rule = entry.value
-    lines = key_lines(entry.doc.text)
+    lines = _lines(entry)
     name = display_path(entry.doc.path)
     ok = True
 
@@ -422,6 +585,8 @@ def _check_rule(
         "at_least": ("number",),
     }
     for i, cond in enumerate(rule.when):
+        if cond.question is None:
+            continue  # `has_system`: its kind is checked by the model
         question = questions.get(cond.question)
         if question is None:
             report(
@@ -461,9 +626,38 @@ def _check_rule(
                 ("must_haves", i, "criterion"),
                 f"unknown criterion {must.criterion!r}{did_you_mean(must.criterion, known)}",
             )
-        elif not criterion.in_range(must.threshold):
+        elif must.threshold is not None and not criterion.in_range(must.threshold):
             report(
                 ("must_haves", i, "threshold"),
-                f"threshold {must.threshold:g} is outside the scale of {must.criterion!r}",
+                f"threshold {must.threshold:g} is outside {criterion.scale_text()} of "
+                f"{must.criterion!r}",
             )
+        else:
+            for k, (_, level) in enumerate(must.steps):
+                if criterion is not None and not criterion.in_range(level):
+                    report(
+                        ("must_haves", i, "steps", k),
+                        f"threshold {level:g} is outside {criterion.scale_text()} of "
+                        f"{must.criterion!r}",
+                    )
+        if must.from_answer is not None:
+            source = questions.get(must.from_answer)
+            if source is None:
+                report(
+                    ("must_haves", i, "from_answer"),
+                    f"unknown question {must.from_answer!r}"
+                    f"{did_you_mean(must.from_answer, questions)}",
+                )
+            elif source.kind != "number":
+                report(
+                    ("must_haves", i, "from_answer"),
+                    f"a threshold is derived from a number, and {source.id!r} is a "
+                    f"{source.kind} question",
+                )
+    for i, requirement in enumerate(rule.facts):
+        for key in ("includes", "any_of"):
+            for k, value in enumerate(getattr(requirement, key)):
+                message = fact_value_problem(requirement.fact, value)
+                if message:
+                    report(("facts", i, key, k), message)
     return ok

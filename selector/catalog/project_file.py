@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from selector.catalog.files import read_toml, write_atomic
 from selector.catalog.loader import Catalog
+from selector.catalog.migrate import migrate_project
 from selector.catalog.problems import Problem, did_you_mean, display_path, dotted
 from selector.catalog.toml_lines import key_lines, line_of
 from selector.catalog.validation_errors import problems_from
@@ -64,11 +65,18 @@ def load_project(path: Path) -> LoadedProject:
             ],
             lines,
         )
+    data, notes = migrate_project(doc.data)
+    migrated = [
+        Problem(name, key, note, line_of(lines, tuple(key.split("."))), "warning")
+        for key, note in notes
+    ]
     try:
-        project = Project.model_validate(doc.data)
+        project = Project.model_validate(data)
     except ValidationError as exc:
-        return LoadedProject(path, None, problems_from(exc, Project, name, lines), lines)
-    return LoadedProject(path, project, [], lines)
+        return LoadedProject(
+            path, None, [*migrated, *problems_from(exc, Project, name, lines)], lines
+        )
+    return LoadedProject(path, project, migrated, lines)
 
 
 def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:

@@ -93,3 +93,20 @@ def line_of(lines: dict[tuple[str | int, ...], int], loc: tuple[str | int, ...])
         if (found := lines.get(tuple(loc[:end]))) is not None:
             return found
     return None
+
+
+class KeyLines:
+    """`key_lines(text)`, worked out on the first look-up.
+
+    Most files have nothing to report, so scanning each one for line numbers up front is
+    wasted work on a large catalog; a problem asks for its line only when it is reported.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[tuple[str | int, ...], int] | None = None
+
+    def get(self, key: tuple[str | int, ...], default: int | None = None) -> int | None:
+        if self._lines is None:
+            self._lines = key_lines(self._text)
+        return self._lines.get(key, default)

@@ -48,7 +48,18 @@ class OrdinalScale(Strict):
 
     @property
     def high(self) -> float:
-        return 5.0
+        return float(len(self.levels) - 1)
+
+    def describe(self, value: float) -> str:
+        """A value as a reader says it: "level 3"."""
+        return f"level {value:g}"
+
+    def unit_text(self) -> str:
+        return f"level {self.low:g}–{self.high:g}"
+
+    def descriptor(self, value: float) -> str:
+        """The level's sentence, for the nearest whole level."""
+        return self.levels[int(round(min(self.high, max(self.low, value))))]
 
 
 class QuantitativeScale(Strict):
@@ -104,6 +115,13 @@ class QuantitativeScale(Strict):
     def high(self) -> float:
         return max(self.worst, self.best)
 
+    def describe(self, value: float) -> str:
+        """A quantity with its unit and thousands separators: "5,360 EUR per user-year"."""
+        return f"{format_number(value)} {self.unit}"
+
+    def unit_text(self) -> str:
+        return self.unit
+
     def value(self, quantity: float) -> float:
         """Value in 0..1 of a quantity, clamped at the bounds."""
         xs = [self.worst, *(p[0] for p in self.points), self.best]
@@ -124,6 +142,16 @@ class QuantitativeScale(Strict):
 Scale = Annotated[OrdinalScale | QuantitativeScale, Field(discriminator="kind")]
 
 
+def format_number(value: float) -> str:
+    """Numbers as a report prints them: thousands separators, no needless decimals,
+    a real minus sign."""
+    if value == int(value) or abs(value) >= 100:
+        text = f"{abs(value):,.0f}"
+    else:
+        text = f"{abs(value):,.2f}".rstrip("0").rstrip(".")
+    return ("−" if value < 0 else "") + text
+
+
 class Criterion(Strict):
     """One thing candidates are compared on, described in the user's words."""
 
@@ -134,6 +162,9 @@ class Criterion(Strict):
     tags: list[Need] = Field(min_length=1)
     scale: Scale
     examples: list[str] = Field(default_factory=list)
+    computed: Literal["licence_per_user_month", "total_per_user_year"] | None = None
+    """Set for criteria whose value the cost model works out for the team's own seats and
+    horizon from an offering's prices and cost estimate; vendor files do not score them."""
 
     @field_validator("tags")
     @classmethod
@@ -156,8 +187,24 @@ class Criterion(Strict):
     def in_range(self, value: float) -> bool:
         """Whether a score lies on this criterion's scale (quantities may not be negative)."""
         if isinstance(self.scale, OrdinalScale):
-            return 0.0 <= value <= 5.0
+            return self.scale.low <= value <= self.scale.high
         return value >= 0.0
+
+    def describe(self, value: float) -> str:
+        """A value on this criterion's scale, as every view shows it."""
+        return self.scale.describe(value)
+
+    def threshold_text(self, threshold: float) -> str:
+        """A must-have line in words: "at least level 3", "at most 12 weeks"."""
+        bound = "at least" if self.direction == "benefit" else "at most"
+        return f"{bound} {self.scale.describe(threshold)}"
+
+    def scale_text(self) -> str:
+        """What the scale is, for a message: "the 0–5 scale", "EUR per user-month (not
+        negative)"."""
+        if isinstance(self.scale, OrdinalScale):
+            return f"the {self.scale.low:g}–{self.scale.high:g} scale"
+        return f"the scale of {self.scale.unit} (not negative)"
 
 
 class CriteriaGroup(Strict):

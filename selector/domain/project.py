@@ -14,14 +14,19 @@ from pydantic import Field, field_validator, model_validator
 
 from selector.domain.base import Number, Strict
 from selector.domain.criteria import Identifier
+from selector.domain.evidence import Evidence
+from selector.domain.questions import FactRequirement
+from selector.domain.vendors import SystemKind
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""Version 2 added offerings in the shortlist, the team's systems, fact must-haves, a project
+date and numbers where version 1 had buckets; version 1 files are migrated when read."""
 
 Priority = Literal["must", "should", "could", "wont"]
 """MoSCoW: `must` makes the threshold a knock-out; `wont` takes the criterion out of the score."""
 
 ReadinessAnswer = Literal["yes", "partly", "no", "unknown"]
-AnswerValue = str | int | float | bool | list[str]
+AnswerValue = str | int | float | bool | dt.date | list[str]
 
 
 class Organisation(Strict):
@@ -108,14 +113,54 @@ class StakeholderWeights(Strict):
 
 
 class ScoreOverride(Strict):
-    """The team's own score for a candidate, replacing the catalog's, with who and why."""
+    """The team's own score for a candidate, replacing the catalog's, with who and why.
+
+    `vendor` names a vendor (every offering of it) or one offering.
+    """
 
     vendor: str
     criterion: str
     value: Number
-    rationale: Annotated[str, Field(min_length=3)]
+    rationale: Annotated[str, Field(min_length=3, max_length=5000)]
     by: str = ""
     at: dt.datetime | None = None
+
+
+class SystemToIntegrate(Strict):
+    """One of the team's systems the CRM must exchange data with, in the team's own words."""
+
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    """The product as the team names it: "IFS Cloud", "Visma Net", "our POS"."""
+    kind: SystemKind = "other"
+    direction: Literal["to_crm", "from_crm", "both"] = "both"
+    timing: Literal["realtime", "batch", "unknown"] = "unknown"
+    note: Annotated[str, Field(max_length=2000)] = ""
+    connector_required: bool = False
+    """A ready connector for this product is a must-have (else: weighed, not required)."""
+
+
+class FactMustHave(FactRequirement):
+    """A must-have the team set on a vendor fact, with who asked and why."""
+
+    requested_by: list[str] = Field(default_factory=list)
+    note: Annotated[str, Field(max_length=2000)] = ""
+
+
+ClaimStatus = Literal["to_decide", "accepted", "challenged", "verify_in_demo"]
+
+
+class Claim(Evidence):
+    """A vendor's own answer (RFP) or what the team saw in a demo, awaiting the team's decision.
+
+    A claim is evidence, not yet a score: it replaces the catalog's value only once accepted.
+    """
+
+    vendor: str
+    criterion: str
+    value: Number
+    status: ClaimStatus = "to_decide"
+    file: Annotated[str, Field(max_length=500)] = ""
+    by: str = ""
 
 
 
@@ -137,22 +182,28 @@ class History(Strict):
 class Project(Strict):
     """A team's CRM evaluation, as saved in PROJECT.toml."""
 
-    format_version: int
+    format_version: int = FORMAT_VERSION
     name: str = ""
     prepared_by: str = ""
+    date: dt.date | None = None
+    """The evaluation's date: fixes every date in the result, so a rerun reproduces it."""
     organisation: Organisation = Field(default_factory=Organisation)
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     business_areas: list[BusinessArea] = Field(default_factory=list)
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
     needs: list[NeedItem] = Field(default_factory=list)
+    systems: list[SystemToIntegrate] = Field(default_factory=list)
     requirements: dict[str, Requirement] = Field(default_factory=dict)
+    must_haves: list[FactMustHave] = Field(default_factory=list)
     weights: dict[str, StakeholderWeights] = Field(default_factory=dict)
     shortlist: list[str] = Field(default_factory=list)
+    """Vendor ids (every offering of the vendor) or offering ids."""
     overrides: list[ScoreOverride] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
     readiness: dict[str, ReadinessAnswer] = Field(default_factory=dict)
     catalogs: CatalogSources = Field(default_factory=CatalogSources)
     history: History = Field(default_factory=History)
-    seed: int = 0
+    seed: int = Field(default=0, ge=0, le=2**63 - 1)
 
     @model_validator(mode="after")
     def _known_version(self) -> Project:

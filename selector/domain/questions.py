@@ -11,10 +11,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from selector.domain.base import Strict
+from selector.domain.base import Number, Strict
 from selector.domain.criteria import Identifier
+from selector.domain.vendors import SystemKind
 
-QuestionKind = Literal["choice", "multi", "number", "boolean", "text"]
+QuestionKind = Literal["choice", "multi", "number", "boolean", "text", "date"]
 Section = Literal["context", "integration"]
 
 
@@ -49,17 +50,28 @@ class Question(Strict):
 
 
 class Condition(Strict):
-    """When a rule fires: one answer compared with a value. All conditions of a rule must hold."""
+    """When a rule fires: one answer compared with a value, or a kind of system the team must
+    integrate (`has_system = "erp"`). All conditions of a rule must hold."""
 
-    question: Identifier
+    question: Identifier | None = None
     equals: str | int | float | bool | None = None
     one_of: list[str] | None = None
     contains: str | None = None
     at_most: float | None = None
     at_least: float | None = None
+    has_system: SystemKind | None = None
 
     @model_validator(mode="after")
     def _exactly_one_test(self) -> Condition:
+        if self.has_system is not None:
+            if self.question is not None or any(
+                t is not None
+                for t in (self.equals, self.one_of, self.contains, self.at_most, self.at_least)
+            ):
+                raise ValueError("`has_system` stands alone: no question, no other test")
+            return self
+        if self.question is None:
+            raise ValueError("a condition names a `question` (or tests `has_system`)")
         tests = [self.equals, self.one_of, self.contains, self.at_most, self.at_least]
         if sum(t is not None for t in tests) != 1:
             raise ValueError(
@@ -76,10 +88,78 @@ class WeightEffect(Strict):
 
 
 class MustHaveEffect(Strict):
-    """Make a threshold on a criterion a knock-out (minimum for benefit, maximum for cost)."""
+    """Make a threshold on a criterion a knock-out (minimum for benefit, maximum for cost).
+
+    The line is either fixed (`threshold`) or derived from a number the team gave
+    (`from_answer`): that number times `times`, or, with `steps`, the level of the last step
+    whose lower bound the number reaches ([[0, 2], [1, 3], [5, 4]]: no developers → level 2,
+    1–4 → level 3, 5 or more → level 4). The derivation is shown in the trace.
+    """
 
     criterion: Identifier
-    threshold: float
+    threshold: Number | None = None
+    from_answer: Identifier | None = None
+    times: Number | None = Field(default=None, gt=0, le=100)
+    steps: list[list[Number]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fixed_or_derived(self) -> MustHaveEffect:
+        if (self.threshold is None) == (self.from_answer is None):
+            raise ValueError("give either a fixed `threshold` or `from_answer` to derive it from")
+        if self.from_answer is None and (self.times is not None or self.steps):
+            raise ValueError("`times` and `steps` derive a threshold `from_answer`")
+        if self.from_answer is not None and (self.times is None) == (not self.steps):
+            raise ValueError("derive the threshold with either `times` or `steps`, not both")
+        previous = None
+        for step in self.steps:
+            if len(step) != 2:
+                raise ValueError("each step is [lowest answer, threshold]")
+            if previous is not None and step[0] <= previous:
+                raise ValueError("steps must rise: each lowest answer above the one before")
+            previous = step[0]
+        return self
+
+
+FactName = Literal[
+    "deployment",
+    "run_by",
+    "data_location",
+    "licence",
+    "api_styles",
+    "identity_standards",
+    "hosting_regions",
+    "languages",
+    "certifications",
+    "integrations",
+    "modules",
+]
+"""The vendor facts a must-have can require. `run_by` (provider, partner, customer) and
+`data_location` (hosting regions, plus `own_infrastructure` when the customer runs it) are
+derived from the deployment and hosting regions."""
+
+
+class FactRequirement(Strict):
+    """A must-have on a listed vendor fact: "identity standards include SAML".
+
+    `includes` must all be listed; of `any_of` at least one. `$country` stands for the
+    organisation's own country. When the offering's list does not say (unknown fact, or an
+    incomplete list), the fact is *not evidenced*: `not_evidenced` decides whether that excludes.
+    """
+
+    fact: FactName
+    includes: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list
+    )
+    any_of: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list
+    )
+    not_evidenced: Literal["exclude", "keep"] = "keep"
+
+    @model_validator(mode="after")
+    def _says_something(self) -> FactRequirement:
+        if not (self.includes or self.any_of):
+            raise ValueError("a fact must-have needs `includes` or `any_of`")
+        return self
 
 
 class KnockOutEffect(Strict):
@@ -95,13 +175,14 @@ class Rule(Strict):
     when: list[Condition] = Field(min_length=1)
     weights: list[WeightEffect] = Field(default_factory=list)
     must_haves: list[MustHaveEffect] = Field(default_factory=list)
+    facts: list[FactRequirement] = Field(default_factory=list)
     knock_out: list[KnockOutEffect] = Field(default_factory=list)
-    explanation: Annotated[str, Field(min_length=10)]
+    explanation: Annotated[str, Field(min_length=10, max_length=5000)]
     source: str = ""
 
     @model_validator(mode="after")
     def _does_something(self) -> Rule:
-        if not (self.weights or self.must_haves or self.knock_out):
+        if not (self.weights or self.must_haves or self.facts or self.knock_out):
             raise ValueError("a rule must change a weight, set a must-have or knock something out")
         return self
 
@@ -115,6 +196,8 @@ class ReadinessItem(Strict):
     risk: Annotated[str, Field(min_length=5)]
     action: Annotated[str, Field(min_length=5)]
     weight: float = Field(default=1.0, gt=0, le=5)
+    owner: Annotated[str, Field(max_length=100)] = ""
+    """Who typically owns the action (a role: "executive sponsor", "IT architect")."""
     source: Annotated[str, Field(min_length=3)]
 
 

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from selector.domain.base import Strict
-from selector.domain.vendors import CriterionScore
+from selector.domain.vendors import CostEstimate, CriterionScore, Deployment
 
 SolutionTypeId = Literal["outsourced", "off_the_shelf", "custom", "bespoke"]
 SOLUTION_TYPE_IDS: tuple[SolutionTypeId, ...] = ("outsourced", "off_the_shelf", "custom", "bespoke")
@@ -26,6 +26,10 @@ class SolutionType(Strict):
     ideal_when: list[str] = Field(min_length=1)
     watch_out: list[str] = Field(default_factory=list)
     source: Annotated[str, Field(min_length=3)]
+    deployment: list[Deployment] = Field(default_factory=lambda: ["saas"])
+    """How this kind is typically run, for its running costs (an outsourced CRM is SaaS)."""
+    cost: CostEstimate = Field(default_factory=CostEstimate)
+    """Typical costs besides the licence; omitted items come from the cost model."""
     profile: dict[str, CriterionScore]
 
 

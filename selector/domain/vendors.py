@@ -1,77 +1,326 @@
-"""Vendor profiles: one real product per file, every fact with its source and date.
+"""Vendor profiles and their offerings: what a buyer can actually sign for.
 
-Scores carry their evidence and a confidence, because a ranking is only as honest as the facts
-behind it, and low-confidence scores widen the uncertainty the advisor reports.
+A vendor file describes one product and declares its **offerings**: the product in one edition
+and one deployment ("Dynamics 365 Sales Enterprise, online"; "Odoo Community, self-hosted").
+What is common is written once on the vendor; each offering overrides only the facts, scores,
+prices and cost that differ. Must-haves, scores and cost are judged per offering, so no
+offering passes a knock-out on another edition's facts. A vendor without `[[offerings]]` is one
+offering, so a simple file stays as short as a single product needs.
+
+Every score, fact and price carries its evidence (`selector.domain.evidence`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Literal
+import math
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import Field, HttpUrl
+from pydantic import Field, HttpUrl, field_validator, model_validator
 
-from selector.domain.base import Number, Strict
+from selector.domain.base import Frozen, Number, Strict
 from selector.domain.criteria import Identifier
+from selector.domain.evidence import Confidence, Evidence, Url
 
-Confidence = Literal["high", "medium", "low"]
-Deployment = Literal["saas", "private_cloud", "on_premises", "self_hosted", "hosted_by_partner"]
+__all__ = [
+    "Confidence",
+    "CostEstimate",
+    "CostItem",
+    "CriterionScore",
+    "Fact",
+    "Facts",
+    "Integration",
+    "Offering",
+    "OfferingProfile",
+    "PriceTier",
+    "Url",
+    "VendorProfile",
+]
+
+VENDOR_FORMAT_VERSION = 2
+
+Deployment = Literal["saas", "private_cloud", "hosted_by_partner", "self_hosted", "on_premises"]
+"""Who runs it and where: the vendor's multi-tenant service (saas), a dedicated instance the
+vendor runs (private_cloud), a partner's hosting (hosted_by_partner), software the customer runs
+in a cloud of its choice (self_hosted), or on the customer's own servers (on_premises)."""
+
+CUSTOMER_RUN: tuple[Deployment, ...] = ("self_hosted", "on_premises")
+"""Deployments where the customer decides where the data lives."""
+
 ApiStyle = Literal[
     "rest", "odata", "graphql", "soap", "json_rpc", "xml_rpc", "bulk", "events", "webhooks", "sdk"
 ]
 IdentityStandard = Literal["oauth2", "oidc", "saml", "scim", "ldap"]
 SolutionTypeRef = Literal["outsourced", "off_the_shelf", "custom", "bespoke"]
+SystemKind = Literal[
+    "erp",
+    "accounting",
+    "web_portal",
+    "ecommerce",
+    "email",
+    "calendar",
+    "telephony",
+    "messaging",
+    "marketing",
+    "warehouse",
+    "data_warehouse",
+    "pos",
+    "identity",
+    "document",
+    "other",
+]
+"""Kinds of system a CRM exchanges data with (the team's systems use the same words)."""
 
-Url = Annotated[str, Field(pattern=r"^(https?://\S+|seed:\S+)$")]
-"""A web address, or `seed:FILE` for a point resting on one of the source documents."""
+IntegrationVia = Literal["native", "vendor_connector", "marketplace", "partner", "api_only"]
+
+Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+"""ISO 639-1 (or -3) code, optionally with a script or region: `sv`, `zh-Hans`, `pt-BR`."""
+RegionCode = Annotated[str, Field(pattern=r"^([a-z]{2}|eu)$")]
+"""Where data can be hosted: an ISO 3166-1 country code in lower case (`se`, `de`, `cn`), or
+`eu` for "in the EU/EEA, country not stated"."""
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+T = TypeVar("T")
 
 
-class CriterionScore(Strict):
+class Fact(Evidence, Generic[T]):
+    """A listed fact about an offering (its deployment, identity standards, regions …).
+
+    `complete` says whether the list is the whole truth: then a value missing from it means the
+    offering does not have it ("SAML not listed; it lists OIDC"). When it is not complete (lists
+    of connectors rarely are), a missing value is only *not evidenced*.
+    """
+
+    values: list[T]
+    complete: bool = True
+
+
+class Integration(Strict):
+    """A ready integration with another product, and how it is delivered."""
+
+    name: ShortText
+    kind: SystemKind = "other"
+    via: IntegrationVia = "vendor_connector"
+
+
+class Facts(Strict):
+    """The facts a buyer checks, each with its evidence. Any of them may be unknown."""
+
+    deployment: Fact[Deployment] | None = None
+    licence: Fact[ShortText] | None = None
+    """SPDX identifiers for open source (`AGPL-3.0-or-later`), else `proprietary`."""
+    api_styles: Fact[ApiStyle] | None = None
+    identity_standards: Fact[IdentityStandard] | None = None
+    hosting_regions: Fact[RegionCode] | None = None
+    languages: Fact[LanguageCode] | None = None
+    certifications: Fact[Code] | None = None
+    """`iso27001`, `iso27017`, `iso27018`, `iso27701`, `soc1`, `soc2`, `c5`, `pci_dss`,
+    `hipaa`, `hds`, `tisax`, `csa_star`, `mlps` (China's classified protection) …"""
+    integrations: Fact[Integration] | None = None
+    modules: Fact[ShortText] | None = None
+
+    def merged(self, override: Facts) -> Facts:
+        """These facts with every fact that `override` states replacing ours (not merged)."""
+        return self.model_copy(
+            update={name: getattr(override, name) for name in override.model_fields_set}
+        )
+
+
+FACT_NAMES: tuple[str, ...] = tuple(Facts.model_fields)
+
+
+class CriterionScore(Evidence):
     """A value on a criterion's scale and the evidence for it."""
 
     value: Number
-    note: Annotated[str, Field(min_length=3)]
-    source: Url | None = None
-    as_of: dt.date | None = None
-    confidence: Confidence = "medium"
+    note: Annotated[str, Field(min_length=3, max_length=5000)]
 
 
+PriceUnit = Literal[
+    "user-month", "user-year", "user-one-off", "month", "year", "one-off", "quote"
+]
 
-class PriceTier(Strict):
-    """A published list price, always dated: prices change and the report must say when seen."""
 
-    name: Annotated[str, Field(min_length=1)]
+class PriceTier(Evidence):
+    """One line of an offering's price, always dated and sourced: prices change.
+
+    All non-optional tiers of an offering add up to what it costs (a per-user licence plus a
+    platform fee, say). `amount_high` makes the price a range where the evidence is a range;
+    `unit = "quote"` means the price is not published.
+    """
+
+    name: ShortText
     amount: Number | None = Field(default=None, ge=0)
+    amount_high: Number | None = Field(default=None, ge=0)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-    unit: Literal["user-month", "user-year", "month", "year", "one-off", "quote"]
+    unit: PriceUnit
     billing: Literal["monthly", "annual", "one-off", "quote"] = "annual"
-    as_of: dt.date
-    source: Url
-    note: str = ""
+    minimum_seats: int = Field(default=1, ge=1, le=1_000_000)
+    included: Annotated[str, Field(max_length=1000)] = ""
+    optional: bool = False
+    """An add-on the offering does not need: listed, not counted in the team's cost."""
 
+    @model_validator(mode="after")
+    def _priced_and_dated(self) -> PriceTier:
+        if self.observed is None:
+            raise ValueError("a price needs `observed`, the date the price was seen")
+        if self.source is None:
+            raise ValueError("a price needs `source`, the page that states it")
+        if self.unit == "quote":
+            if self.amount is not None:
+                raise ValueError("a 'quote' price has no amount")
+        elif self.amount is None:
+            raise ValueError(f"a {self.unit!r} price needs an amount (or unit = \"quote\")")
+        if self.amount_high is not None and (
+            self.amount is None or self.amount_high < self.amount
+        ):
+            raise ValueError("amount_high must be at least amount")
+        return self
+
+
+EuroRange = Annotated[list[Number], Field(min_length=2, max_length=2)]
+
+
+class CostItem(Evidence):
+    """A cost the buyer carries besides licences: a range in EUR, or staff time in FTE."""
+
+    eur: EuroRange | None = None
+    fte: EuroRange | None = None
+    """For administration: full-time equivalents per year (0.2 = a day a week)."""
+    users: int | None = Field(default=None, ge=1, le=1_000_000)
+    """For implementation: the size of deployment the estimate is for."""
+
+    @model_validator(mode="after")
+    def _one_range(self) -> CostItem:
+        ranges = [r for r in (self.eur, self.fte) if r is not None]
+        if len(ranges) != 1:
+            raise ValueError("give exactly one of `eur` = [low, high] or `fte` = [low, high]")
+        low, high = ranges[0]
+        if not (math.isfinite(low) and math.isfinite(high)) or low < 0 or high < low:
+            raise ValueError("a range is [low, high] with 0 <= low <= high")
+        return self
+
+
+class CostEstimate(Strict):
+    """What an offering costs besides its licences, for the cost model to scale to a team."""
+
+    implementation: CostItem | None = None
+    """One-off: configuration, integration build, migration, project management, training."""
+    hosting: CostItem | None = None
+    """Per year: infrastructure the buyer pays for (0 for SaaS)."""
+    support: CostItem | None = None
+    """Per year: a support contract or partner retainer beyond the licence."""
+    administration: CostItem | None = None
+    """Per year: the buyer's own staff time to run it, usually in FTE."""
+
+    def merged(self, override: CostEstimate) -> CostEstimate:
+        return self.model_copy(
+            update={name: getattr(override, name) for name in override.model_fields_set}
+        )
+
+
+class Offering(Strict):
+    """The product in one edition and one deployment, overriding what differs from the vendor."""
+
+    id: Identifier
+    name: Annotated[str, Field(min_length=2, max_length=200)]
+    """Full display name, e.g. "Dynamics 365 Sales Enterprise, online"."""
+    edition: Annotated[str, Field(max_length=200)] = ""
+    summary: Annotated[str, Field(max_length=5000)] = ""
+    solution_types: list[SolutionTypeRef] | None = Field(default=None, min_length=1)
+    facts: Facts = Field(default_factory=Facts)
+    scores: dict[str, CriterionScore] = Field(default_factory=dict)
+    price_tiers: list[PriceTier] | None = None
+    cost: CostEstimate | None = None
 
 
 class VendorProfile(Strict):
-    """A CRM product or delivery offering: the facts a buyer checks and a score per criterion."""
+    """A CRM product (or a delivery model such as an agency's custom build) and its offerings."""
 
+    format_version: Literal[2] = 2
     id: Identifier
-    name: Annotated[str, Field(min_length=2)]
-    vendor: Annotated[str, Field(min_length=2)]
+    name: Annotated[str, Field(min_length=2, max_length=200)]
+    vendor: Annotated[str, Field(min_length=2, max_length=200)]
     website: HttpUrl
-    summary: Annotated[str, Field(min_length=10)]
+    summary: Annotated[str, Field(min_length=10, max_length=5000)]
     solution_types: list[SolutionTypeRef] = Field(min_length=1)
-    deployment: list[Deployment] = Field(min_length=1)
-    licence: Annotated[str, Field(min_length=2)]
-    """An SPDX identifier for open source (e.g. `AGPL-3.0-only`), else `proprietary`."""
-    source_available: bool = False
-    api_styles: list[ApiStyle] = Field(default_factory=list)
-    identity_standards: list[IdentityStandard] = Field(default_factory=list)
-    modules: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
-    integrations: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
-    languages: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
-    hosting_regions: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
+    facts: Facts = Field(default_factory=Facts)
+    scores: dict[str, CriterionScore] = Field(default_factory=dict)
     price_tiers: list[PriceTier] = Field(default_factory=list)
+    cost: CostEstimate = Field(default_factory=CostEstimate)
+    offerings: list[Offering] = Field(default_factory=list)
+
+    @field_validator("offerings")
+    @classmethod
+    def _unique_offerings(cls, offerings: list[Offering]) -> list[Offering]:
+        seen: set[str] = set()
+        for o in offerings:
+            if o.id in seen:
+                raise ValueError(f"two offerings have the id {o.id!r}")
+            seen.add(o.id)
+        return offerings
+
+    def resolved(self) -> list[OfferingProfile]:
+        """Every offering with the vendor's common facts, scores, prices and cost filled in."""
+        if not self.offerings:
+            return [
+                OfferingProfile(
+                    id=self.id,
+                    vendor_id=self.id,
+                    name=self.name,
+                    product=self.name,
+                    company=self.vendor,
+                    edition="",
+                    website=str(self.website),
+                    summary=self.summary,
+                    solution_types=list(self.solution_types),
+                    facts=self.facts,
+                    scores=dict(self.scores),
+                    price_tiers=list(self.price_tiers),
+                    cost=self.cost,
+                )
+            ]
+        return [
+            OfferingProfile(
+                id=o.id,
+                vendor_id=self.id,
+                name=o.name,
+                product=self.name,
+                company=self.vendor,
+                edition=o.edition,
+                website=str(self.website),
+                summary=o.summary or self.summary,
+                solution_types=list(o.solution_types or self.solution_types),
+                facts=self.facts.merged(o.facts),
+                scores={**self.scores, **o.scores},
+                price_tiers=list(self.price_tiers if o.price_tiers is None else o.price_tiers),
+                cost=self.cost.merged(o.cost) if o.cost is not None else self.cost,
+            )
+            for o in self.offerings
+        ]
+
+
+class OfferingProfile(Frozen):
+    """One offering with everything resolved: what is screened, scored, costed and ranked."""
+
+    id: str
+    vendor_id: str
+    name: str
+    product: str
+    company: str
+    edition: str
+    website: str
+    summary: str
+    solution_types: list[str]
+    facts: Facts
     scores: dict[str, CriterionScore]
+    price_tiers: list[PriceTier]
+    cost: CostEstimate
+
+    @property
+    def deployment(self) -> list[str]:
+        return list(self.facts.deployment.values) if self.facts.deployment else []
 
     def is_open_source(self) -> bool:
-        return self.licence.lower() != "proprietary"
+        licence = self.facts.licence
+        return bool(licence) and any(v.lower() != "proprietary" for v in licence.values)

@@ -1,0 +1,335 @@
+"""The candidates of one project: which offerings, with what values, at what cost, passing what.
+
+Two kinds of candidate go through the same steps: the offerings on the shortlist (a vendor
+named there stands for all its offerings) and the four kinds of solution with their typical
+profiles. For each: the team's overrides and accepted vendor claims replace catalog values, the
+cost model works out the team's cost (which gives the computed cost criteria their values), the
+matrix is built, and must-haves are screened — facts included — before anything is scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selector.advisor import wording
+from selector.advisor.cost import CostInputs, Team, team_cost
+from selector.advisor.evaluate import Evaluation, evaluate, knock_out_failures, threshold_failures
+from selector.advisor.facts import check
+from selector.advisor.matrix import CandidateMatrix, Known, Row, build
+from selector.advisor.weighting import Weighting
+from selector.catalog.loader import Catalog
+from selector.domain.evidence import SOURCE_KIND_NAMES
+from selector.domain.project import Claim, Project, ScoreOverride
+from selector.domain.recommendation import (
+    ClaimView,
+    MustHaveFailure,
+    Override,
+    SystemFit,
+    TeamCost,
+)
+from selector.domain.solution_types import SolutionType
+from selector.domain.vendors import Integration, OfferingProfile, PriceTier
+
+LEVEL_CRITERIA = ("implementation_cost", "inhouse_skills_required")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a result needs to say about a candidate besides its numbers."""
+
+    id: str
+    name: str
+    kind: str  # "offering" or "solution_type"
+    vendor_id: str = ""
+    company: str = ""
+    product: str = ""
+    edition: str = ""
+    deployment: list[str] = field(default_factory=list)
+    catalog: str = ""
+    solution_types: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Assessed:
+    """One kind of candidate, scored: everything the explanation step needs."""
+
+    specs: list[Spec]
+    matrix: CandidateMatrix
+    evaluation: Evaluation
+    costs: list[TeamCost | None]
+    not_evidenced: list[list[MustHaveFailure]]
+    overrides: list[list[Override]]
+    claims: list[list[ClaimView]]
+    systems: list[list[SystemFit]]
+
+
+def shortlisted(catalog: Catalog, project: Project) -> list[OfferingProfile]:
+    """The shortlist's offerings in shortlist order, or every offering when there is none."""
+    by_id = {o.id: o for o in catalog.offerings}
+    chosen: list[str] = []
+    for ref in project.shortlist:
+        for oid in catalog.offering_ids(ref):
+            if oid not in chosen:
+                chosen.append(oid)
+    return [by_id[o] for o in chosen] if chosen else list(catalog.offerings)
+
+
+def _applies(ref: str, offering: OfferingProfile) -> bool:
+    return ref in (offering.id, offering.vendor_id)
+
+
+def _team_values(
+    catalog: Catalog, offering: OfferingProfile, overrides: list[ScoreOverride],
+    claims: list[Claim],
+) -> tuple[dict[str, Known], list[Override], list[ClaimView]]:
+    """Values the team supplies: overrides first, then claims the team has accepted."""
+    names = {c.id: c for c in catalog.library.criteria()}
+    known: dict[str, Known] = {}
+    views: list[Override] = []
+    for o in overrides:
+        if not _applies(o.vendor, offering) or o.criterion not in names:
+            continue
+        criterion = names[o.criterion]
+        score = offering.scores.get(o.criterion)
+        known[o.criterion] = Known(
+            o.value, wording.team_score(o.rationale), "high",
+            source_kind=SOURCE_KIND_NAMES["team_judgement"], overridden=True,
+        )
+        views.append(
+            Override(
+                criterion_id=o.criterion,
+                criterion_name=criterion.name,
+                catalog_value=score.value if score else None,
+                team_value=o.value,
+                text=wording.override(criterion, score.value if score else None, o),
+                rationale=o.rationale,
+                by=o.by,
+                at=o.at,
+            )
+        )
+    claim_views: list[ClaimView] = []
+    for c in claims:
+        if not _applies(c.vendor, offering) or c.criterion not in names:
+            continue
+        criterion = names[c.criterion]
+        score = offering.scores.get(c.criterion)
+        catalog_value = score.value if score else None
+        in_score = c.status == "accepted" and c.criterion not in known
+        if in_score:
+            known[c.criterion] = Known(
+                c.value, wording.accepted_claim(c.note), c.confidence, c.source or "",
+                SOURCE_KIND_NAMES.get(c.source_kind or "vendor_rfp_answer", ""), c.observed,
+            )
+        claim_views.append(
+            ClaimView(
+                criterion_id=c.criterion,
+                criterion_name=criterion.name,
+                catalog_value=catalog_value,
+                claimed_value=c.value,
+                status=c.status,
+                status_text=wording.CLAIM_STATUS[c.status],
+                differs=catalog_value is None or catalog_value != c.value,
+                in_score=in_score,
+                text=wording.claim(criterion, catalog_value, c),
+                source=c.source or c.file,
+                observed=c.observed,
+            )
+        )
+    return known, views, claim_views
+
+
+def _level(offering_scores: dict, known: dict[str, Known], cid: str, default: float) -> float:
+    if cid in known:
+        return known[cid].value
+    score = offering_scores.get(cid)
+    return score.value if score is not None else default
+
+
+def _computed(catalog: Catalog, cost: TeamCost) -> dict[str, Known]:
+    """The cost criteria's values for this team, from its cost."""
+    out: dict[str, Known] = {}
+    if not cost.priced:
+        return out
+    defaults = any(line.default_used for line in cost.lines)
+    confidence = "low" if defaults else "medium"
+    for c in catalog.library.criteria():
+        if c.computed == "licence_per_user_month":
+            value, text = cost.per_user_month.mid, wording.computed_licence(cost)
+        elif c.computed == "total_per_user_year":
+            value, text = cost.per_user_year.mid, wording.computed_total(cost)
+        else:
+            continue
+        out[c.id] = Known(value, text, confidence, computed=True)
+    return out
+
+
+def _systems(project: Project, offering: OfferingProfile) -> list[SystemFit]:
+    fact = offering.facts.integrations
+    out = []
+    for system in project.systems:
+        found: Integration | None = None
+        if fact is not None:
+            from selector.advisor.facts import matches
+
+            found = next((i for i in fact.values if matches("integrations", system.name, i.name)),
+                         None)
+        if found is not None:
+            status, via = "connector", wording.VIA_NAMES.get(found.via, found.via)
+        elif fact is not None and fact.complete:
+            status, via = "not_listed", ""
+        else:
+            status, via = "not_evidenced", ""
+        out.append(
+            SystemFit(name=system.name, kind=system.kind, status=status, via=via,  # type: ignore[arg-type]
+                      text=wording.system_fit(system.name, status, via))
+        )
+    return out
+
+
+def assess_offerings(
+    catalog: Catalog, project: Project, weighting: Weighting, team: Team, country: str | None,
+    budget_is_limit: bool,
+) -> Assessed:
+    offerings = shortlisted(catalog, project)
+    model = catalog.cost_model
+    specs, rows, costs, overrides, claims, systems = [], [], [], [], [], []
+    for offering in offerings:
+        known, views, claim_views = _team_values(catalog, offering, project.overrides,
+                                                 project.claims)
+        cost = None
+        if model is not None:
+            cost = team_cost(
+                CostInputs(
+                    offering.price_tiers,
+                    offering.cost,
+                    offering.deployment,
+                    _level(offering.scores, known, "implementation_cost", 2.5),
+                    _level(offering.scores, known, "inhouse_skills_required", 2.5),
+                ),
+                team,
+                model,
+            )
+            known = {**_computed(catalog, cost), **known}
+        specs.append(
+            Spec(
+                id=offering.id,
+                name=offering.name,
+                kind="offering",
+                vendor_id=offering.vendor_id,
+                company=offering.company,
+                product=offering.product,
+                edition=offering.edition,
+                deployment=[wording.DEPLOYMENT_NAMES.get(d, d) for d in offering.deployment],
+                catalog=catalog.vendor_catalog.get(offering.vendor_id, ""),
+                solution_types=list(offering.solution_types),
+            )
+        )
+        rows.append(Row(offering.id, offering.scores, known))
+        costs.append(cost)
+        overrides.append(views)
+        claims.append(claim_views)
+        systems.append(_systems(project, offering))
+    matrix = build(catalog.library, rows)
+    failures = threshold_failures(catalog.library, matrix, weighting)
+    type_names = {st.id: st.name for st in catalog.solution_types}
+    not_evidenced: list[list[MustHaveFailure]] = []
+    for i, offering in enumerate(offerings):
+        failures[i] = knock_out_failures(offering.solution_types, weighting.knocked_out,
+                                         type_names) + failures[i]
+        unproven: list[MustHaveFailure] = []
+        for must in weighting.fact_musts:
+            result = check(offering, must.requirement, country)
+            if result.status == "passes":
+                continue
+            failure = MustHaveFailure(
+                kind="fact",
+                criterion_id=f"fact:{must.requirement.fact}",
+                criterion_name=wording.FACT_NAMES[must.requirement.fact],
+                required=result.required,
+                actual=result.actual,
+                status=result.status,
+                reason=result.reason,
+                set_by=[must.trace],
+            )
+            if result.status == "fails" or must.requirement.not_evidenced == "exclude":
+                failures[i].append(failure)
+            else:
+                unproven.append(failure)
+        not_evidenced.append(unproven)
+        cost = costs[i]
+        if budget_is_limit and cost is not None and cost.over_budget:
+            failures[i] += [
+                MustHaveFailure(
+                    kind="budget",
+                    criterion_id=f"budget:{b.kind}",
+                    criterion_name=wording.BUDGET_WORDS[b.kind].capitalize(),
+                    required=wording.budget_required(b),
+                    actual=wording.euro_range(b.amount),
+                    reason=b.text,
+                )
+                for b in cost.budgets
+                if b.verdict == "over"
+            ]
+    shortfalls: list[list[MustHaveFailure]] = [[] for _ in offerings]
+    evaluation = evaluate(catalog.library, matrix, weighting, failures, shortfalls)
+    return Assessed(specs, matrix, evaluation, costs, not_evidenced, overrides, claims, systems)
+
+
+def _typical_tier(solution_type: SolutionType) -> list[PriceTier]:
+    score = solution_type.profile.get("licence_cost")
+    if score is None:
+        return []
+    return [
+        PriceTier.model_construct(
+            name="Typical price",
+            amount=score.value,
+            amount_high=None,
+            currency="EUR",
+            unit="user-month",
+            billing="annual",
+            minimum_seats=1,
+            included="",
+            optional=False,
+            note=score.note,
+            source=score.source,
+            source_title=score.source_title,
+            source_kind=score.source_kind,
+            observed=score.observed,
+            confidence=score.confidence,
+        )
+    ]
+
+
+def assess_types(catalog: Catalog, weighting: Weighting, team: Team) -> Assessed:
+    """The four kinds of solution on their typical profiles. A must-have a kind typically
+    misses does not exclude it (its vendors may meet it): it ranks below those that meet it."""
+    types = catalog.solution_types
+    model = catalog.cost_model
+    specs, rows, costs = [], [], []
+    for st in types:
+        known: dict[str, Known] = {}
+        cost = None
+        if model is not None:
+            cost = team_cost(
+                CostInputs(
+                    _typical_tier(st),
+                    st.cost,
+                    list(st.deployment),
+                    _level(st.profile, {}, "implementation_cost", 2.5),
+                    _level(st.profile, {}, "inhouse_skills_required", 2.5),
+                    typical=True,
+                ),
+                team,
+                model,
+            )
+            known = _computed(catalog, cost)
+        specs.append(Spec(id=st.id, name=st.name, kind="solution_type", solution_types=[st.id]))
+        rows.append(Row(st.id, st.profile, known))
+        costs.append(cost)
+    matrix = build(catalog.library, rows)
+    shortfalls = threshold_failures(catalog.library, matrix, weighting)
+    names = {st.id: st.name for st in types}
+    failures = [knock_out_failures([st.id], weighting.knocked_out, names) for st in types]
+    evaluation = evaluate(catalog.library, matrix, weighting, failures, shortfalls)
+    empty: list[list] = [[] for _ in types]
+    return Assessed(specs, matrix, evaluation, costs, empty, empty, empty, empty)

@@ -1,0 +1,122 @@
+"""Must-haves on vendor facts: "SAML single sign-on", "hosted in the EU", "a connector for IFS".
+
+A level on a 0–5 scale cannot say "we must have SAML": OIDC-only products pass "identity
+standards ≥ 3" too. The vendor files list such facts, so a must-have can require them directly.
+Each offering is checked on its own facts. What its list does not say is *not evidenced* — shown
+apart from "does not have" — and the team decides whether that excludes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from selector.advisor import wording
+from selector.domain.questions import FactRequirement
+from selector.domain.regions import EU_EEA
+from selector.domain.vendors import CUSTOMER_RUN, Fact, Integration, OfferingProfile
+
+Status = Literal["passes", "fails", "not_evidenced"]
+
+_RUN_BY = {
+    "saas": "provider",
+    "private_cloud": "provider",
+    "hosted_by_partner": "partner",
+    "self_hosted": "customer",
+    "on_premises": "customer",
+}
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    status: Status
+    required: str  # "SAML listed"
+    actual: str  # "lists OIDC, OAuth 2.0", "not stated"
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Listed:
+    values: list[str]
+    complete: bool
+    known: bool
+
+
+def _listed(offering: OfferingProfile, name: str) -> _Listed:
+    facts = offering.facts
+    if name == "run_by":
+        fact = facts.deployment
+        if fact is None:
+            return _Listed([], False, False)
+        return _Listed(sorted({_RUN_BY[d] for d in fact.values}), fact.complete, True)
+    if name == "data_location":
+        deployment, regions = facts.deployment, facts.hosting_regions
+        values = list(regions.values) if regions else []
+        if deployment and any(d in CUSTOMER_RUN for d in deployment.values):
+            values.append("own_infrastructure")
+        known = bool(values) or (deployment is not None and regions is not None)
+        complete = bool(regions and regions.complete and deployment and deployment.complete)
+        return _Listed(values, complete, known)
+    fact: Fact | None = getattr(facts, name)
+    if fact is None:
+        return _Listed([], False, False)
+    values = [v.name if isinstance(v, Integration) else str(v) for v in fact.values]
+    if name == "integrations":
+        values += [v.kind for v in fact.values if isinstance(v, Integration)]
+    return _Listed(values, fact.complete, True)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[^0-9a-z\u00c0-\uffff]+", " ", text.lower()).strip()
+
+
+def matches(name: str, wanted: str, value: str) -> bool:
+    """Whether a listed value satisfies a wanted one, in the fact's own terms."""
+    w, v = wanted.lower(), value.lower()
+    if name in ("hosting_regions", "data_location"):
+        if w == "eu":
+            return v == "eu" or v in EU_EEA
+        return v == w
+    if name == "languages":
+        base_w, base_v = w.split("-")[0], v.split("-")[0]
+        norwegian = {"no", "nb", "nn"}
+        return v == w or base_v == w or (base_w in norwegian and base_v in norwegian)
+    if name in ("integrations", "modules"):
+        a, b = _words(w), _words(v)
+        if not a or not b:
+            return False
+        return a == b or (len(a) >= 3 and a in b) or (len(b) >= 3 and b in a)
+    return v == w
+
+
+def check(offering: OfferingProfile, req: FactRequirement, country: str | None) -> FactCheck:
+    """One fact must-have against one offering."""
+    listed = _listed(offering, req.fact)
+    wanted_all = [_resolve(v, country) for v in req.includes]
+    wanted_any = [_resolve(v, country) for v in req.any_of]
+    required = wording.fact_required(req.fact, wanted_all, wanted_any)
+    actual = wording.fact_actual(req.fact, listed.values, listed.known)
+    if not listed.known:
+        return FactCheck("not_evidenced", required, actual,
+                         wording.fact_not_stated(req.fact, wanted_all or wanted_any))
+
+    def has(w: str) -> bool:
+        return any(matches(req.fact, w, v) for v in listed.values)
+
+    missing = [w for w in wanted_all if not has(w)]
+    any_ok = not wanted_any or any(has(w) for w in wanted_any)
+    if not missing and any_ok:
+        return FactCheck("passes", required, actual, "")
+    lacking = missing or wanted_any
+    if listed.complete:
+        return FactCheck("fails", required, actual,
+                         wording.fact_lacks(req.fact, lacking, listed.values, not missing))
+    return FactCheck("not_evidenced", required, actual,
+                     wording.fact_not_listed(req.fact, lacking, not missing))
+
+
+def _resolve(value: str, country: str | None) -> str:
+    if value == "$country":
+        return country or "$country"
+    return value
