@@ -14,12 +14,10 @@ from pathlib import Path
 
 from selector import __version__
 from selector.catalog import (
-    Catalog,
     FileError,
-    LoadedProject,
-    check_project,
+    OpenedProject,
     load_catalog,
-    load_project,
+    open_project,
     write_atomic,
 )
 from selector.catalog.files import read_toml
@@ -172,14 +170,8 @@ def _validate(args: argparse.Namespace) -> int:
     catalog = load_catalog(folders, include_shipped=not args.no_shipped)
     problems = list(catalog.problems)
     for path in projects:
-        loaded = load_project(path)
-        problems += loaded.problems
-        if loaded.project is not None:
-            own = loaded.catalog_folders()
-            project_catalog = load_catalog([*folders, *own]) if own else catalog
-            if own:
-                problems += [p for p in project_catalog.problems if p not in problems]
-            problems += check_project(loaded, project_catalog)
+        opened = open_project(path, extra_folders=folders)
+        problems += [p for p in opened.problems if p not in problems]
     _print_problems(problems)
     errors = [p for p in problems if p.severity == "error"]
     files = len({p.file for p in errors})
@@ -235,34 +227,25 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_for_ranking(
-    project_path: Path, extra: Sequence[Path]
-) -> tuple[LoadedProject, Catalog] | None:
-    """Load a project and its catalog, or print why not; None means 'exit 1'."""
-    loaded = load_project(project_path)
-    if loaded.project is None:
-        _print_problems(loaded.problems)
+def _load_for_ranking(project_path: Path, extra: Sequence[Path]) -> OpenedProject | None:
+    """Open a project with its catalog, or print why not; None means 'exit 1'."""
+    opened = open_project(project_path, extra_folders=extra)
+    if not opened.usable:
+        _print_problems(opened.problems)
         return None
-    catalog = load_catalog([*extra, *loaded.catalog_folders()])
-    problems = check_project(loaded, catalog)
-    errors = [p for p in problems if p.severity == "error"]
-    for problem in catalog.problems:
+    for problem in opened.problems:
         print(problem, file=sys.stderr)
-    if errors:
-        _print_problems(problems)
-        return None
-    return loaded, catalog
+    return opened
 
 
 def _advise(args: argparse.Namespace) -> Recommendation | None:
     """The Recommendation for the project named on the command line, or None ('exit 1')."""
     from selector.advisor import advise
 
-    loaded = _load_for_ranking(args.project, args.catalog)
-    if loaded is None:
+    opened = _load_for_ranking(args.project, args.catalog)
+    if opened is None:
         return None
-    project_file, catalog = loaded
-    return advise(catalog, project_file.project)
+    return advise(opened.catalog, opened.project)
 
 
 def _rank(args: argparse.Namespace) -> int:

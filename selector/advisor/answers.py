@@ -37,11 +37,31 @@ def answers(questionnaire: Questionnaire, project: Project, as_of: dt.date) -> d
         for qid, value in project.answers.items()
         if not (isinstance(value, float) and not math.isfinite(value))
     }
+    for q in questionnaire.questions:
+        if q.id not in out and q.answered_by:
+            derived = _answered_elsewhere(q, project)
+            if derived is not None:
+                out[q.id] = derived
     date = project.answers.get("go_live_date")
     if isinstance(date, dt.date) and "go_live_weeks" not in project.answers:
         weeks = max(0, math.ceil((date - as_of).days / 7))
         out["go_live_weeks"] = Answer(weeks, wording.derived_weeks(weeks, date, as_of))
     return out
+
+
+def _answered_elsewhere(question: Question, project: Project) -> Answer | None:
+    """An answer the team gave in another part of the project (business areas, readiness)."""
+    if question.answered_by == "business_areas":
+        choices = {c.value for c in question.choices}
+        areas = [a for a in project.business_areas if a.in_scope and a.id in choices]
+        if not areas:
+            return None
+        return Answer([a.id for a in areas], wording.from_business_areas([a.name for a in areas]))
+    item = question.answered_by.removeprefix("readiness:")
+    answer = project.readiness.get(item)
+    if answer is None or answer == "unknown":
+        return None
+    return Answer(answer in ("yes", "partly"), wording.from_readiness(answer))
 
 
 def holds(condition: Condition, answer: AnswerValue | None, project: Project) -> bool:
@@ -147,7 +167,7 @@ def derive_threshold(
 def unanswered(questionnaire: Questionnaire, project: Project) -> list[Question]:
     """Questions with no answer; a question answered through another (a date for weeks) counts
     as answered."""
-    given = set(project.answers)
+    given = set(answers(questionnaire, project, dt.date(2000, 1, 1)))
     if "go_live_date" in given:
         given.add("go_live_weeks")
     if "go_live_weeks" in given:

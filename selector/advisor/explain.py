@@ -434,7 +434,7 @@ def actions(
     if winner is not None and winner.cost is not None and (
         not winner.cost.priced or any(line.default_used for line in winner.cost.lines)
     ):
-        out.append(Action(text=wording.quote_action(winner.name), owner=owners("procurement"),
+        out.append(Action(text=wording.quote_action(winner.name), owner=owners("procurement lead"),
                           why=wording.quote_why()))
     for check in readiness.actions:
         if len(out) >= limit:

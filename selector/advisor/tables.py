@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
+from selector.advisor.wording import euro_range
 from selector.domain.recommendation import CandidateResult, Recommendation
 
 WIDTH = 100
@@ -64,33 +65,43 @@ def render_tables(rec: Recommendation) -> str:
     lines += _wrap(rec.confidence_text, "")
     for reason in rec.top_reasons:
         lines += _wrap(f"• {reason}")
+    if rec.tie_breaker:
+        lines += _wrap(rec.tie_breaker, "")
+    if rec.settle:
+        lines += ["", "What would settle it:"]
+        for s in rec.settle:
+            lines += _wrap(f"• {s.text}")
 
     lines += _section("Kind of solution")
     lines += _wrap(rec.solution_type_headline, "")
     lines += _candidates(rec.solution_types)
 
-    lines += _section("Vendors")
-    lines += _candidates(rec.vendors, with_probability=bool(rec.robustness.n_samples))
-    excluded = [v for v in rec.vendors if v.excluded]
+    lines += _section("Offerings")
+    lines += _candidates(rec.offerings, with_probability=bool(rec.robustness.n_samples))
+    excluded = [v for v in rec.offerings if v.excluded]
     if excluded:
         lines += ["", "Excluded by a must-have:"]
         for v in excluded:
             lines += _wrap(f"• {v.name}: " + "; ".join(f.reason for f in v.failures))
-    names = {c.criterion_id: c.name for c in rec.criteria}
-    overridden = [v for v in rec.vendors if v.overrides]
+    unproven = [v for v in rec.offerings if v.not_evidenced and not v.excluded]
+    if unproven:
+        lines += ["", "Must-haves not evidenced (kept; ask the vendor):"]
+        for v in unproven:
+            lines += _wrap(f"• {v.name}: " + "; ".join(f.reason for f in v.not_evidenced))
+    overridden = [v for v in rec.offerings if v.overrides]
     if overridden:
         lines += ["", "The team's own scores (replacing the catalog's):"]
         for v in overridden:
             for o in v.overrides:
-                was = f"{o.catalog_value:g}" if o.catalog_value is not None else "none"
-                lines += _wrap(
-                    f"• {v.name}, {names.get(o.criterion_id, o.criterion_id)}: {was} → "
-                    f"{o.team_value:g} "
-                    f"({o.rationale}{', ' + o.by if o.by else ''})"
-                )
-    balance = [v for v in rec.vendors if v.balance_warning]
-    for v in balance:
-        lines += _wrap(f"⚠ {v.name}: {v.balance_warning}", "")
+                lines += _wrap(f"• {v.name}, {o.text}")
+    for v in rec.offerings:
+        if v.balance_warning:
+            lines += _wrap(f"⚠ {v.name}: {v.balance_warning}", "")
+
+    lines += _section(f"Cost for {rec.seats} users over {rec.horizon_years} years")
+    lines += _costs(rec)
+    if rec.value_for_money:
+        lines += [""] + _wrap(rec.value_for_money, "")
 
     lines += _section("How sure")
     for s in rec.robustness.statements:
@@ -99,14 +110,17 @@ def render_tables(rec: Recommendation) -> str:
     if rec.group_view.disagreements:
         lines += _section("Where the stakeholders disagree")
         for d in rec.group_view.disagreements[:3]:
-            lines += _wrap(f"• {d.name}: lowest {d.lowest}, highest {d.highest}")
+            lines += _wrap(f"• {d.text}")
 
-    lines += _section(f"Readiness: {rec.readiness.score:.0f}/100 ({rec.readiness.level})")
-    for check in rec.readiness.actions[:6]:
-        lines += _wrap(f"• [{check.answer}] {check.action}")
+    lines += _section("Before signing")
+    lines += _wrap(f"Readiness {rec.readiness.score:.0f} of 100 ({rec.readiness.level}).", "")
+    for action in rec.actions:
+        lines += _wrap(f"• {action.text} Owner: {action.owner}.")
 
     if rec.rollout:
         lines += _section("Rollout")
+        if rec.rollout_note:
+            lines += _wrap(rec.rollout_note, "")
         for phase in rec.rollout:
             lines += _wrap(
                 f"{phase.order}. {phase.name}: "
@@ -122,7 +136,9 @@ def render_tables(rec: Recommendation) -> str:
     if rec.warnings:
         lines += _section("Warnings")
         for w in rec.warnings:
-            lines += _wrap(f"• {w}")
+            lines += _wrap(f"• {w.text}")
+    lines += ["", f"Inputs checksum {rec.provenance.inputs_sha256[:16]} · "
+              f"as of {rec.provenance.as_of.isoformat()} ({rec.provenance.date_from})"]
     return "\n".join(lines) + "\n"
 
 
@@ -137,3 +153,27 @@ def _candidates(items: list[CandidateResult], with_probability: bool = False) ->
         )
         rows.append([rank, c.name, score, _bar(c.score), status])
     return _table(headers, rows, [2, 44, 5, 20, 9])
+
+
+def _costs(rec: Recommendation) -> list[str]:
+    headers = ["Offering", "Upfront", "Yearly", "Total", "Budget"]
+    rows = []
+    for c in rec.offerings:
+        if c.cost is None:
+            continue
+        cost = c.cost
+        verdicts = {b.verdict for b in cost.budgets}
+        budget = ("no price" if not cost.priced else
+                  "over" if cost.over_budget else "may exceed" if cost.may_exceed_budget else
+                  "within" if "within" in verdicts else "–")
+        rows.append([
+            ("◆ " if c.efficient else "") + c.name,
+            euro_range(cost.upfront),
+            euro_range(cost.yearly),
+            euro_range(cost.total),
+            budget,
+        ])
+    out = _table(headers, rows, [25, 19, 19, 19, 10])
+    if any(c.efficient for c in rec.offerings):
+        out.append("◆ value for money: no other offering is both better and cheaper")
+    return out

@@ -96,7 +96,32 @@ def number(value: float) -> str:
     return format_number(value)
 
 
-def value_name(value: str) -> str:
+LANGUAGE_NAMES = {
+    "en": "English", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian",
+    "nn": "Norwegian Nynorsk", "fi": "Finnish", "is": "Icelandic", "de": "German",
+    "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch", "pl": "Polish",
+    "pt": "Portuguese", "zh": "Chinese", "zh-Hans": "Chinese (simplified)",
+    "zh-Hant": "Chinese (traditional)", "ja": "Japanese", "ko": "Korean", "ar": "Arabic",
+    "ru": "Russian", "tr": "Turkish", "cs": "Czech", "et": "Estonian", "lv": "Latvian",
+    "lt": "Lithuanian", "hu": "Hungarian", "ro": "Romanian", "uk": "Ukrainian",
+}
+COUNTRY_NAMES = {
+    "se": "Sweden", "dk": "Denmark", "no": "Norway", "fi": "Finland", "is": "Iceland",
+    "de": "Germany", "at": "Austria", "ch": "Switzerland", "nl": "the Netherlands",
+    "be": "Belgium", "fr": "France", "es": "Spain", "it": "Italy", "ie": "Ireland",
+    "pl": "Poland", "cz": "Czechia", "gb": "the United Kingdom", "us": "the United States",
+    "ca": "Canada", "cn": "China", "hk": "Hong Kong", "jp": "Japan", "in": "India",
+    "sg": "Singapore", "au": "Australia", "br": "Brazil", "sa": "Saudi Arabia",
+    "ae": "the United Arab Emirates", "kr": "South Korea", "za": "South Africa",
+}
+
+
+def value_name(value: str, fact: str = "") -> str:
+    """A fact's value in words: "SAML", "Swedish", "Germany", "EU/EEA"."""
+    if fact == "languages":
+        return LANGUAGE_NAMES.get(value, LANGUAGE_NAMES.get(value.split("-")[0], value))
+    if fact in ("hosting_regions", "data_location") and value in COUNTRY_NAMES:
+        return COUNTRY_NAMES[value]
     return VALUE_NAMES.get(value, value)
 
 
@@ -313,16 +338,23 @@ def cost_summary(cost) -> str:  # noqa: ANN001
 # ---- facts --------------------------------------------------------------------------------
 
 
-def _values(values: Sequence[str]) -> list[str]:
-    return [value_name(v) for v in values]
+def _values(values: Sequence[str], fact: str) -> list[str]:
+    return [value_name(v, fact) for v in values]
+
+
+def _listed(fact: str, values: Sequence[str]) -> list[str]:
+    """Listed values in words, once each; an integration's kind is not a second entry."""
+    shown = [value_name(v, fact) for v in values
+             if not (fact == "integrations" and v in SYSTEM_KIND_NAMES)]
+    return list(dict.fromkeys(shown))
 
 
 def fact_required(fact: str, includes: Sequence[str], any_of: Sequence[str]) -> str:
     parts = []
     if includes:
-        parts.append(listing(_values(includes)) + " listed")
+        parts.append(listing(_values(includes, fact)) + " listed")
     if any_of:
-        parts.append(listing(_values(any_of), "or") + " listed")
+        parts.append(listing(_values(any_of, fact), "or") + " listed")
     return "; ".join(parts)
 
 
@@ -331,24 +363,30 @@ def fact_actual(fact: str, values: Sequence[str], known: bool) -> str:
         return "not stated"
     if not values:
         return "lists none"
-    shown = [value_name(v) for v in values if not (fact == "integrations" and v in SYSTEM_KIND_NAMES)]
-    return "lists " + ", ".join(dict.fromkeys(shown))
+    return "lists " + ", ".join(_listed(fact, values))
+
+
+_STATED_BY = {
+    "data_location": "its hosting regions or a deployment the customer runs",
+    "run_by": "its deployment",
+}
 
 
 def fact_not_stated(fact: str, wanted: Sequence[str]) -> str:
-    return (f"{FACT_NAMES[fact]}: {listing(_values(wanted), 'or')} not evidenced (the catalog does "
-            f"not state its {FACT_NAMES[fact].lower()})")
+    wanted_text = listing(_values(wanted, fact), "or")
+    what = _STATED_BY.get(fact, f"its {FACT_NAMES[fact].lower()}")
+    return f"{FACT_NAMES[fact]}: {wanted_text} not evidenced (the catalog does not state {what})"
 
 
 def fact_lacks(fact: str, lacking: Sequence[str], values: Sequence[str], any_of: bool) -> str:
-    listed = [value_name(v) for v in values if not (fact == "integrations" and v in SYSTEM_KIND_NAMES)]
-    which = listing(_values(lacking), "or" if any_of else "and")
-    has = f"; it lists {', '.join(dict.fromkeys(listed))}" if listed else "; it lists none"
+    listed = _listed(fact, values)
+    which = listing(_values(lacking, fact), "or" if any_of else "and")
+    has = f"; it lists {', '.join(listed)}" if listed else "; it lists none"
     return f"{FACT_NAMES[fact]}: {which} not listed{has}"
 
 
 def fact_not_listed(fact: str, lacking: Sequence[str], any_of: bool) -> str:
-    which = listing(_values(lacking), "or" if any_of else "and")
+    which = listing(_values(lacking, fact), "or" if any_of else "and")
     return (f"{FACT_NAMES[fact]}: {which} not evidenced (the list in the catalog is not "
             "complete, so it may exist: ask the vendor)")
 
@@ -885,3 +923,11 @@ def date_source(source: str) -> str:
 def rollout_undecided() -> str:
     return ("The plan names business areas, not one vendor's modules: the choice between the "
             "contenders is not made yet.")
+
+
+def from_business_areas(names: Sequence[str]) -> str:
+    return f"{listing(list(names))} (the business areas in scope)"
+
+
+def from_readiness(answer: str) -> str:
+    return f"{'yes' if answer in ('yes', 'partly') else 'no'} (readiness checklist: “{answer}”)"

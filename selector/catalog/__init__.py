@@ -2,6 +2,7 @@
 
 from selector.catalog.files import FileError, read_toml, write_atomic, write_bytes_atomic
 from selector.catalog.loader import Catalog, CatalogFile, load_catalog
+from selector.catalog.opening import OpenedProject, open_project
 from selector.catalog.problems import Problem
 from selector.catalog.project_file import (
     LoadedProject,
@@ -16,10 +17,12 @@ __all__ = [
     "CatalogFile",
     "FileError",
     "LoadedProject",
+    "OpenedProject",
     "Problem",
     "check_project",
     "load_catalog",
     "load_project",
+    "open_project",
     "project_to_toml",
     "read_toml",
     "save_project",

@@ -13,13 +13,13 @@ from pathlib import Path
 import tomli_w
 from pydantic import ValidationError
 
+from selector.catalog.fact_values import fact_value_problem
 from selector.catalog.files import read_toml, write_atomic
 from selector.catalog.loader import Catalog
 from selector.catalog.migrate import migrate_project
 from selector.catalog.problems import Problem, did_you_mean, display_path, dotted
 from selector.catalog.toml_lines import key_lines, line_of
 from selector.catalog.validation_errors import problems_from
-from selector.domain.criteria import OrdinalScale
 from selector.domain.project import FORMAT_VERSION, AnswerValue, Project
 from selector.domain.questions import Question
 
@@ -38,11 +38,6 @@ class LoadedProject:
     problems: list[Problem] = field(default_factory=list)
     lines: dict = field(default_factory=dict)
 
-    def catalog_folders(self) -> list[Path]:
-        """The project's own catalog folders, relative to the project file."""
-        if self.project is None:
-            return []
-        return [(self.path.parent / p) for p in self.project.catalogs.paths]
 
 
 def load_project(path: Path) -> LoadedProject:
@@ -94,7 +89,7 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
     criteria = {c.id: c for c in catalog.library.criteria()}
     groups = set(catalog.library.group_ids())
     stakeholders = set(project.stakeholder_ids())
-    vendors = {v.id for v in catalog.vendors}
+    vendors = catalog.candidate_refs()
     questions = {q.id: q for q in catalog.questionnaire.questions}
     readiness = {r.id for r in catalog.questionnaire.readiness}
     areas = {a.id for a in project.business_areas}
@@ -111,8 +106,7 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
         if req.threshold is not None and not criteria[cid].in_range(req.threshold):
             report(
                 ("requirements", cid, "threshold"),
-                f"threshold {req.threshold:g} is outside the scale of {cid!r}"
-                + (" (levels 0–5)" if isinstance(criteria[cid].scale, OrdinalScale) else ""),
+                f"threshold {req.threshold:g} is outside {criteria[cid].scale_text()} of {cid!r}",
             )
         if req.priority == "must" and req.threshold is None:
             report(
@@ -152,14 +146,17 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
                 report(("weights", sid, "judgments", j), "a group cannot be compared with itself")
     for i, vid in enumerate(project.shortlist):
         if vid not in vendors:
-            report(("shortlist",), f"unknown vendor {vid!r}{did_you_mean(vid, vendors)}")
+            report(
+                ("shortlist",),
+                f"unknown vendor or offering {vid!r}{did_you_mean(vid, vendors)}",
+            )
         if vid in project.shortlist[:i]:
-            report(("shortlist",), f"vendor {vid!r} is listed twice")
+            report(("shortlist",), f"{vid!r} is listed twice")
     for i, o in enumerate(project.overrides):
         if o.vendor not in vendors:
             report(
                 ("overrides", i, "vendor"),
-                f"unknown vendor {o.vendor!r}{did_you_mean(o.vendor, vendors)}",
+                f"unknown vendor or offering {o.vendor!r}{did_you_mean(o.vendor, vendors)}",
             )
         if o.criterion not in criteria:
             report(
@@ -168,8 +165,43 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
             )
         elif not criteria[o.criterion].in_range(o.value):
             report(
-                ("overrides", i, "value"), f"{o.value:g} is outside the scale of {o.criterion!r}"
+                ("overrides", i, "value"),
+                f"{o.value:g} is outside {criteria[o.criterion].scale_text()} of {o.criterion!r}",
             )
+    for i, c in enumerate(project.claims):
+        if c.vendor not in vendors:
+            report(
+                ("claims", i, "vendor"),
+                f"unknown vendor or offering {c.vendor!r}{did_you_mean(c.vendor, vendors)}",
+            )
+        if c.criterion not in criteria:
+            report(
+                ("claims", i, "criterion"),
+                f"unknown criterion {c.criterion!r}{did_you_mean(c.criterion, criteria)}",
+            )
+        elif not criteria[c.criterion].in_range(c.value):
+            report(
+                ("claims", i, "value"),
+                f"{c.value:g} is outside {criteria[c.criterion].scale_text()} of {c.criterion!r}",
+            )
+    for i, must in enumerate(project.must_haves):
+        for key in ("includes", "any_of"):
+            for k, value in enumerate(getattr(must, key)):
+                message = fact_value_problem(must.fact, value)
+                if message:
+                    report(("must_haves", i, key, k), message)
+        for who in must.requested_by:
+            if who not in stakeholders:
+                report(
+                    ("must_haves", i, "requested_by"),
+                    f"unknown stakeholder {who!r}{did_you_mean(who, stakeholders)}",
+                )
+    names: set[str] = set()
+    for i, system in enumerate(project.systems):
+        key = system.name.strip().lower()
+        if key in names:
+            report(("systems", i, "name"), f"system {system.name!r} is listed twice")
+        names.add(key)
     for key in project.readiness:
         if key not in readiness:
             report(
@@ -229,6 +261,10 @@ def answer_problem(question: Question, value: AnswerValue) -> str:
                 return f"{item!r} is not one of {listed}{did_you_mean(str(item), choices)}"
     elif question.kind == "text" and not isinstance(value, str):
         return "must be text"
+    elif question.kind == "date" and (
+        not isinstance(value, dt.date) or isinstance(value, dt.datetime)
+    ):
+        return "must be a date like 2027-06-01 (no quotes)"
     return ""
 
 

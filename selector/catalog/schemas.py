@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from selector.catalog.files import write_atomic
+from selector.domain.cost_model import CostModel
 from selector.domain.criteria import CriteriaGroup
 from selector.domain.project import Project
 from selector.domain.questions import Questionnaire
@@ -24,6 +25,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "questionnaire.schema.json": Questionnaire,
     "vendor.schema.json": VendorProfile,
     "project.schema.json": Project,
+    "cost-model.schema.json": CostModel,
 }
 
 

@@ -38,7 +38,11 @@ def new_project_text(catalog: Catalog, name: str, created_at: str) -> str:
         f"format_version = {FORMAT_VERSION}",
         f"name = {_value(name)}",
         'prepared_by = ""            # who prepares the recommendation (shown on the report cover)',
-        "# Vendors to compare (empty: the whole catalog). Ids: see `crm-selector vendors`.",
+        "# The evaluation's date fixes every date in the result, so a rerun gives the same report;",
+        "# without it the latest change recorded under [history] is used.",
+        f"# date = {created_at[:10]}",
+        "# Vendors or single offerings to compare (empty: the whole catalog); a vendor id stands",
+        "# for all its offerings. Ids: see `crm-selector vendors`.",
         "shortlist = []",
         "",
         "[organisation]",
@@ -81,6 +85,8 @@ def new_project_text(catalog: Catalog, name: str, created_at: str) -> str:
         "[answers]",
     ]
     for q in catalog.questionnaire.questions:
+        if q.answered_by:
+            continue  # taken from the business areas or the readiness checklist
         lines.append("")
         lines += _comment(q.text)
         lines += _comment(f"Why: {q.why}")
@@ -93,6 +99,9 @@ def new_project_text(catalog: Catalog, name: str, created_at: str) -> str:
             example = int(q.minimum) if q.minimum is not None else 0
             unit = f"   # {q.unit}" if q.unit else ""
             lines.append(f"# {q.id} = {example}{unit}")
+            continue
+        if q.kind == "date":
+            lines.append(f"# {q.id} = {created_at[:4]}-12-31")
             continue
         if q.kind == "boolean":
             example = False
@@ -109,6 +118,28 @@ def new_project_text(catalog: Catalog, name: str, created_at: str) -> str:
         "# [[needs]]",
         '# function = "Pipeline forecasting by region"',
         '# business_area = "sales"',
+        '# requested_by = ["anna"]',
+        "",
+        "# The systems the CRM must exchange data with, in your own words: each is matched with the",
+        "# offerings' listed connectors. kind: erp, accounting, web_portal, ecommerce, email,",
+        "# calendar, telephony, messaging, marketing, warehouse, data_warehouse, pos, identity,",
+        "# document, other. direction: to_crm, from_crm, both. timing: realtime, batch, unknown.",
+        "# connector_required = true makes a ready connector for it a must-have.",
+        "# [[systems]]",
+        '# name = "IFS Cloud"',
+        '# kind = "erp"',
+        '# direction = "both"',
+        '# timing = "realtime"',
+        "",
+        "# Must-haves on vendor facts, checked per offering: deployment, run_by (provider,",
+        "# partner, customer), data_location, licence, api_styles, identity_standards,",
+        "# hosting_regions, languages, certifications, integrations, modules. `includes` must all",
+        "# be listed, of `any_of` at least one; `not_evidenced` says whether a fact the catalog",
+        "# does not state excludes (\"exclude\") or is only flagged (\"keep\").",
+        "# [[must_haves]]",
+        '# fact = "identity_standards"',
+        '# includes = ["saml"]',
+        '# not_evidenced = "exclude"',
         '# requested_by = ["anna"]',
         "",
         "# How much each criterion matters: must / should / could / wont. A must-have needs a",

@@ -116,7 +116,11 @@ class QuantitativeScale(Strict):
         return max(self.worst, self.best)
 
     def describe(self, value: float) -> str:
-        """A quantity with its unit and thousands separators: "5,360 EUR per user-year"."""
+        """A quantity with its unit and thousands separators: "12 weeks"; a money unit puts
+        the currency first: "EUR 1,070 per user-year"."""
+        currency, _, rest = self.unit.partition(" ")
+        if len(currency) == 3 and currency.isupper() and currency.isalpha() and rest:
+            return f"{currency} {format_number(value)} {rest}"
         return f"{format_number(value)} {self.unit}"
 
     def unit_text(self) -> str:

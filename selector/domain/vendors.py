@@ -238,6 +238,9 @@ class VendorProfile(Strict):
     """A CRM product (or a delivery model such as an agency's custom build) and its offerings."""
 
     format_version: Literal[2] = 2
+    kind: Literal["product", "delivery_model"] = "product"
+    """`delivery_model` for a way of getting a CRM rather than a product (an agency's custom
+    build, a rented tailored chain): its scores are typical estimates, not a vendor's facts."""
     id: Identifier
     name: Annotated[str, Field(min_length=2, max_length=200)]
     vendor: Annotated[str, Field(min_length=2, max_length=200)]

@@ -23,7 +23,7 @@ def _example() -> Project:
 
 def test_a_knocked_out_vendor_never_wins_whatever_the_weights(shipped) -> None:
     """Give a must-have that the otherwise strongest vendor fails, then try many weightings."""
-    base = advise(shipped, Project(format_version=1), n_samples=0, today=TODAY)
+    base = advise(shipped, Project(format_version=2), n_samples=0, today=TODAY)
     strongest = base.vendors[0]
     # pick a criterion where the strongest vendor is below the top of the scale and require it
     weak = min(
@@ -51,7 +51,7 @@ def test_a_knocked_out_vendor_never_wins_whatever_the_weights(shipped) -> None:
         )
         points[shipped.library.group_of(weak.criterion_id).id] = 0.0  # even when it counts nil
         project = Project(
-            format_version=1,
+            format_version=2,
             stakeholders=[Stakeholder(id="xx", name="X")],
             weights={"xx": StakeholderWeights(method="points", points=points)},
             requirements={weak.criterion_id: Requirement(priority="must", threshold=threshold)},
@@ -79,7 +79,7 @@ def test_a_different_seed_changes_only_the_sampled_numbers(shipped) -> None:
 
 
 def test_an_empty_project_says_what_is_missing(shipped) -> None:
-    rec = advise(shipped, Project(format_version=1), today=TODAY)
+    rec = advise(shipped, Project(format_version=2), today=TODAY)
     assert rec.vendors and rec.solution_types
     missing = " ".join(rec.missing)
     assert "No stakeholders are listed" in missing
@@ -144,7 +144,7 @@ def test_weights_changed_after_scores_are_flagged(shipped) -> None:
 
 
 def test_no_clear_winner_names_the_contenders(shipped) -> None:
-    project = Project(format_version=1, shortlist=["salesforce_sales_cloud", "dynamics_365_sales"])
+    project = Project(format_version=2, shortlist=["salesforce_sales_cloud", "dynamics_365_sales"])
     rec = advise(shipped, project, today=TODAY)
     a, b = rec.vendors[0], rec.vendors[1]
     if a.score - b.score < rec.robustness.margin_threshold:
@@ -157,7 +157,7 @@ def test_no_clear_winner_names_the_contenders(shipped) -> None:
 
 def test_stakeholder_view_and_next_pair(shipped) -> None:
     project = Project(
-        format_version=1,
+        format_version=2,
         stakeholders=[Stakeholder(id="it", name="IT")],
         weights={"it": StakeholderWeights(method="pairwise")},
     )
@@ -185,7 +185,7 @@ def test_consistency_is_checked_as_soon_as_judgments_overlap(shipped) -> None:
     # connect the other groups with plain "equally important" answers
     judgments += [Judgment(a="functional_fit", b=g, value=1.0) for g in groups
                   if g not in {"functional_fit", "openness", "integration"}]
-    project = Project(format_version=1, stakeholders=[Stakeholder(id="it", name="IT")],
+    project = Project(format_version=2, stakeholders=[Stakeholder(id="it", name="IT")],
                       weights={"it": StakeholderWeights(method="pairwise", judgments=judgments)})
     view = stakeholder_view(shipped, project, "it")
     assert view.consistency_ratio is not None and view.consistency_ratio > 0.10
@@ -195,7 +195,7 @@ def test_consistency_is_checked_as_soon_as_judgments_overlap(shipped) -> None:
         {part.split(" vs ")[0], part.split(" vs ")[1].split(":")[0]} <= cycle
         for part in view.revisit)
     # and a minimal spanning set of answers has nothing to check yet
-    tree = Project(format_version=1, stakeholders=[Stakeholder(id="it", name="IT")],
+    tree = Project(format_version=2, stakeholders=[Stakeholder(id="it", name="IT")],
                    weights={"it": StakeholderWeights(method="pairwise", judgments=[
                        Judgment(a="functional_fit", b=g, value=2.0) for g in groups
                        if g != "functional_fit"])})

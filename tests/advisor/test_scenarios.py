@@ -60,7 +60,7 @@ SCENARIOS = {
 
 @pytest.mark.parametrize("expected", list(SCENARIOS))
 def test_each_kind_leads_where_its_definition_says(shipped, expected: str) -> None:
-    project = Project(format_version=1, answers=SCENARIOS[expected])
+    project = Project(format_version=2, answers=SCENARIOS[expected])
     rec = advise(shipped, project, n_samples=0, today=TODAY)
     assert rec.solution_types[0].id == expected, [
         (t.id, round(t.score, 3), t.reasons[:1]) for t in rec.solution_types
@@ -71,7 +71,7 @@ def test_each_kind_leads_where_its_definition_says(shipped, expected: str) -> No
 def test_outsourced_reasons_name_the_deadline_and_the_missing_developers(shipped) -> None:
     rec = advise(
         shipped,
-        Project(format_version=1, answers=SCENARIOS["outsourced"]),
+        Project(format_version=2, answers=SCENARIOS["outsourced"]),
         n_samples=0,
         today=TODAY,
     )
@@ -85,7 +85,7 @@ def test_outsourced_reasons_name_the_deadline_and_the_missing_developers(shipped
 
 def test_types_that_typically_miss_a_must_have_rank_below_and_say_why(shipped) -> None:
     rec = advise(
-        shipped, Project(format_version=1, answers=SCENARIOS["bespoke"]), n_samples=0, today=TODAY
+        shipped, Project(format_version=2, answers=SCENARIOS["bespoke"]), n_samples=0, today=TODAY
     )
     outsourced = next(t for t in rec.solution_types if t.id == "outsourced")
     bespoke = rec.solution_types[0]

@@ -37,7 +37,7 @@ def test_a_project_names_its_own_catalog_and_the_result_says_where_each_vendor_c
     (tmp_path / "extra").mkdir()
     added = vendor_text.replace('id = "salesforce_sales_cloud"', 'id = "acme_crm"', 1)
     (tmp_path / "extra" / "acme.toml").write_text(added, encoding="utf-8")
-    project = Project(format_version=1, shortlist=["acme_crm", "zoho_crm"])
+    project = Project(format_version=2, shortlist=["acme_crm", "zoho_crm"])
     project.catalogs.paths = ["extra"]
     save_project(project, tmp_path / "p.toml")
 

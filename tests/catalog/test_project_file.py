@@ -35,7 +35,7 @@ def test_round_trip_loses_nothing(tmp_path: Path) -> None:
 
 
 def test_unicode_and_markup_survive_a_round_trip(tmp_path: Path) -> None:
-    project = Project(format_version=1, name="Nordlys [red]<b>&</b> 中文 🚀 Åsa Ærø")
+    project = Project(format_version=2, name="Nordlys [red]<b>&</b> 中文 🚀 Åsa Ærø")
     path = tmp_path / "p.toml"
     save_project(project, path)
     assert load_project(path).project.name == "Nordlys [red]<b>&</b> 中文 🚀 Åsa Ærø"
@@ -43,7 +43,7 @@ def test_unicode_and_markup_survive_a_round_trip(tmp_path: Path) -> None:
 
 def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "p.toml"
-    save_project(Project(format_version=1, name="good"), path)
+    save_project(Project(format_version=2, name="good"), path)
     before = path.read_bytes()
 
     def broken_replace(src, dst):  # the disk fills up at the worst moment
@@ -51,14 +51,14 @@ def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch) -> Non
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(FileError, match="cannot be saved: No space left on device"):
-        save_project(Project(format_version=1, name="new"), path)
+        save_project(Project(format_version=2, name="new"), path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["p.toml"]  # no temp file left behind
 
 
 def test_save_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileError, match="does not exist"):
-        save_project(Project(format_version=1), tmp_path / "no" / "p.toml")
+        save_project(Project(format_version=2), tmp_path / "no" / "p.toml")
 
 
 def test_cross_checks_name_the_field_and_suggest(tmp_path: Path, shipped) -> None:
@@ -133,10 +133,10 @@ def test_a_new_file_is_readable_by_colleagues_and_a_replaced_one_keeps_its_mode(
     old = os.umask(0o022)
     try:
         path = tmp_path / "shared.toml"
-        save_project(Project(format_version=1), path)
+        save_project(Project(format_version=2), path)
         assert path.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
         path.chmod(0o640)
-        save_project(Project(format_version=1, name="again"), path)
+        save_project(Project(format_version=2, name="again"), path)
         assert path.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(old)

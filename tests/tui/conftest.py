@@ -44,7 +44,7 @@ def _isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def awkward_project() -> Project:
     """A mid-way project whose every user string is awkward to render."""
     return Project(
-        format_version=1,
+        format_version=2,
         name="Nordlys [red]CRM[/red] & <b>2026</b>",
         prepared_by="Åsa Öberg",
         organisation=Organisation(name="Blåbær & Søn A/S", industry="Pumps 泵",
