@@ -21,7 +21,7 @@ def shipped() -> Catalog:
 @pytest.fixture
 def vendor_text() -> str:
     """A valid vendor file from the shipped catalog, to mutate in tests."""
-    return (shipped_root() / "vendors" / "salesforce-sales-cloud.toml").read_text("utf-8")
+    return (shipped_root() / "vendors" / "sap-sales-cloud.toml").read_text("utf-8")
 
 
 @pytest.fixture

@@ -168,8 +168,6 @@ def unanswered(questionnaire: Questionnaire, project: Project) -> list[Question]
     """Questions with no answer; a question answered through another (a date for weeks) counts
     as answered."""
     given = set(answers(questionnaire, project, dt.date(2000, 1, 1)))
-    if "go_live_date" in given:
-        given.add("go_live_weeks")
-    if "go_live_weeks" in given:
-        given.add("go_live_date")
+    # the deadline is one question asked two ways: weeks or a date; ask it once
+    given.add("go_live_date")
     return [q for q in questionnaire.questions if q.id not in given]

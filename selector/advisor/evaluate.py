@@ -76,8 +76,8 @@ def evaluate(
     failures: list[list[MustHaveFailure]],
     shortfalls: list[list[MustHaveFailure]],
 ) -> Evaluation:
-    """Score and rank. Candidates with `failures` are excluded; `shortfalls` (a kind of
-    solution that typically misses a must-have) rank below those that meet every one."""
+    """Score and rank. Candidates with `failures` are excluded; `shortfalls` (must-haves a
+    kind of solution typically misses) rank it below those that miss fewer."""
     criteria = library.criteria()
     ids = [c.id for c in criteria]
     weights = np.array([weighting.criterion_weights[c] for c in ids])
@@ -96,7 +96,7 @@ def evaluate(
     ranks: list[int | None] = [None] * n
     order = sorted(
         (i for i in range(n) if passing[i]),
-        key=lambda i: (bool(shortfalls[i]), -scores[i], i),
+        key=lambda i: (len(shortfalls[i]), -scores[i], i),
     )
     for position, i in enumerate(order, start=1):
         ranks[int(i)] = position

@@ -411,12 +411,9 @@ def _check_vendors(
                 )
                 bad = True
             owner.setdefault(o.id, f"an offering of {vendor.id!r}")
-        if not bad:
-            for i, offering in enumerate(vendor.resolved()):
-                where = ("offerings", i) if vendor.offerings else ("scores",)
-                bad |= _check_complete(
-                    offering.scores, e, where, known, added_by, problems, computed
-                )
+        for i, offering in enumerate(vendor.resolved()):
+            where = ("offerings", i) if vendor.offerings else ("scores",)
+            bad |= _check_complete(offering.scores, e, where, known, added_by, problems, computed)
         if not bad:
             vendors.append(vendor)
             catalog_of[vendor.id] = e.label

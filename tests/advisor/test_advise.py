@@ -24,7 +24,7 @@ def _example() -> Project:
 def test_a_knocked_out_vendor_never_wins_whatever_the_weights(shipped) -> None:
     """Give a must-have that the otherwise strongest vendor fails, then try many weightings."""
     base = advise(shipped, Project(format_version=2), n_samples=0, today=TODAY)
-    strongest = base.vendors[0]
+    strongest = base.offerings[0]
     # pick a criterion where the strongest vendor is below the top of the scale and require it
     weak = min(
         (
@@ -57,7 +57,7 @@ def test_a_knocked_out_vendor_never_wins_whatever_the_weights(shipped) -> None:
             requirements={weak.criterion_id: Requirement(priority="must", threshold=threshold)},
         )
         rec = advise(shipped, project, n_samples=0, today=TODAY)
-        result = next(v for v in rec.vendors if v.id == strongest.id)
+        result = next(v for v in rec.offerings if v.id == strongest.id)
         assert result.excluded and result.rank is None
         assert rec.winner() is not None and rec.winner().id != strongest.id
         assert result.failures[0].criterion_id == weak.criterion_id
@@ -74,17 +74,18 @@ def test_a_different_seed_changes_only_the_sampled_numbers(shipped) -> None:
     project = _example()
     project.seed = 99
     b = advise(shipped, project, today=TODAY)
-    assert [v.id for v in a.vendors] == [v.id for v in b.vendors]
+    assert [v.id for v in a.offerings] == [v.id for v in b.offerings]
     assert a.robustness.probability_first != b.robustness.probability_first
 
 
 def test_an_empty_project_says_what_is_missing(shipped) -> None:
     rec = advise(shipped, Project(format_version=2), today=TODAY)
-    assert rec.vendors and rec.solution_types
+    assert rec.offerings and rec.solution_types
     missing = " ".join(rec.missing)
     assert "No stakeholders are listed" in missing
     assert "all groups count equally" in missing
     assert "Not answered: How many weeks" in missing
+    assert "Not answered: By which date" not in missing  # the deadline is asked once
     assert "16 of 16 readiness checklist items are unanswered" in missing
     assert rec.readiness.score == 0 and rec.readiness.level == "not ready"
 
@@ -103,7 +104,7 @@ def test_every_weight_is_traced_and_weights_sum_to_one(shipped) -> None:
 
 def test_contributions_add_up_to_the_score(shipped) -> None:
     rec = advise(shipped, _example(), today=TODAY)
-    for v in rec.vendors:
+    for v in rec.offerings:
         assert abs(sum(c.contribution for c in v.contributions) - v.score) < 1e-9
         assert abs(sum(v.group_contributions.values()) - v.score) < 1e-9
 
@@ -113,15 +114,15 @@ def test_example_project_reads_sensibly(shipped) -> None:
     winner = rec.winner()
     assert winner is not None
     assert rec.headline.startswith(("Recommended:", "No clear winner"))
-    assert len(rec.top_reasons) == 3
+    assert 1 <= len(rec.top_reasons) <= 3
     # must-haves of the example: EU data, open APIs, ERP integration, data export
-    for v in rec.vendors:
+    for v in rec.offerings:
         if v.excluded:
             assert v.failures and v.rank is None
-    excluded = {v.id for v in rec.vendors if v.excluded}
-    assert "inhouse_build_open_source" in excluded  # 40+ weeks and level-5 skills
-    # overrides are marked and explained
-    odoo = next(v for v in rec.vendors if v.id == "odoo_crm")
+    excluded = {v.id for v in rec.offerings if v.excluded}
+    assert "inhouse_build_open_source" in excluded  # level-5 skills with two developers
+    # overrides are marked and explained, on every offering of the vendor they name
+    odoo = next(v for v in rec.offerings if v.vendor_id == "odoo_crm")
     assert odoo.overrides and odoo.overrides[0].team_value == 3.0
     assert next(c for c in odoo.contributions if c.criterion_id == "localisation").overridden
     # group view: five stakeholders, the pairwise one with a consistency ratio
@@ -140,13 +141,14 @@ def test_weights_changed_after_scores_are_flagged(shipped) -> None:
     project.history.weights_changed_at = dt.datetime(2026, 10, 5, tzinfo=dt.UTC)
     rec = advise(shipped, project, n_samples=0, today=TODAY)
     assert rec.provenance.weights_after_scores
-    assert any("after the team had seen the scores" in w for w in rec.warnings)
+    warning = next(w for w in rec.warnings if w.kind == "weights_after_scores")
+    assert "after the team had looked at the scores on 2026-10-01" in warning.text
 
 
 def test_no_clear_winner_names_the_contenders(shipped) -> None:
     project = Project(format_version=2, shortlist=["salesforce_sales_cloud", "dynamics_365_sales"])
     rec = advise(shipped, project, today=TODAY)
-    a, b = rec.vendors[0], rec.vendors[1]
+    a, b = rec.offerings[0], rec.offerings[1]
     if a.score - b.score < rec.robustness.margin_threshold:
         assert not rec.robustness.clear_winner
         assert rec.headline.startswith("No clear winner between")
@@ -191,9 +193,8 @@ def test_consistency_is_checked_as_soon_as_judgments_overlap(shipped) -> None:
     assert view.consistency_ratio is not None and view.consistency_ratio > 0.10
     assert view.consistency_basis == f"estimated from {len(judgments)} of 66 comparisons"
     cycle = {"Functional fit", "Openness", "Integration"}
-    assert view.revisit and all(
-        {part.split(" vs ")[0], part.split(" vs ")[1].split(":")[0]} <= cycle
-        for part in view.revisit)
+    assert view.revisions and all({r.a_name, r.b_name} <= cycle for r in view.revisions)
+    assert all(r.text.startswith(f"{r.a_name} vs {r.b_name}: you said") for r in view.revisions)
     # and a minimal spanning set of answers has nothing to check yet
     tree = Project(format_version=2, stakeholders=[Stakeholder(id="it", name="IT")],
                    weights={"it": StakeholderWeights(method="pairwise", judgments=[

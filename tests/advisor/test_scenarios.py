@@ -16,6 +16,7 @@ import pytest
 
 from selector.advisor import advise
 from selector.domain import Project
+from selector.domain.project import SystemToIntegrate
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -23,7 +24,7 @@ SCENARIOS = {
     # Must go live in 8 weeks and has no developers.
     "outsourced": dict(
         go_live_weeks=8,
-        dev_capacity="none",
+        developers=0,
         budget_upfront_eur=50000,
         budget_yearly_eur=60000,
         process_uniqueness="some",
@@ -31,17 +32,16 @@ SCENARIOS = {
     # Standard processes, tight budget, must integrate with the ERP and accounting packages.
     "off_the_shelf": dict(
         go_live_weeks=20,
-        dev_capacity="some",
+        developers=1,
         budget_upfront_eur=35000,
         budget_yearly_eur=25000,
         process_uniqueness="standard",
-        systems_to_integrate=["erp", "accounting"],
-    ),
+    ),  # and it integrates an ERP and an accounting package: see SYSTEMS
     # Unique processes, a strong in-house team, a large budget, and (as a firm that builds its
     # own system) the wish to own its data and be able to leave any supplier.
     "custom": dict(
         go_live_weeks=60,
-        dev_capacity="team",
+        developers=8,
         budget_upfront_eur=900000,
         budget_yearly_eur=300000,
         process_uniqueness="unique",
@@ -50,7 +50,7 @@ SCENARIOS = {
     # Tailored needs, no developers, a mid-size budget.
     "bespoke": dict(
         go_live_weeks=30,
-        dev_capacity="none",
+        developers=0,
         budget_upfront_eur=150000,
         budget_yearly_eur=100000,
         process_uniqueness="unique",
@@ -58,9 +58,21 @@ SCENARIOS = {
 }
 
 
+SYSTEMS = {
+    "off_the_shelf": [
+        SystemToIntegrate(name="Microsoft Dynamics 365 Business Central", kind="erp"),
+        SystemToIntegrate(name="Fortnox", kind="accounting"),
+    ]
+}
+
+
+def _project(name: str) -> Project:
+    return Project(answers=SCENARIOS[name], systems=SYSTEMS.get(name, []))
+
+
 @pytest.mark.parametrize("expected", list(SCENARIOS))
 def test_each_kind_leads_where_its_definition_says(shipped, expected: str) -> None:
-    project = Project(format_version=2, answers=SCENARIOS[expected])
+    project = _project(expected)
     rec = advise(shipped, project, n_samples=0, today=TODAY)
     assert rec.solution_types[0].id == expected, [
         (t.id, round(t.score, 3), t.reasons[:1]) for t in rec.solution_types
@@ -71,7 +83,7 @@ def test_each_kind_leads_where_its_definition_says(shipped, expected: str) -> No
 def test_outsourced_reasons_name_the_deadline_and_the_missing_developers(shipped) -> None:
     rec = advise(
         shipped,
-        Project(format_version=2, answers=SCENARIOS["outsourced"]),
+        _project("outsourced"),
         n_samples=0,
         today=TODAY,
     )
@@ -79,13 +91,13 @@ def test_outsourced_reasons_name_the_deadline_and_the_missing_developers(shipped
     assert custom.excluded and custom.rank is None
     text = " ".join(f.reason for f in custom.failures)
     assert "8 weeks" in text  # the deadline the team gave
-    assert "None: no developers" in text  # the capacity the team gave
+    assert "Developers you can assign: 0 developers" in text  # the capacity the team gave
     assert "Custom" in rec.solution_type_headline and "ruled out" in rec.solution_type_headline
 
 
 def test_types_that_typically_miss_a_must_have_rank_below_and_say_why(shipped) -> None:
     rec = advise(
-        shipped, Project(format_version=2, answers=SCENARIOS["bespoke"]), n_samples=0, today=TODAY
+        shipped, _project("bespoke"), n_samples=0, today=TODAY
     )
     outsourced = next(t for t in rec.solution_types if t.id == "outsourced")
     bespoke = rec.solution_types[0]

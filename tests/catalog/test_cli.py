@@ -35,7 +35,7 @@ def test_validate_reports_every_problem_and_exits_1(tmp_path: Path, vendor_text:
     (folder / "a.toml").write_text("id = [", encoding="utf-8")
     (folder / "b.toml").write_text(
         vendor_text.replace("\nwebsite = ", "\nwebsit = ", 1).replace(
-            'id = "salesforce_sales_cloud"', 'id = "b"', 1
+            'id = "sap_sales_cloud"', 'id = "b"', 1
         ),
         encoding="utf-8",
     )
@@ -60,10 +60,10 @@ def test_validate_usage_errors_exit_2() -> None:
 
 def test_validate_a_project_file(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
-    path.write_text('format_version = 1\nshortlist = ["nope"]\n', encoding="utf-8")
+    path.write_text('format_version = 2\nshortlist = ["nope"]\n', encoding="utf-8")
     result = run("validate", str(path))
     assert result.returncode == 1
-    assert f"{path}:2: shortlist: unknown vendor 'nope'" in result.stdout
+    assert f"{path}:2: shortlist: unknown vendor or offering 'nope'" in result.stdout
 
 
 def test_new_writes_a_valid_project_and_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -86,7 +86,8 @@ def test_schema_writes_every_schema(tmp_path: Path) -> None:
     assert written == sorted(SCHEMAS)
     vendor = json.loads((tmp_path / "s" / "vendor.schema.json").read_text("utf-8"))
     assert vendor["additionalProperties"] is False
-    assert "scores" in vendor["required"]
+    assert {"id", "name", "summary", "solution_types"} <= set(vendor["required"])
+    assert "offerings" in vendor["properties"]
 
 
 def test_committed_schemas_are_current() -> None:
@@ -102,6 +103,7 @@ def test_shipped_files_point_at_their_schema() -> None:
         "rules": "questionnaire",
         "readiness": "questionnaire",
         "solution_types": "solution-types",
+        "cost_model": "cost-model",
     }
     for path in sorted((REPO / "criteria").glob("*.toml")) + sorted(
         (REPO / "vendors").glob("*.toml")
@@ -115,7 +117,8 @@ def test_rank_prints_tables_and_json() -> None:
     example = REPO / "examples" / "nordlys-project.toml"
     text = run("rank", str(example))
     assert text.returncode == 0, text.stdout + text.stderr
-    assert "Vendors" in text.stdout and "Readiness" in text.stdout
+    assert "Offerings" in text.stdout and "Before signing" in text.stdout
+    assert "Cost for 85 users over 5 years" in text.stdout
     as_json = run("rank", str(example), "--json")
     data = json.loads(as_json.stdout)
     assert data["project_name"] == "Nordlys CRM selection 2026"
