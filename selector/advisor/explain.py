@@ -459,7 +459,9 @@ def warnings(
         out.append(WarningNote(kind="weights_after_scores", text=history_note))
     skipped = {p.file for p in catalog.errors}
     if skipped:
-        out.append(WarningNote(kind="catalog_problems", text=wording.catalog_problems(len(skipped))))
+        out.append(
+            WarningNote(kind="catalog_problems", text=wording.catalog_problems(len(skipped)))
+        )
     if not project.shortlist:
         out.append(WarningNote(kind="no_shortlist", text=wording.no_shortlist(n_compared)))
     if winner and lead_type and lead_type.id not in winner.solution_types:
@@ -470,7 +472,9 @@ def warnings(
             out.append(WarningNote(kind="inconsistent_judgments", text=wording.inconsistent(view)))
     over = [r for r in items if not r.excluded and r.cost is not None and r.cost.over_budget]
     if over:
-        out.append(WarningNote(kind="over_budget", text=wording.over_budget([r.name for r in over])))
+        out.append(
+            WarningNote(kind="over_budget", text=wording.over_budget([r.name for r in over]))
+        )
     unpriced = [r for r in items if not r.excluded and r.cost is not None and not r.cost.priced]
     if unpriced:
         out.append(WarningNote(kind="unpriced", text=wording.unpriced([r.name for r in unpriced])))
@@ -480,7 +484,9 @@ def warnings(
     return out
 
 
-def missing(catalog: Catalog, project: Project, weighting: Weighting, unanswered: list) -> list[str]:
+def missing(
+    catalog: Catalog, project: Project, weighting: Weighting, unanswered: list
+) -> list[str]:
     out = []
     if not project.stakeholders:
         out.append(wording.no_stakeholders())

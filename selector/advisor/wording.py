@@ -699,7 +699,8 @@ def tie_by_cost(cheapest, dearest) -> str:  # noqa: ANN001
         return ""
     if low <= 0:
         return (f"On cost the two cannot be told apart yet: {cheapest.name} "
-                f"{euro_range(cheapest.cost.total)}, {dearest.name} {euro_range(dearest.cost.total)} "
+                f"{euro_range(cheapest.cost.total)}, {dearest.name} "
+                f"{euro_range(dearest.cost.total)} "
                 f"over {plural(cheapest.cost.horizon_years, 'year')}.")
     diff = Range(low=low, high=high)
     return (f"On cost, {cheapest.name} is {euro_range(diff)} cheaper than {dearest.name} over "
@@ -829,7 +830,8 @@ def no_weights() -> str:
 
 
 def left_out(names: Sequence[str]) -> str:
-    return (f"Not yet weighted, so not in the aggregate: {listing(list(names))}. Ask them to weight "
+    return (f"Not yet weighted, so not in the aggregate: {listing(list(names))}. Ask them to "
+            "weight "
             "the groups, or the result reflects only the others.")
 
 

@@ -28,7 +28,8 @@ def fact_value_problem(fact: str, value: str) -> str:
     if fact in _CHOICES:
         allowed = _CHOICES[fact]
         if value not in allowed:
-            return (f"{value!r} is not a {fact.replace('_', ' ')} value{did_you_mean(value, allowed)}; "
+            return (f"{value!r} is not a {fact.replace('_', ' ')} value"
+                    f"{did_you_mean(value, allowed)}; "
                     f"use one of {', '.join(sorted(allowed))}")
         return ""
     if fact == "hosting_regions" and not _REGION.match(value):

@@ -39,7 +39,9 @@ class Question(Strict):
     minimum: float | None = None
     maximum: float | None = None
     source: str = ""
-    answered_by: Annotated[str, Field(pattern=r"^(|business_areas|readiness:[a-z][a-z0-9_]*)$")] = ""
+    answered_by: Annotated[
+        str, Field(pattern=r"^(|business_areas|readiness:[a-z][a-z0-9_]*)$")
+    ] = ""
     """Where the answer comes from when the team has already said it elsewhere, so it is not
     asked twice: `business_areas` (the ids of the business areas in scope) or
     `readiness:ITEM` (yes when that readiness item is answered yes or partly)."""
