@@ -7,6 +7,8 @@ turns their problems into messages and exit codes (0 fine, 1 problems found, 2 u
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -28,7 +30,7 @@ from selector.catalog.schemas import write_schemas
 from selector.catalog.template import new_project_text
 from selector.domain.recommendation import Recommendation
 
-SUBCOMMANDS = ("validate", "schema", "new", "rank", "report", "vendors", "tui")
+SUBCOMMANDS = ("validate", "audit", "schema", "new", "rank", "report", "vendors", "tui")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +59,21 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check the given catalog folders alone, without the shipped catalog",
     )
+
+    audit = sub.add_parser(
+        "audit",
+        help="audit the catalog's evidence: sources, dates, judgement, contradictions",
+        description="Audit vendor evidence per vendor and offering: scores without a source or "
+        "observed date, evidence older than its freshness limit, the share resting on "
+        "judgement, weak sources, and facts that contradict scores. Exit 1 on contradictions "
+        "or a product resting more than 30% on judgement; staleness is reported only.",
+    )
+    audit.add_argument("paths", nargs="*", type=Path, help="extra catalog folders to layer")
+    audit.add_argument("--no-shipped", action="store_true",
+                       help="audit the given folders alone, without the shipped catalog")
+    audit.add_argument("--json", action="store_true", help="print the audit as JSON")
+    audit.add_argument("--date", type=_date, default=None,
+                       help="judge freshness as of this date (YYYY-MM-DD; default today)")
 
     schema = sub.add_parser("schema", help="write JSON Schemas for catalog and project files")
     schema.add_argument(
@@ -122,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _tui(getattr(args, "project", None))
         return {
             "validate": _validate,
+            "audit": _audit,
             "schema": _schema,
             "new": _new,
             "rank": _rank,
@@ -190,6 +208,33 @@ def _validate(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-01") from None
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from selector.catalog.audit import audit_catalog, audit_text
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"crm-selector audit: {display_path(path)}: no such file or folder",
+                  file=sys.stderr)
+        return 2
+    catalog = load_catalog(args.paths, include_shipped=not args.no_shipped)
+    for problem in catalog.errors:
+        print(problem, file=sys.stderr)
+    audit = audit_catalog(catalog, args.date or dt.datetime.now(dt.UTC).date())
+    if args.json:
+        print(json.dumps(audit.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(audit_text(audit), end="")
+    return 1 if audit.failing or catalog.errors else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

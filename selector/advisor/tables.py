@@ -7,46 +7,20 @@ or angle brackets they contain.
 from __future__ import annotations
 
 import textwrap
-import unicodedata
 
 from selector.advisor.wording import euro_range
+from selector.catalog.plain_table import table, width
 from selector.domain.recommendation import CandidateResult, Recommendation
 
 WIDTH = 100
 
 
-def _width(text: str) -> int:
-    """Display width: East Asian wide characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
-
-
-def _clip(text: str, width: int) -> str:
-    if _width(text) <= width:
-        return text
-    out = ""
-    for ch in text:
-        if _width(out + ch + "…") > width:
-            break
-        out += ch
-    return out + "…"
-
-
 def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[str]:
-    line = "  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True))
-    out = [line.rstrip(), "  ".join("─" * w for w in widths)]
-    for row in rows:
-        out.append(
-            "  ".join(_pad(_clip(c, w), w) for c, w in zip(row, widths, strict=True)).rstrip()
-        )
-    return out
+    return table(headers, rows, widths)
 
 
 def _section(title: str) -> list[str]:
-    return ["", title, "═" * min(WIDTH, _width(title))]
+    return ["", title, "═" * min(WIDTH, width(title))]
 
 
 def _wrap(text: str, indent: str = "  ") -> list[str]:

@@ -57,6 +57,7 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     cost_model: CostModel | None = None
     offerings: list[OfferingProfile] = field(default_factory=list)
+    vendor_files: dict[str, str] = field(default_factory=dict)  # vendor id -> file shown
 
     @property
     def errors(self) -> list[Problem]:
@@ -342,6 +343,10 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
     kept_vendors, offerings, vendor_catalog = _check_vendors(
         merged["vendors"], known, added_by, problems
     )
+    vendor_files = {
+        e.value.id: display_path(e.doc.path) for e in merged["vendors"].values()
+        if e.value.id in vendor_catalog
+    }
     cost_entry = merged["cost_model"].get("cost_model")
     cost_model = cost_entry.value if cost_entry is not None else None
     if cost_model is None and offerings:
@@ -370,6 +375,7 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
         problems,
         cost_model,
         offerings,
+        vendor_files,
     )
 
 
