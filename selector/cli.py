@@ -92,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     rank = sub.add_parser("rank", help="print the recommendation for a project")
     rank.add_argument("project", type=Path)
     rank.add_argument("--json", action="store_true", help="print the full result as JSON")
+    rank.add_argument("--date", type=_date, default=None,
+                      help="date the result is as of (YYYY-MM-DD); default: the project's date, else "
+        "SOURCE_DATE_EPOCH, else the project's latest recorded event",)
     rank.add_argument(
         "--catalog",
         type=Path,
@@ -103,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the recommendation PDF for decision makers")
     report.add_argument("project", type=Path)
     report.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    report.add_argument("--date", type=_date, default=None,
+                        help="date the result is as of (YYYY-MM-DD); default: the project's date, else "
+        "SOURCE_DATE_EPOCH, else the project's latest recorded event",)
     report.add_argument(
         "--catalog",
         type=Path,
@@ -290,7 +296,23 @@ def _advise(args: argparse.Namespace) -> Recommendation | None:
     opened = _load_for_ranking(args.project, args.catalog)
     if opened is None:
         return None
-    return advise(opened.catalog, opened.project)
+    today, source = args.date, "argument"
+    if today is None and opened.project.date is None:
+        today, source = _source_date(), "environment"
+    return advise(opened.catalog, opened.project, today=today, date_from=source)
+
+
+def _source_date() -> dt.date | None:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org), when set, fixes the date of a result."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(value), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise FileError(
+            f"SOURCE_DATE_EPOCH={value!r} is not a number of seconds since 1970-01-01"
+        ) from None
 
 
 def _rank(args: argparse.Namespace) -> int:
