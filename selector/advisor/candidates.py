@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from selector.advisor import wording
 from selector.advisor.cost import CostInputs, Team, team_cost
 from selector.advisor.evaluate import Evaluation, evaluate, knock_out_failures, threshold_failures
-from selector.advisor.facts import check
-from selector.advisor.matrix import CandidateMatrix, Known, Row, build
+from selector.advisor.facts import check, matches
+from selector.advisor.matrix import CandidateMatrix, Known, Row, ScoreTable, build, score_table
 from selector.advisor.weighting import Weighting
 from selector.catalog.loader import Catalog
+from selector.domain.criteria import Criterion
 from selector.domain.evidence import SOURCE_KIND_NAMES
 from selector.domain.project import Claim, Project, ScoreOverride
 from selector.domain.recommendation import (
@@ -56,11 +59,31 @@ class Assessed:
     specs: list[Spec]
     matrix: CandidateMatrix
     evaluation: Evaluation
-    costs: list[TeamCost | None]
+    costs: list[TeamCost | None]  # amounts and budget checks; lines only where detailed
     not_evidenced: list[list[MustHaveFailure]]
     overrides: list[list[Override]]
     claims: list[list[ClaimView]]
-    systems: list[list[SystemFit]]
+    cost_inputs: list[CostInputs | None]
+    offerings: list[OfferingProfile | None]
+
+    def detailed_cost(self, i: int, team: Team, catalog: Catalog) -> TeamCost | None:
+        """Candidate i's cost with every line and assumption, for a result shown in full."""
+        inputs = self.cost_inputs[i]
+        if inputs is None or catalog.cost_model is None:
+            return self.costs[i]
+        return team_cost(inputs, team, catalog.cost_model)
+
+
+def _catalog_scores(catalog: Catalog, offerings: list[OfferingProfile]) -> ScoreTable:
+    """The catalog scores of `offerings`, from a table worked out once per catalog."""
+    table = catalog.memo.get("offering_scores")
+    if table is None:
+        table = score_table(catalog.library.criteria(), [o.scores for o in catalog.offerings])
+        catalog.memo["offering_scores"] = table
+        catalog.memo["offering_rows"] = {o.id: i for i, o in enumerate(catalog.offerings)}
+    rows = catalog.memo["offering_rows"]
+    idx = np.array([rows[o.id] for o in offerings], dtype=int)
+    return ScoreTable(table.raw[idx], table.code[idx])
 
 
 def shortlisted(catalog: Catalog, project: Project) -> list[OfferingProfile]:
@@ -79,11 +102,10 @@ def _applies(ref: str, offering: OfferingProfile) -> bool:
 
 
 def _team_values(
-    catalog: Catalog, offering: OfferingProfile, overrides: list[ScoreOverride],
+    names: dict[str, Criterion], offering: OfferingProfile, overrides: list[ScoreOverride],
     claims: list[Claim],
 ) -> tuple[dict[str, Known], list[Override], list[ClaimView]]:
     """Values the team supplies: overrides first, then claims the team has accepted."""
-    names = {c.id: c for c in catalog.library.criteria()}
     known: dict[str, Known] = {}
     views: list[Override] = []
     for o in overrides:
@@ -145,14 +167,13 @@ def _level(offering_scores: dict, known: dict[str, Known], cid: str, default: fl
     return score.value if score is not None else default
 
 
-def _computed(catalog: Catalog, cost: TeamCost) -> dict[str, Known]:
+def _computed(computed: list[Criterion], cost: TeamCost) -> dict[str, Known]:
     """The cost criteria's values for this team, from its cost."""
     out: dict[str, Known] = {}
     if not cost.priced:
         return out
-    defaults = any(line.default_used for line in cost.lines)
-    confidence = "low" if defaults else "medium"
-    for c in catalog.library.criteria():
+    confidence = "low" if cost.defaults_used else "medium"
+    for c in computed:
         if c.computed == "licence_per_user_month":
             value, text = cost.per_user_month.mid, wording.computed_licence(cost)
         elif c.computed == "total_per_user_year":
@@ -163,14 +184,13 @@ def _computed(catalog: Catalog, cost: TeamCost) -> dict[str, Known]:
     return out
 
 
-def _systems(project: Project, offering: OfferingProfile) -> list[SystemFit]:
+def systems_fit(project: Project, offering: OfferingProfile) -> list[SystemFit]:
+    """How the offering connects to each of the team's systems, from its integrations."""
     fact = offering.facts.integrations
     out = []
     for system in project.systems:
         found: Integration | None = None
         if fact is not None:
-            from selector.advisor.facts import matches
-
             found = next((i for i in fact.values if matches("integrations", system.name, i.name)),
                          None)
         if found is not None:
@@ -192,24 +212,28 @@ def assess_offerings(
 ) -> Assessed:
     offerings = shortlisted(catalog, project)
     model = catalog.cost_model
-    specs, rows, costs, overrides, claims, systems = [], [], [], [], [], []
+    names = {c.id: c for c in catalog.library.criteria()}
+    computed = [c for c in names.values() if c.computed]
+    touched = {o.vendor for o in project.overrides} | {c.vendor for c in project.claims}
+    specs, rows, costs, overrides, claims, inputs_used = [], [], [], [], [], []
     for offering in offerings:
-        known, views, claim_views = _team_values(catalog, offering, project.overrides,
-                                                 project.claims)
+        known: dict[str, Known] = {}
+        views: list[Override] = []
+        claim_views: list[ClaimView] = []
+        if offering.id in touched or offering.vendor_id in touched:
+            known, views, claim_views = _team_values(names, offering, project.overrides,
+                                                     project.claims)
         cost = None
+        inputs = CostInputs(
+            offering.price_tiers,
+            offering.cost,
+            offering.deployment,
+            _level(offering.scores, known, "implementation_cost", 2.5),
+            _level(offering.scores, known, "inhouse_skills_required", 2.5),
+        )
         if model is not None:
-            cost = team_cost(
-                CostInputs(
-                    offering.price_tiers,
-                    offering.cost,
-                    offering.deployment,
-                    _level(offering.scores, known, "implementation_cost", 2.5),
-                    _level(offering.scores, known, "inhouse_skills_required", 2.5),
-                ),
-                team,
-                model,
-            )
-            known = {**_computed(catalog, cost), **known}
+            cost = team_cost(inputs, team, model, detail=False)
+            known = {**_computed(computed, cost), **known}
         specs.append(
             Spec(
                 id=offering.id,
@@ -228,29 +252,35 @@ def assess_offerings(
         costs.append(cost)
         overrides.append(views)
         claims.append(claim_views)
-        systems.append(_systems(project, offering))
-    matrix = build(catalog.library, rows)
+        inputs_used.append(inputs)
+    matrix = build(catalog.library, rows, _catalog_scores(catalog, offerings))
     failures = threshold_failures(catalog.library, matrix, weighting)
     type_names = {st.id: st.name for st in catalog.solution_types}
     not_evidenced: list[list[MustHaveFailure]] = []
+    listed = catalog.memo.setdefault("listed_facts", {})
+    said: dict[tuple, MustHaveFailure] = {}
     for i, offering in enumerate(offerings):
         failures[i] = knock_out_failures(offering.solution_types, weighting.knocked_out,
                                          type_names) + failures[i]
         unproven: list[MustHaveFailure] = []
         for must in weighting.fact_musts:
-            result = check(offering, must.requirement, country)
+            result = check(offering, must.requirement, country, listed)
             if result.status == "passes":
                 continue
-            failure = MustHaveFailure(
-                kind="fact",
-                criterion_id=f"fact:{must.requirement.fact}",
-                criterion_name=wording.FACT_NAMES[must.requirement.fact],
-                required=result.required,
-                actual=result.actual,
-                status=result.status,
-                reason=result.reason,
-                set_by=[must.trace],
-            )
+            # many offerings fail a must-have in the same words: one (immutable) record each
+            key = (id(must), result.status, result.reason)
+            failure = said.get(key)
+            if failure is None:
+                failure = said[key] = MustHaveFailure(
+                    kind="fact",
+                    criterion_id=f"fact:{must.requirement.fact}",
+                    criterion_name=wording.FACT_NAMES[must.requirement.fact],
+                    required=result.required,
+                    actual=result.actual,
+                    status=result.status,
+                    reason=result.reason,
+                    set_by=[must.trace],
+                )
             if result.status == "fails" or must.requirement.not_evidenced == "exclude":
                 failures[i].append(failure)
             else:
@@ -272,7 +302,8 @@ def assess_offerings(
             ]
     shortfalls: list[list[MustHaveFailure]] = [[] for _ in offerings]
     evaluation = evaluate(catalog.library, matrix, weighting, failures, shortfalls)
-    return Assessed(specs, matrix, evaluation, costs, not_evidenced, overrides, claims, systems)
+    return Assessed(specs, matrix, evaluation, costs, not_evidenced, overrides, claims,
+                    inputs_used, list(offerings))
 
 
 def _typical_tier(solution_type: SolutionType) -> list[PriceTier]:
@@ -305,24 +336,23 @@ def assess_types(catalog: Catalog, weighting: Weighting, team: Team) -> Assessed
     misses does not exclude it (its vendors may meet it): it ranks below those that meet it."""
     types = catalog.solution_types
     model = catalog.cost_model
-    specs, rows, costs = [], [], []
+    computed = [c for c in catalog.library.criteria() if c.computed]
+    specs, rows, costs, inputs_used = [], [], [], []
     for st in types:
         known: dict[str, Known] = {}
         cost = None
+        inputs = CostInputs(
+            _typical_tier(st),
+            st.cost,
+            list(st.deployment),
+            _level(st.profile, {}, "implementation_cost", 2.5),
+            _level(st.profile, {}, "inhouse_skills_required", 2.5),
+            typical=True,
+        )
         if model is not None:
-            cost = team_cost(
-                CostInputs(
-                    _typical_tier(st),
-                    st.cost,
-                    list(st.deployment),
-                    _level(st.profile, {}, "implementation_cost", 2.5),
-                    _level(st.profile, {}, "inhouse_skills_required", 2.5),
-                    typical=True,
-                ),
-                team,
-                model,
-            )
-            known = _computed(catalog, cost)
+            cost = team_cost(inputs, team, model, detail=False)
+            known = _computed(computed, cost)
+        inputs_used.append(inputs)
         specs.append(Spec(id=st.id, name=st.name, kind="solution_type", solution_types=[st.id]))
         rows.append(Row(st.id, st.profile, known))
         costs.append(cost)
@@ -332,4 +362,5 @@ def assess_types(catalog: Catalog, weighting: Weighting, team: Team) -> Assessed
     failures = [knock_out_failures([st.id], weighting.knocked_out, names) for st in types]
     evaluation = evaluate(catalog.library, matrix, weighting, failures, shortfalls)
     empty: list[list] = [[] for _ in types]
-    return Assessed(specs, matrix, evaluation, costs, empty, empty, empty, empty)
+    return Assessed(specs, matrix, evaluation, costs, empty, empty, empty, inputs_used,
+                    [None] * len(types))

@@ -9,7 +9,9 @@ says how it was worked out, so a CFO can check the sum by hand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from selector.advisor import wording
 from selector.domain.cost_model import Assumption, CostModel
@@ -18,7 +20,6 @@ from selector.domain.recommendation import BudgetCheck, CostLine, Range, TeamCos
 from selector.domain.vendors import CostEstimate, CostItem, PriceTier
 
 _PER_YEAR = {"user-month": 12, "user-year": 1, "month": 12, "year": 1}
-ZERO = Range(low=0.0, high=0.0)
 
 
 @dataclass(frozen=True)
@@ -44,82 +45,97 @@ class CostInputs:
     typical: bool = False  # a kind of solution: a typical price, not a quote
 
 
-def _add(a: Range, b: Range) -> Range:
-    return Range(low=a.low + b.low, high=a.high + b.high)
+@dataclass(frozen=True)
+class _Part:
+    """One cost line as numbers, with its wording deferred: a large catalog is costed for
+    every offering, but only the offerings a result shows in detail need their lines."""
 
+    item: str
+    label: str
+    recurring: bool
+    low: float
+    high: float
+    basis: Callable[[], str]
+    default_used: bool = False
+    source: str = ""
+    confidence: str = "medium"
 
-def _times(a: Range, factor: float) -> Range:
-    return Range(low=a.low * factor, high=a.high * factor)
+    def line(self) -> CostLine:
+        return CostLine(
+            item=self.item,  # type: ignore[arg-type]
+            label=self.label,
+            recurring=self.recurring,
+            amount=Range(low=self.low, high=self.high),
+            basis=self.basis(),
+            default_used=self.default_used,
+            source=self.source,
+            confidence=self.confidence,
+        )
 
 
 def _cite(evidence: Evidence) -> str:
     return evidence.source_title or evidence.source or ""
 
 
-def team_cost(inputs: CostInputs, team: Team, model: CostModel) -> TeamCost:
-    """The offering's cost for `team`, line by line, against the team's budgets."""
-    licences, upfront_licences, lines, priced, billed = _licences(inputs, team, model)
+def team_cost(inputs: CostInputs, team: Team, model: CostModel, detail: bool = True) -> TeamCost:
+    """The offering's cost for `team`, line by line, against the team's budgets.
+
+    Without `detail` the amounts and budget checks are the same, but the lines, assumptions
+    and summary sentence are left out.
+    """
+    licences, priced, billed = _licences(inputs, team, model)
     implementation = _implementation(inputs, team, model)
-    running = [_hosting(inputs, model), _support(inputs), _administration(inputs, model)]
-    lines = [*lines, implementation, *[r for r in running if r is not None]]
-    upfront = _add(implementation.amount, upfront_licences)
-    yearly = licences
-    for line in running:
-        if line is not None:
-            yearly = _add(yearly, line.amount)
-    total = _add(upfront, _times(yearly, team.horizon_years))
+    running = [p for p in (_hosting(inputs, model), _support(inputs),
+                           _administration(inputs, model)) if p is not None]
+    parts = [*licences, implementation, *running]
+    up_low = sum(p.low for p in parts if not p.recurring)
+    up_high = sum(p.high for p in parts if not p.recurring)
+    year_low = sum(p.low for p in parts if p.recurring)
+    year_high = sum(p.high for p in parts if p.recurring)
+    lic_low = sum(p.low for p in licences if p.recurring)
+    lic_high = sum(p.high for p in licences if p.recurring)
+    years = team.horizon_years
     seats = max(team.seats, 1)
-    per_user_month = _times(licences, 1 / (12 * seats))
-    per_user_year = _times(total, 1 / (team.horizon_years * seats))
+    upfront = Range(low=up_low, high=up_high)
+    yearly = Range(low=year_low, high=year_high)
+    total = Range(low=up_low + years * year_low, high=up_high + years * year_high)
     budgets = [
         _budget("upfront", team.budget_upfront, upfront, priced),
         _budget("yearly", team.budget_yearly, yearly, priced),
     ]
-    over = priced and any(b.verdict == "over" for b in budgets)
-    may = priced and any(b.verdict == "may_exceed" for b in budgets)
-    assumptions = _assumptions(inputs, team, model, implementation, running)
     cost = TeamCost(
         seats=team.seats,
         billed_seats=billed,
-        horizon_years=team.horizon_years,
+        horizon_years=years,
         priced=priced,
         upfront=upfront,
         yearly=yearly,
         total=total,
-        per_user_month=per_user_month,
-        per_user_year=per_user_year,
-        lines=lines,
+        per_user_month=Range(low=lic_low / (12 * seats), high=lic_high / (12 * seats)),
+        per_user_year=Range(low=total.low / (years * seats), high=total.high / (years * seats)),
+        lines=[p.line() for p in parts] if detail else [],
         budgets=budgets,
-        over_budget=over,
-        may_exceed_budget=may,
-        assumptions=assumptions,
+        over_budget=priced and any(b.verdict == "over" for b in budgets),
+        may_exceed_budget=priced and any(b.verdict == "may_exceed" for b in budgets),
+        defaults_used=any(p.default_used for p in parts),
+        assumptions=_assumptions(inputs, team, model, implementation, running) if detail else [],
     )
-    return cost.model_copy(update={"summary": wording.cost_summary(cost)})
+    return cost.model_copy(update={"summary": wording.cost_summary(cost)}) if detail else cost
 
 
-def _licences(
-    inputs: CostInputs, team: Team, model: CostModel
-) -> tuple[Range, Range, list[CostLine], bool, int]:
-    """(licences per year, one-off licences, their lines, whether priced, seats billed)."""
-    yearly, once = ZERO, ZERO
-    lines: list[CostLine] = []
+def _licences(inputs: CostInputs, team: Team, model: CostModel) -> tuple[list[_Part], bool, int]:
+    """(the licence lines, whether every needed line has a price, seats billed)."""
+    parts: list[_Part] = []
     priced = True
     billed = team.seats
-    for tier in inputs.price_tiers:
-        if tier.optional:
-            continue
+    needed = [t for t in inputs.price_tiers if not t.optional]
+    for tier in needed:
         if tier.unit == "quote" or tier.amount is None:
             priced = False
-            lines.append(
-                CostLine(
-                    item="licences",
-                    label=f"Licences ({tier.name})",
-                    recurring=True,
-                    amount=ZERO,
-                    basis=wording.price_on_request(tier.name),
-                    source=_cite(tier),
-                    confidence=tier.confidence,
-                )
+            parts.append(
+                _Part("licences", f"Licences ({tier.name})", True, 0.0, 0.0,
+                      partial(wording.price_on_request, tier.name), False, _cite(tier),
+                      tier.confidence)
             )
             continue
         rate = model.rate(tier.currency)
@@ -128,81 +144,62 @@ def _licences(
         high = (tier.amount_high if tier.amount_high is not None else tier.amount) / per_eur
         per_seat = tier.unit.startswith("user")
         seats = max(team.seats, tier.minimum_seats) if per_seat else 1
-        billed = max(billed, seats if per_seat else billed)
+        if per_seat:
+            billed = max(billed, seats)
         months = _PER_YEAR.get(tier.unit)
         factor = seats * (months if months is not None else 1)
-        amount = Range(low=low * factor, high=high * factor)
-        recurring = months is not None
-        if recurring:
-            yearly = _add(yearly, amount)
-        else:
-            once = _add(once, amount)
-        lines.append(
-            CostLine(
-                item="licences",
-                label="Licences" if len(inputs.price_tiers) == 1 else f"Licences ({tier.name})",
-                recurring=recurring,
-                amount=amount,
-                basis=wording.licence_basis(tier, seats, per_seat, months, rate, inputs.typical),
-                source=_cite(tier),
-                confidence=tier.confidence,
+        parts.append(
+            _Part(
+                "licences",
+                "Licences" if len(needed) == 1 else f"Licences ({tier.name})",
+                months is not None,
+                low * factor,
+                high * factor,
+                partial(wording.licence_basis, tier, seats, per_seat, months, rate,
+                        inputs.typical),
+                False,
+                _cite(tier),
+                tier.confidence,
             )
         )
-    if not inputs.price_tiers:
+    if not needed:
         priced = False
-        lines.append(
-            CostLine(
-                item="licences",
-                label="Licences",
-                recurring=True,
-                amount=ZERO,
-                basis=wording.no_price_listed(),
-                confidence="low",
-            )
-        )
-    return yearly, once, lines, priced, billed
+        parts.append(_Part("licences", "Licences", True, 0.0, 0.0, wording.no_price_listed,
+                           confidence="low"))
+    return parts, priced, billed
 
 
-def _scale(estimate: Range, users: int, team: Team, share: Assumption) -> Range:
+def _scale(low: float, high: float, users: int, team: Team, share: Assumption
+           ) -> tuple[float, float]:
     """An estimate for `users` scaled to the team: only the user-driven share grows."""
     ratio = team.seats / users
     factors = [(1 - s) + s * ratio for s in share.value]
-    return Range(low=estimate.low * min(factors), high=estimate.high * max(factors))
+    return low * min(factors), high * max(factors)
 
 
-def _implementation(inputs: CostInputs, team: Team, model: CostModel) -> CostLine:
+def _implementation(inputs: CostInputs, team: Team, model: CostModel) -> _Part:
     item = inputs.estimate.implementation
     share = model.implementation_user_share
     if item is not None and item.eur is not None:
         users = item.users or model.reference_users
-        amount = _scale(Range(low=item.eur[0], high=item.eur[1]), users, team, share)
-        return CostLine(
-            item="implementation",
-            label="Implementation",
-            recurring=False,
-            amount=amount,
-            basis=wording.implementation_basis(item.eur, users, team.seats, share.value),
-            source=_cite(item),
-            confidence=item.confidence,
-        )
+        low, high = _scale(item.eur[0], item.eur[1], users, team, share)
+        return _Part("implementation", "Implementation", False, low, high,
+                     partial(wording.implementation_basis, item.eur, users, team.seats,
+                             share.value),
+                     False, _cite(item), item.confidence)
     level = int(round(min(5.0, max(0.0, inputs.implementation_level))))
     band = model.implementation_levels[str(level)]
-    amount = _scale(Range(low=band[0], high=band[1]), model.reference_users, team, share)
-    return CostLine(
-        item="implementation",
-        label="Implementation",
-        recurring=False,
-        amount=amount,
-        basis=wording.implementation_from_level(level, band, model.reference_users, team.seats),
-        default_used=True,
-        confidence="low",
-    )
+    low, high = _scale(band[0], band[1], model.reference_users, team, share)
+    return _Part("implementation", "Implementation", False, low, high,
+                 partial(wording.implementation_from_level, level, band, model.reference_users,
+                         team.seats),
+                 True, "", "low")
 
 
-def _hosting(inputs: CostInputs, model: CostModel) -> CostLine | None:
+def _hosting(inputs: CostInputs, model: CostModel) -> _Part | None:
     item = inputs.estimate.hosting
     if item is not None and item.eur is not None:
-        return _item_line("hosting", "Hosting", item, item.eur)
+        return _item_part("hosting", "Hosting", item, item.eur)
     defaults = [model.hosting_eur_per_year[d] for d in inputs.deployment
                 if d in model.hosting_eur_per_year]
     if not defaults:
@@ -211,63 +208,38 @@ def _hosting(inputs: CostInputs, model: CostModel) -> CostLine | None:
     high = max(d.value[1] for d in defaults)
     if high == 0:
         return None
-    return CostLine(
-        item="hosting",
-        label="Hosting",
-        recurring=True,
-        amount=Range(low=low, high=high),
-        basis=wording.hosting_default(inputs.deployment),
-        default_used=True,
-        confidence="low",
-    )
+    return _Part("hosting", "Hosting", True, low, high,
+                 partial(wording.hosting_default, list(inputs.deployment)), True, "", "low")
 
 
-def _support(inputs: CostInputs) -> CostLine | None:
+def _support(inputs: CostInputs) -> _Part | None:
     item = inputs.estimate.support
     if item is None or item.eur is None:
         return None
-    return _item_line("support", "Support beyond the licence", item, item.eur)
+    return _item_part("support", "Support beyond the licence", item, item.eur)
 
 
-def _administration(inputs: CostInputs, model: CostModel) -> CostLine:
+def _administration(inputs: CostInputs, model: CostModel) -> _Part:
     item = inputs.estimate.administration
     fte_cost = model.fte_cost_eur.value
     if item is not None:
         if item.eur is not None:
-            return _item_line("administration", "Administration", item, item.eur)
+            return _item_part("administration", "Administration", item, item.eur)
         fte = item.fte or [0.0, 0.0]
-        return CostLine(
-            item="administration",
-            label="Administration",
-            recurring=True,
-            amount=Range(low=fte[0] * fte_cost[0], high=fte[1] * fte_cost[1]),
-            basis=wording.administration_basis(fte, fte_cost, None),
-            source=_cite(item),
-            confidence=item.confidence,
-        )
+        return _Part("administration", "Administration", True, fte[0] * fte_cost[0],
+                     fte[1] * fte_cost[1],
+                     partial(wording.administration_basis, fte, fte_cost, None), False,
+                     _cite(item), item.confidence)
     level = int(round(min(5.0, max(0.0, inputs.skills_level))))
     fte = model.administration_fte[str(level)]
-    return CostLine(
-        item="administration",
-        label="Administration",
-        recurring=True,
-        amount=Range(low=fte[0] * fte_cost[0], high=fte[1] * fte_cost[1]),
-        basis=wording.administration_basis(fte, fte_cost, level),
-        default_used=True,
-        confidence="low",
-    )
+    return _Part("administration", "Administration", True, fte[0] * fte_cost[0],
+                 fte[1] * fte_cost[1], partial(wording.administration_basis, fte, fte_cost, level),
+                 True, "", "low")
 
 
-def _item_line(kind: str, label: str, item: CostItem, eur: list[float]) -> CostLine:
-    return CostLine(
-        item=kind,  # type: ignore[arg-type]
-        label=label,
-        recurring=True,
-        amount=Range(low=eur[0], high=eur[1]),
-        basis=wording.stated_estimate(item.note),
-        source=_cite(item),
-        confidence=item.confidence,
-    )
+def _item_part(kind: str, label: str, item: CostItem, eur: list[float]) -> _Part:
+    return _Part(kind, label, True, eur[0], eur[1], partial(wording.stated_estimate, item.note),
+                 False, _cite(item), item.confidence)
 
 
 def _budget(kind: str, budget: float | None, amount: Range, priced: bool) -> BudgetCheck:
@@ -281,16 +253,16 @@ def _budget(kind: str, budget: float | None, amount: Range, priced: bool) -> Bud
         verdict = "over"
     else:
         verdict = "may_exceed"
-    check = BudgetCheck(kind=kind, budget=budget, amount=amount, verdict=verdict, text="")  # type: ignore[arg-type]
-    return check.model_copy(update={"text": wording.budget_text(check)})
+    return BudgetCheck(kind=kind, budget=budget, amount=amount, verdict=verdict,  # type: ignore[arg-type]
+                       text=wording.budget_text(kind, budget, amount, verdict))
 
 
 def _assumptions(
     inputs: CostInputs,
     team: Team,
     model: CostModel,
-    implementation: CostLine,
-    running: list[CostLine | None],
+    implementation: _Part,
+    running: list[_Part],
 ) -> list[str]:
     out = [wording.seats_assumption(team.seats, team.seats_answered, model.reference_users),
            wording.horizon_assumption(team.horizon_years)]
@@ -301,7 +273,7 @@ def _assumptions(
             out.append(wording.rate_assumption(rate))
     if implementation.default_used:
         out.append(wording.implementation_default_assumption())
-    if any(line is not None and line.default_used for line in running):
+    if any(p.default_used for p in running):
         out.append(wording.running_default_assumption())
     if inputs.typical:
         out.append(wording.typical_assumption())

@@ -153,7 +153,7 @@ def contribution_rows(
     group_of = {c.id: g.id for g in library.groups for c in g.criteria}
     out = []
     for j, c in enumerate(criteria):
-        cell = matrix.cells[i][j]
+        cell = matrix.cell(i, j)
         out.append(
             Contribution.model_construct(
                 criterion_id=c.id,

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from selector.advisor import wording
-from selector.advisor.candidates import Assessed
-from selector.advisor.evaluate import contribution_rows
+from selector.advisor.candidates import Assessed, systems_fit
+from selector.advisor.cost import Team
+from selector.advisor.evaluate import Evaluation, contribution_rows
+from selector.advisor.matrix import CandidateMatrix
 from selector.advisor.robustness import MARGIN
 from selector.advisor.sources import cite
 from selector.advisor.weighting import Weighting
@@ -41,38 +43,65 @@ JUDGEMENT_LIMIT = 0.30  # more of a score than this resting on judgement is a ri
 REASON_POINTS = 0.005  # a reason worth less than half a point of 100 is not a reason
 
 
+DETAIL_ALL = 60  # with this many candidates or fewer, every one is shown in full
+DETAIL_TOP = 30  # beyond that, the best-ranked this many are; the rest are summarised
+
+
+@dataclass(frozen=True)
+class Detailing:
+    """What a result in full needs beyond the scores: the team (for its cost lines), the
+    catalog (cost model) and the project (its systems, for the connector fit)."""
+
+    team: Team
+    catalog: Catalog
+    project: Project
+
+
+def _detailed(assessed: Assessed) -> set[int]:
+    n = len(assessed.specs)
+    if n <= DETAIL_ALL:
+        return set(range(n))
+    ranks = assessed.evaluation.ranks
+    ranked = sorted((r, i) for i, r in enumerate(ranks) if r is not None)
+    return {i for _, i in ranked[:DETAIL_TOP]}
+
+
 def results(
     library: CriteriaLibrary,
     assessed: Assessed,
     as_of: dt.date,
+    detailing: Detailing,
     probabilities: dict[str, float] | None = None,
     rank_probs: dict[str, list[float]] | None = None,
 ) -> list[CandidateResult]:
+    """Every candidate, ranked; the best ones in full (contributions with their evidence,
+    cost lines, connector fit), the others with their score, rank, cost and reasons."""
     ev, matrix = assessed.evaluation, assessed.matrix
     criteria = library.criteria()
     n = len(assessed.specs)
     average = ev.contributions.mean(axis=0) if n else np.zeros(len(criteria))
     mean_score = float(ev.scores.mean()) if n else 0.0
-    type_names = {}
+    detailed = _detailed(assessed)
+    probabilities = probabilities or {}
+    rank_probs = rank_probs or {}
     out = []
     for i, spec in enumerate(assessed.specs):
-        contribs = contribution_rows(library, matrix, ev, i)
+        full = i in detailed
         edge = ev.contributions[i] - average
         strong = [j for j in np.lexsort((np.arange(len(criteria)), -edge))[:3] if edge[j] > 1e-9]
-        weights = ev.weights
         weak = sorted(
-            (j for j in range(len(criteria)) if weights[j] > 0 and matrix.values[i, j] < 0.5),
-            key=lambda j: (matrix.values[i, j], -weights[j], criteria[j].id),
+            (j for j in np.flatnonzero((ev.weights > 0) & (matrix.values[i] < 0.5))),
+            key=lambda j: (matrix.values[i, j], -ev.weights[j], criteria[j].id),
         )[:3]
-        reasons = [f"Typically falls short of a must-have, so check each vendor: {f.reason}"
-                   for f in ev.shortfalls[i]]
+        reasons = [wording.typical_shortfall(f.reason) for f in ev.shortfalls[i]]
         if ev.failures[i]:
             reasons = [wording.excluded(f.reason) for f in ev.failures[i]] + reasons
         elif ev.ranks[i] is not None:
             reasons = [wording.ranked(ev.ranks[i], ev.scores[i], mean_score)] + reasons
-        cost = assessed.costs[i]
+        contribs = contribution_rows(library, matrix, ev, i) if full else []
+        offering = assessed.offerings[i]
         out.append(
-            CandidateResult.model_construct(
+            CandidateResult(
                 id=spec.id,
                 name=spec.name,
                 kind=spec.kind,
@@ -83,11 +112,11 @@ def results(
                 deployment=spec.deployment,
                 catalog=spec.catalog,
                 solution_types=spec.solution_types,
-                solution_type_names=[type_names.get(t, wording.TYPE_NAMES.get(t, t))
-                                     for t in spec.solution_types],
+                solution_type_names=[wording.TYPE_NAMES.get(t, t) for t in spec.solution_types],
                 score=float(ev.scores[i]),
                 rank=ev.ranks[i],
                 excluded=bool(ev.failures[i]),
+                detailed=full,
                 failures=ev.failures[i],
                 not_evidenced=assessed.not_evidenced[i],
                 contributions=contribs,
@@ -95,17 +124,19 @@ def results(
                 need_profile=ev.need_profiles[i],
                 overrides=assessed.overrides[i],
                 claims=assessed.claims[i],
-                systems=assessed.systems[i],
+                systems=systems_fit(detailing.project, offering) if full and offering else [],
                 balance_warning=ev.balance[i],
-                strengths=[wording.criterion_value(criteria[j].name, contribs[j].value_text)
+                strengths=[wording.criterion_value(criteria[j].name,
+                                                   criteria[j].describe(float(matrix.raw[i, j])))
                            for j in strong],
-                weaknesses=[wording.criterion_value(criteria[j].name, contribs[j].value_text)
+                weaknesses=[wording.criterion_value(criteria[j].name,
+                                                    criteria[j].describe(float(matrix.raw[i, j])))
                             for j in weak],
-                probability_first=(probabilities or {}).get(spec.id, 0.0),
-                rank_probabilities=(rank_probs or {}).get(spec.id, []),
-                cost=cost,
-                efficient=False,
-                evidence=_evidence(contribs, ev.scores[i], as_of) if spec.kind == "offering"
+                probability_first=probabilities.get(spec.id, 0.0),
+                rank_probabilities=rank_probs.get(spec.id, []),
+                cost=assessed.detailed_cost(i, detailing.team, detailing.catalog) if full
+                else assessed.costs[i],
+                evidence=_evidence(contribs, matrix, ev, i, as_of) if spec.kind == "offering"
                 else None,
                 reasons=reasons,
             )
@@ -115,42 +146,45 @@ def results(
     return out
 
 
-def _evidence(contribs: list, score: float, as_of: dt.date) -> EvidenceSummary:
-    judged = [c for c in contribs if c.judgement and not c.computed and not c.overridden]
-    sourced = [c for c in contribs if not c.judgement and not c.computed and not c.overridden]
-    share = sum(c.contribution for c in judged) / score if score > 0 else 0.0
+def _evidence(
+    contribs: list, matrix: CandidateMatrix, ev: Evaluation, i: int, as_of: dt.date
+) -> EvidenceSummary:
+    """How much of candidate i's score rests on judgement; with its contributions at hand,
+    also how old its evidence is."""
+    own = ~np.array([c.computed or c.overridden for c in contribs], dtype=bool) if contribs \
+        else np.ones(matrix.values.shape[1], dtype=bool)
+    judged_mask = matrix.judgement[i] & own
+    score = float(ev.scores[i])
+    share = float(ev.contributions[i][judged_mask].sum()) / score if score > 0 else 0.0
     dates = [c.observed for c in contribs if c.observed is not None]
     ages = [(as_of - d).days for d in dates]
-    stale = sum(1 for a in ages if a > STALE_DAYS["fact"])
-    claims = sum(1 for c in contribs if c.source_kind == "vendor RFP answer")
-    summary = EvidenceSummary(
+    fields = dict(
         judgement_share=share,
-        judged_scores=len(judged),
-        sourced_scores=len(sourced),
+        judged_scores=int(judged_mask.sum()),
+        sourced_scores=int((own & ~matrix.judgement[i]).sum()),
         oldest_observed=min(dates) if dates else None,
         median_age_days=int(statistics.median(ages)) if ages else None,
-        stale_scores=stale,
-        vendor_claims=claims,
+        stale_scores=sum(1 for a in ages if a > STALE_DAYS["fact"]),
+        vendor_claims=sum(1 for c in contribs if c.source_kind == "vendor RFP answer"),
     )
-    return summary.model_copy(update={"text": wording.evidence_summary(summary)})
+    return EvidenceSummary(**fields, text=wording.evidence_summary(**fields))
 
 
 def _mark_efficient(items: list[CandidateResult]) -> list[CandidateResult]:
-    """Offerings no other offering beats on both score and cost (lower total, higher score)."""
+    """Offerings no other offering beats on both score and cost (lower total, higher score).
+
+    Sorted by cost (then best score first), an offering is efficient when it scores more than
+    every cheaper one: n log n, whatever the size of the catalog.
+    """
     priced = [r for r in items if not r.excluded and r.cost is not None and r.cost.priced]
-    efficient = set()
-    for r in priced:
-        cost = r.cost.total.mid  # type: ignore[union-attr]
-        dominated = any(
-            o is not r
-            and o.score >= r.score
-            and o.cost.total.mid <= cost  # type: ignore[union-attr]
-            and (o.score > r.score or o.cost.total.mid < cost)  # type: ignore[union-attr]
-            for o in priced
-        )
-        if not dominated:
+    order = sorted(priced, key=lambda r: (r.cost.total.mid, -r.score))  # type: ignore[union-attr]
+    efficient: set[str] = set()
+    best = -1.0
+    for r in order:
+        if r.score > best:
             efficient.add(r.id)
-    return [r.model_copy(update={"efficient": r.id in efficient}) for r in items]
+            best = r.score
+    return [r.model_copy(update={"efficient": True}) if r.id in efficient else r for r in items]
 
 
 def with_type_reasons(
@@ -432,7 +466,7 @@ def actions(
         )
     winner = next((r for r in items if not r.excluded), None)
     if winner is not None and winner.cost is not None and (
-        not winner.cost.priced or any(line.default_used for line in winner.cost.lines)
+        not winner.cost.priced or winner.cost.defaults_used
     ):
         out.append(Action(text=wording.quote_action(winner.name), owner=owners("procurement lead"),
                           why=wording.quote_why()))

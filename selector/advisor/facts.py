@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from selector.advisor import wording
@@ -41,6 +42,11 @@ class _Listed:
     values: list[str]
     complete: bool
     known: bool
+    lowered: frozenset[str] = frozenset()
+
+    @staticmethod
+    def of(values: list[str], complete: bool, known: bool) -> _Listed:
+        return _Listed(values, complete, known, frozenset(v.lower() for v in values))
 
 
 def _listed(offering: OfferingProfile, name: str) -> _Listed:
@@ -48,8 +54,8 @@ def _listed(offering: OfferingProfile, name: str) -> _Listed:
     if name == "run_by":
         fact = facts.deployment
         if fact is None:
-            return _Listed([], False, False)
-        return _Listed(sorted({_RUN_BY[d] for d in fact.values}), fact.complete, True)
+            return _Listed.of([], False, False)
+        return _Listed.of(sorted({_RUN_BY[d] for d in fact.values}), fact.complete, True)
     if name == "data_location":
         deployment, regions = facts.deployment, facts.hosting_regions
         values = list(regions.values) if regions else []
@@ -57,20 +63,22 @@ def _listed(offering: OfferingProfile, name: str) -> _Listed:
             values.append("own_infrastructure")
         known = bool(values) or (deployment is not None and regions is not None)
         complete = bool(regions and regions.complete and deployment and deployment.complete)
-        return _Listed(values, complete, known)
+        return _Listed.of(values, complete, known)
     fact: Fact | None = getattr(facts, name)
     if fact is None:
-        return _Listed([], False, False)
+        return _Listed.of([], False, False)
     values = [v.name if isinstance(v, Integration) else str(v) for v in fact.values]
     if name == "integrations":
         values += [v.kind for v in fact.values if isinstance(v, Integration)]
-    return _Listed(values, fact.complete, True)
+    return _Listed.of(values, fact.complete, True)
 
 
+@lru_cache(maxsize=65536)
 def _words(text: str) -> str:
     return re.sub(r"[^0-9a-z\u00c0-\uffff]+", " ", text.lower()).strip()
 
 
+@lru_cache(maxsize=262144)
 def matches(name: str, wanted: str, value: str) -> bool:
     """Whether a listed value satisfies a wanted one, in the fact's own terms."""
     w, v = wanted.lower(), value.lower()
@@ -90,9 +98,32 @@ def matches(name: str, wanted: str, value: str) -> bool:
     return v == w
 
 
-def check(offering: OfferingProfile, req: FactRequirement, country: str | None) -> FactCheck:
-    """One fact must-have against one offering."""
-    listed = _listed(offering, req.fact)
+_EXACT = {"deployment", "run_by", "licence", "api_styles", "identity_standards", "certifications"}
+_EU = frozenset(EU_EEA | {"eu"})
+
+
+def _has(name: str, listed: _Listed, wanted: str) -> bool:
+    w = wanted.lower()
+    if name in _EXACT:
+        return w in listed.lowered
+    if name in ("hosting_regions", "data_location"):
+        return bool(listed.lowered & _EU) if w == "eu" else w in listed.lowered
+    return any(matches(name, wanted, v) for v in listed.values)
+
+
+def check(
+    offering: OfferingProfile,
+    req: FactRequirement,
+    country: str | None,
+    memo: dict | None = None,
+) -> FactCheck:
+    """One fact must-have against one offering (`memo` keeps each offering's listed facts)."""
+    key = (offering.id, req.fact)
+    listed = memo.get(key) if memo is not None else None
+    if listed is None:
+        listed = _listed(offering, req.fact)
+        if memo is not None:
+            memo[key] = listed
     wanted_all = [_resolve(v, country) for v in req.includes]
     wanted_any = [_resolve(v, country) for v in req.any_of]
     required = wording.fact_required(req.fact, wanted_all, wanted_any)
@@ -102,7 +133,12 @@ def check(offering: OfferingProfile, req: FactRequirement, country: str | None) 
                          wording.fact_not_stated(req.fact, wanted_all or wanted_any))
 
     def has(w: str) -> bool:
-        return any(matches(req.fact, w, v) for v in listed.values)
+        if memo is None:
+            return _has(req.fact, listed, w)
+        found = memo.get((offering.id, req.fact, w))
+        if found is None:
+            found = memo[(offering.id, req.fact, w)] = _has(req.fact, listed, w)
+        return found
 
     missing = [w for w in wanted_all if not has(w)]
     any_ok = not wanted_any or any(has(w) for w in wanted_any)

@@ -169,10 +169,13 @@ def _explain(
 ) -> Recommendation:
     library = catalog.library
     rob = robust.robustness
-    type_results = explain.with_type_reasons(library, explain.results(library, types,
-                                                                        reading.as_of))
+    detailing = explain.Detailing(reading.team, catalog, project)
+    type_results = explain.with_type_reasons(
+        library, explain.results(library, types, reading.as_of, detailing)
+    )
     offer_results = explain.results(
-        library, offerings, reading.as_of, rob.probability_first, robust.rank_probabilities
+        library, offerings, reading.as_of, detailing, rob.probability_first,
+        robust.rank_probabilities,
     )
     ranked = [r for r in offer_results if not r.excluded]
     winner = ranked[0] if ranked else None

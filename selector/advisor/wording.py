@@ -271,19 +271,19 @@ def stated_estimate(note: str) -> str:
 BUDGET_WORDS = {"upfront": "upfront budget", "yearly": "yearly budget"}
 
 
-def budget_text(check) -> str:  # noqa: ANN001
-    what = BUDGET_WORDS[check.kind]
-    amount = euro_range(check.amount) + (" a year" if check.kind == "yearly" else "")
-    if check.verdict == "unknown":
+def budget_text(kind: str, budget: float | None, amount: Range, verdict: str) -> str:
+    what = BUDGET_WORDS[kind]
+    said = euro_range(amount) + (" a year" if kind == "yearly" else "")
+    if verdict == "unknown":
         return f"Cannot be checked against the {what}: the price is not published"
-    if check.verdict == "no_budget":
-        return f"{amount}; no {what} given"
-    budget = euros(check.budget)
-    if check.verdict == "within":
-        return f"{amount}, within the {what} of {budget}"
-    if check.verdict == "over":
-        return f"{amount}, over the {what} of {budget}"
-    return f"{amount}, may exceed the {what} of {budget}"
+    if verdict == "no_budget":
+        return f"{said}; no {what} given"
+    limit = euros(budget or 0.0)
+    if verdict == "within":
+        return f"{said}, within the {what} of {limit}"
+    if verdict == "over":
+        return f"{said}, over the {what} of {limit}"
+    return f"{said}, may exceed the {what} of {limit}"
 
 
 def seats_assumption(seats: int, answered: bool, reference: int) -> str:
@@ -612,6 +612,10 @@ TYPE_NAMES = {
 }
 
 
+def typical_shortfall(reason: str) -> str:
+    return f"Typically falls short of a must-have, so check each vendor: {reason}"
+
+
 def excluded(reason: str) -> str:
     return f"Excluded: {reason}"
 
@@ -631,18 +635,26 @@ def criterion_value(name: str, value: str) -> str:
     return f"{name} ({value})"
 
 
-def evidence_summary(summary) -> str:  # noqa: ANN001
-    total = summary.judged_scores + summary.sourced_scores
-    text = (f"{percent(summary.judgement_share)} of its score rests on judgement alone "
-            f"({summary.judged_scores} of {total} scores)")
-    if summary.median_age_days is not None:
-        months = summary.median_age_days / 30.4
+def evidence_summary(
+    judgement_share: float,
+    judged_scores: int,
+    sourced_scores: int,
+    median_age_days: int | None,
+    stale_scores: int,
+    vendor_claims: int,
+    **_: object,
+) -> str:
+    total = judged_scores + sourced_scores
+    text = (f"{percent(judgement_share)} of its score rests on judgement alone "
+            f"({judged_scores} of {total} scores)")
+    if median_age_days is not None:
+        months = median_age_days / 30.4
         text += (f"; its evidence is {'under a month' if months < 1 else f'{months:.0f} months'} "
                  "old at the median")
-    if summary.stale_scores:
-        text += f"; {plural(summary.stale_scores, 'score')} older than a year"
-    if summary.vendor_claims:
-        text += f"; {plural(summary.vendor_claims, 'score')} rest on the vendor's own claim"
+    if stale_scores:
+        text += f"; {plural(stale_scores, 'score')} older than a year"
+    if vendor_claims:
+        text += f"; {plural(vendor_claims, 'score')} rest on the vendor's own claim"
     return text
 
 

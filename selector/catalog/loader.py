@@ -58,6 +58,9 @@ class Catalog:
     cost_model: CostModel | None = None
     offerings: list[OfferingProfile] = field(default_factory=list)
     vendor_files: dict[str, str] = field(default_factory=dict)  # vendor id -> file shown
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What the advisor works out once per catalog (its score tables) and reuses for every
+    project and what-if; the catalog itself never changes after loading."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -108,6 +111,8 @@ class _Entry:
     loc: tuple[str | int, ...]  # path of the item inside its file
     layer: int  # 0 = shipped; later layers extend or replace earlier ones
     label: str
+    lines: KeyLines  # line numbers, worked out only if a problem needs one
+    shown: str  # the file's name as problems show it
 
 
 @dataclass
@@ -222,7 +227,10 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
                 problems.append(Problem(name, key, note, line_of(lines, (key,)), "warning"))
         item = _validate(_ITEMS[table][0], data, doc, lines, problems)
         if item is not None:
-            _put(layer, table, _Entry(item, doc, (), layer.index, layer.label), lines, problems)
+            _put(
+                layer, table, _Entry(item, doc, (), layer.index, layer.label, lines, name), lines,
+                problems,
+            )
         return
     allowed = _LISTS[kind]
     data = doc.data
@@ -255,7 +263,7 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
         for i, raw in enumerate(items):
             item = _validate(_ITEMS[table][0], raw, doc, lines, problems, (table, i))
             if item is not None:
-                entry = _Entry(item, doc, (table, i), layer.index, layer.label)
+                entry = _Entry(item, doc, (table, i), layer.index, layer.label, lines, name)
                 _put(layer, table, entry, lines, problems)
 
 
@@ -344,7 +352,7 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
         merged["vendors"], known, added_by, problems
     )
     vendor_files = {
-        e.value.id: display_path(e.doc.path) for e in merged["vendors"].values()
+        e.value.id: e.shown for e in merged["vendors"].values()
         if e.value.id in vendor_catalog
     }
     cost_entry = merged["cost_model"].get("cost_model")
@@ -380,7 +388,7 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
 
 
 def _lines(entry: _Entry) -> KeyLines:
-    return KeyLines(entry.doc.text)
+    return entry.lines
 
 
 def _check_vendors(
@@ -408,7 +416,7 @@ def _check_vendors(
                 lines = _lines(e)
                 problems.append(
                     Problem(
-                        display_path(e.doc.path),
+                        e.shown,
                         dotted((*where, "id")),
                         f"offering id {o.id!r} is already used by {owner[o.id]}; "
                         "offering ids must be unique in the catalog",
@@ -445,7 +453,7 @@ def _check_currencies(
                     loc = (*where, j, "currency")
                     problems.append(
                         Problem(
-                            display_path(e.doc.path),
+                            e.shown,
                             dotted(loc),
                             f"unknown currency {tier.currency!r}: the cost model's rate table "
                             f"has {', '.join(sorted(known))}"
@@ -479,7 +487,7 @@ def _check_values(
 ) -> bool:
     """Report unknown criteria and out-of-scale values; True when there is any."""
     lines = _lines(entry)
-    name = display_path(entry.doc.path)
+    name = entry.shown
     field = dotted(where)
     bad = False
     for cid, score in scores.items():
@@ -536,14 +544,14 @@ def _check_complete(
     the candidate counts as the middle of that criterion's scale.
     """
     lines = _lines(entry)
-    name = display_path(entry.doc.path)
+    name = entry.shown
     field = dotted(where)
     bad = False
-    place = line_of(lines, where) or line_of(lines, entry.loc)
     for cid in known:
         if cid in scores or cid in not_required:
             continue
         layer, label = added_by[cid]
+        place = line_of(lines, where) or line_of(lines, entry.loc)
         if layer <= entry.layer:
             problems.append(Problem(name, field, f"no score for criterion {cid!r}", place))
             bad = True
@@ -571,7 +579,7 @@ def _check_rule(
     """Every reference resolves and every condition can fire for its question's kind."""
     rule: Rule = entry.value
     lines = _lines(entry)
-    name = display_path(entry.doc.path)
+    name = entry.shown
     ok = True
 
     def report(loc: tuple[str | int, ...], message: str) -> None:

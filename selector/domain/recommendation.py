@@ -172,6 +172,7 @@ class TeamCost(Frozen):
     budgets: list[BudgetCheck] = Field(default_factory=list)
     over_budget: bool = False  # certainly over a budget (even the low estimate)
     may_exceed_budget: bool = False
+    defaults_used: bool = False  # part of it rests on the catalog's default estimates
     assumptions: list[str] = Field(default_factory=list)
     summary: str = ""  # "EUR 0.9–1.1 million over 5 years for 85 users; within both budgets"
 
@@ -217,6 +218,7 @@ class CandidateResult(Frozen):
     score: float  # weighted value in 0..1 (0 when excluded)
     rank: int | None  # 1 = best; None when excluded by a must-have
     excluded: bool = False
+    detailed: bool = True  # False: a summary row of a large catalog (no contributions, lines)
     failures: list[MustHaveFailure] = Field(default_factory=list)
     not_evidenced: list[MustHaveFailure] = Field(default_factory=list)  # kept, but unproven
     contributions: list[Contribution] = Field(default_factory=list)
