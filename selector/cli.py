@@ -30,6 +30,10 @@ from selector.catalog.schemas import write_schemas
 from selector.catalog.template import new_project_text
 from selector.domain.recommendation import Recommendation
 
+DATE_HELP = (
+    "date the result is as of (YYYY-MM-DD); default: the project's date, else "
+    "SOURCE_DATE_EPOCH, else the project's latest recorded event"
+)
 SUBCOMMANDS = ("validate", "audit", "schema", "new", "rank", "report", "vendors", "tui")
 
 
@@ -92,9 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     rank = sub.add_parser("rank", help="print the recommendation for a project")
     rank.add_argument("project", type=Path)
     rank.add_argument("--json", action="store_true", help="print the full result as JSON")
-    rank.add_argument("--date", type=_date, default=None,
-                      help="date the result is as of (YYYY-MM-DD); default: the project's date, else "
-        "SOURCE_DATE_EPOCH, else the project's latest recorded event",)
+    rank.add_argument("--date", type=_date, default=None, help=DATE_HELP)
     rank.add_argument(
         "--catalog",
         type=Path,
@@ -106,9 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the recommendation PDF for decision makers")
     report.add_argument("project", type=Path)
     report.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
-    report.add_argument("--date", type=_date, default=None,
-                        help="date the result is as of (YYYY-MM-DD); default: the project's date, else "
-        "SOURCE_DATE_EPOCH, else the project's latest recorded event",)
+    report.add_argument("--date", type=_date, default=None, help=DATE_HELP)
     report.add_argument(
         "--catalog",
         type=Path,

@@ -127,7 +127,7 @@ def fired_rules(
                     f"{short_label(questions.get(c.question), c.question)}: "
                     f"{given[c.question].text}"
                 )
-        out.append(FiredRule(rule, "; ".join(parts)))
+        out.append(FiredRule(rule, "; ".join(dict.fromkeys(parts))))
     return out
 
 

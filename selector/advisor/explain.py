@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -55,6 +56,10 @@ class Detailing:
     team: Team
     catalog: Catalog
     project: Project
+
+    @cached_property
+    def type_names(self) -> dict[str, str]:
+        return {st.id: st.label for st in self.catalog.solution_types}
 
 
 def _detailed(assessed: Assessed) -> set[int]:
@@ -112,7 +117,7 @@ def results(
                 deployment=spec.deployment,
                 catalog=spec.catalog,
                 solution_types=spec.solution_types,
-                solution_type_names=[wording.TYPE_NAMES.get(t, t) for t in spec.solution_types],
+                solution_type_names=[detailing.type_names.get(t, t) for t in spec.solution_types],
                 score=float(ev.scores[i]),
                 rank=ev.ranks[i],
                 excluded=bool(ev.failures[i]),
@@ -134,6 +139,7 @@ def results(
                             for j in weak],
                 probability_first=probabilities.get(spec.id, 0.0),
                 rank_probabilities=rank_probs.get(spec.id, []),
+                rank_shares=_shares(rank_probs.get(spec.id, [])),
                 cost=assessed.detailed_cost(i, detailing.team, detailing.catalog) if full
                 else assessed.costs[i],
                 evidence=_evidence(contribs, matrix, ev, i, as_of) if spec.kind == "offering"
@@ -144,6 +150,14 @@ def results(
     out = _mark_efficient(out)
     out.sort(key=lambda r: (r.excluded, r.rank or 0, -r.score, r.name.lower(), r.id))
     return out
+
+
+def _shares(probabilities: list[float]) -> list[float]:
+    """First, second, third, and fourth or lower: what a reader compares."""
+    if not probabilities:
+        return []
+    head = list(probabilities[:3]) + [0.0] * max(0, 3 - len(probabilities))
+    return [*head, float(sum(probabilities[3:]))]
 
 
 def _evidence(
@@ -355,6 +369,9 @@ def criterion_weights(
                     weight=weighting.criterion_weights[c.id],
                     agreed_weight=weighting.agreed_weights[c.id],
                     priority="must" if must else (req.priority if req else "should"),
+                    priority_text=wording.PRIORITY_WORDS[
+                        "must" if must else (req.priority if req else "should")
+                    ],
                     threshold=must.threshold if must else None,
                     threshold_text=c.threshold_text(must.threshold) if must else "",
                     computed=c.computed is not None,

@@ -16,19 +16,26 @@ from selector import __version__
 from selector.advisor import wording
 from selector.advisor.matrix import SPREAD_LEVELS
 from selector.advisor.robustness import KEPT_SHARE, MARGIN, RobustnessResult
+from selector.advisor.sources import cite
 from selector.advisor.weighting import PRIORITY_FACTOR
 from selector.catalog.loader import Catalog
 from selector.domain.project import Project
-from selector.domain.recommendation import CatalogFile, Provenance
+from selector.domain.recommendation import CatalogFile, FiredRuleView, Provenance
 
 if TYPE_CHECKING:
     from selector.advisor.recommend import Reading
 
 
-def inputs_checksum(catalog: Catalog, project: Project, n_samples: int) -> str:
+def catalog_checksum(catalog: Catalog) -> str:
     digest = hashlib.sha256()
     for f in sorted(catalog.files, key=lambda f: (f.catalog, f.path)):
         digest.update(f"{f.catalog}\0{f.path}\0{f.sha256}\n".encode())
+    return digest.hexdigest()
+
+
+def inputs_checksum(catalog: Catalog, project: Project, n_samples: int) -> str:
+    digest = hashlib.sha256()
+    digest.update(catalog_checksum(catalog).encode())
     digest.update(project.model_dump_json().encode())
     digest.update(f"seed={project.seed};samples={n_samples};tool={__version__}".encode())
     return digest.hexdigest()
@@ -69,6 +76,7 @@ def provenance(
         date_from=wording.date_source(reading.date_from),
         generated_at=dt.datetime.combine(reading.as_of, dt.time(0, 0), dt.UTC),
         inputs_sha256=inputs_checksum(catalog, project, n_samples),
+        catalog_sha256=catalog_checksum(catalog),
         method="weighted sum (additive value model) with must-have screening first",
         normalization="each criterion's declared scale (levels 0–5, or the value function "
         "of a quantity), so adding or removing a candidate never reorders others",
@@ -86,6 +94,11 @@ def provenance(
         n_samples=n_samples,
         catalog_files=[
             CatalogFile(path=f.path, sha256=f.sha256, catalog=f.catalog) for f in catalog.files
+        ],
+        rules_fired=[
+            FiredRuleView(rule_id=f.rule.id, title=wording.rule_title(f.rule.explanation),
+                          because=f.because, source=cite(f.rule.source))
+            for f in reading.fired
         ],
         weights_changed_at=project.history.weights_changed_at,
         scores_seen_at=first[0] if first else None,

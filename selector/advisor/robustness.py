@@ -23,7 +23,7 @@ KEPT_SHARE = 0.5  # each group keeps at least this share of its weight in every 
 CLEAR_PROBABILITY = 0.5  # a clear winner comes first in at least half the plausible cases
 LIKELY_PROBABILITY = 0.6  # a narrow leader first this often is the favourite, not a safe pick
 CONTENDER_PROBABILITY = 0.2
-METHOD_NAMES = {"weighted_sum": "weighted sum", "topsis": "TOPSIS", "promethee_ii": "PROMETHEE II"}
+METHOD_NAMES = {"weighted_sum": "Weighted sum", "topsis": "TOPSIS", "promethee_ii": "PROMETHEE II"}
 
 
 @dataclass(frozen=True)

@@ -393,6 +393,14 @@ def fact_not_listed(fact: str, lacking: Sequence[str], any_of: bool) -> str:
 
 # ---- weights ------------------------------------------------------------------------------
 
+PRIORITY_WORDS = {"must": "must", "should": "should", "could": "could", "wont": "won't"}
+
+
+def rule_title(explanation: str) -> str:
+    """A rule in one line: the first sentence of its explanation."""
+    first = explanation.split(". ")[0].rstrip(".")
+    return first + "."
+
 
 def ratio(value: float) -> str:
     if value >= 1:
@@ -604,14 +612,6 @@ def methods(agree: bool, firsts: Sequence[tuple[str, str]]) -> str:
 
 # ---- results ------------------------------------------------------------------------------
 
-TYPE_NAMES = {
-    "outsourced": "outsourced",
-    "off_the_shelf": "off-the-shelf",
-    "custom": "custom",
-    "bespoke": "bespoke",
-}
-
-
 def typical_shortfall(reason: str) -> str:
     return f"Typically falls short of a must-have, so check each vendor: {reason}"
 
@@ -809,7 +809,8 @@ def no_shortlist(n: int) -> str:
 
 def type_mismatch(kind: str, winner) -> str:  # noqa: ANN001
     return (f"The best-fitting kind of solution is {kind.lower()}, but the top offering "
-            f"{winner.name} is delivered as {listing(list(winner.solution_type_names), 'or')}.")
+            f"{winner.name} is delivered as "
+            f"{listing([n.lower() for n in winner.solution_type_names], 'or')}.")
 
 
 def inconsistent(view) -> str:  # noqa: ANN001

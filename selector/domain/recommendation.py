@@ -50,6 +50,7 @@ class CriterionWeight(Frozen):
     weight: float  # share of the total, sums to 1 over the criteria
     agreed_weight: float  # before the rules: the stakeholders' aggregate and the priorities
     priority: str  # must / should / could / wont
+    priority_text: str = ""  # "must", "should", "could", "won't"
     threshold: float | None = None
     threshold_text: str = ""  # e.g. "at least level 3", "at most 12 weeks"
     computed: bool = False  # the value comes from the cost model for this team
@@ -232,6 +233,7 @@ class CandidateResult(Frozen):
     weaknesses: list[str] = Field(default_factory=list)
     probability_first: float = 0.0
     rank_probabilities: list[float] = Field(default_factory=list)  # index 0 = rank 1
+    rank_shares: list[float] = Field(default_factory=list)  # 1st, 2nd, 3rd, 4th or lower
     cost: TeamCost | None = None
     efficient: bool = False  # no other offering is both better and cheaper
     evidence: EvidenceSummary | None = None
@@ -406,6 +408,15 @@ class RolloutPhase(Frozen):
     exit_criteria: list[str] = Field(default_factory=list)
 
 
+class FiredRuleView(Frozen):
+    """A rule the answers fired: what it says in a line, and the answers that fired it."""
+
+    rule_id: str
+    title: str
+    because: str
+    source: str = ""
+
+
 class CatalogFile(Frozen):
     path: str
     sha256: str
@@ -418,12 +429,14 @@ class Provenance(Frozen):
     date_from: str  # "project date", "--date", "SOURCE_DATE_EPOCH", "latest project event"
     generated_at: dt.datetime  # as_of at midnight UTC: never the wall clock
     inputs_sha256: str  # catalog files + project + seed + tool version
+    catalog_sha256: str = ""  # the catalog files alone
     method: str
     normalization: str
     parameters: dict[str, str | int | float | bool] = Field(default_factory=dict)
     seed: int
     n_samples: int
     catalog_files: list[CatalogFile] = Field(default_factory=list)
+    rules_fired: list[FiredRuleView] = Field(default_factory=list)
     weights_changed_at: dt.datetime | None = None
     scores_seen_at: dt.datetime | None = None
     weights_locked_at: dt.datetime | None = None

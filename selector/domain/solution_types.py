@@ -22,6 +22,8 @@ class SolutionType(Strict):
 
     id: SolutionTypeId
     name: Annotated[str, Field(min_length=2)]
+    short_name: Annotated[str, Field(min_length=2, max_length=40)] = ""
+    """The name in a list or a table column ("Off-the-shelf"); defaults to the name."""
     definition: Annotated[str, Field(min_length=10)]
     ideal_when: list[str] = Field(min_length=1)
     watch_out: list[str] = Field(default_factory=list)
@@ -31,6 +33,10 @@ class SolutionType(Strict):
     cost: CostEstimate = Field(default_factory=CostEstimate)
     """Typical costs besides the licence; omitted items come from the cost model."""
     profile: dict[str, CriterionScore]
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
 
 class SolutionTypesFile(Strict):
