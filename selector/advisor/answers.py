@@ -149,10 +149,12 @@ def derive_threshold(
     ):
         return None
     number = float(answer.value)
-    label = short_label(questions.get(effect.from_answer or ""), effect.from_answer or "")
+    question = questions.get(effect.from_answer or "")
+    label = short_label(question, effect.from_answer or "")
+    plain = f"{wording.number(number)} {question.unit if question else ''}".strip()
     if effect.times is not None:
         line = number * effect.times
-        return DerivedThreshold(line, wording.derived_times(label, answer.text, effect.times))
+        return DerivedThreshold(line, wording.derived_times(label, plain, effect.times))
     chosen = None
     for k, (lowest, level) in enumerate(effect.steps):
         if number >= lowest:
@@ -161,7 +163,7 @@ def derive_threshold(
     if chosen is None:
         return None
     lowest, upper, level = chosen
-    return DerivedThreshold(level, wording.derived_step(label, answer.text, lowest, upper))
+    return DerivedThreshold(level, wording.derived_step(label, plain, lowest, upper))
 
 
 def unanswered(questionnaire: Questionnaire, project: Project) -> list[Question]:

@@ -172,15 +172,15 @@ def derived_weeks(weeks: int, date: dt.date, as_of: dt.date) -> str:
 
 def derived_times(label: str, answer: str, times: float) -> str:
     if times == 1:
-        return f"from your {label.lower()} ({answer})"
-    return f"{number(times)} × your {label.lower()} ({answer})"
+        return f"the {label.lower()} ({answer})"
+    return f"{number(times)} × the {label.lower()} ({answer})"
 
 
 def derived_step(label: str, answer: str, lowest: float, upper: float | None) -> str:
     band = f"{number(lowest)} or more" if upper is None else (
         f"{number(lowest)}" if upper - lowest <= 1 else f"{number(lowest)}–{number(upper - 1)}"
     )
-    return f"from your {label.lower()} ({answer}: the band {band})"
+    return f"from the {label.lower()} ({answer}, in the band {band})"
 
 
 def systems_of_kind(systems: Iterable[SystemToIntegrate], kind: str) -> str:
@@ -228,7 +228,7 @@ def licence_basis(tier, seats: int, per_seat: bool, months: int | None, rate, ty
     if per_seat and tier.minimum_seats > 1 and seats == tier.minimum_seats:
         text += f" (minimum {plural(tier.minimum_seats, 'seat')})"
     if rate is not None:
-        text += f", at {number(rate.per_eur)} {rate.currency} per EUR ({rate.date.isoformat()})"
+        text += f", at {rate.per_eur:g} {rate.currency} per EUR ({rate.date.isoformat()})"
     text += f"; {tier.billing} billing" if tier.billing in ("monthly", "annual") else ""
     if typical:
         text += "; a typical price for this kind of solution, not a quote"
@@ -298,7 +298,7 @@ def horizon_assumption(years: int) -> str:
 
 
 def rate_assumption(rate) -> str:  # noqa: ANN001
-    return (f"{rate.currency} converted at {number(rate.per_eur)} per EUR, the rate of "
+    return (f"{rate.currency} converted at {rate.per_eur:g} per EUR, the rate of "
             f"{rate.date.isoformat()} ({rate.source_title or rate.source})")
 
 

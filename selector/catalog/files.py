@@ -7,6 +7,7 @@ complete, so a failed save never destroys the previous good file.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -68,7 +69,7 @@ def read_toml(path: Path) -> TomlDocument | Problem:
     ):
         return Problem(name, "", "file is empty")
     try:
-        data = rtoml.loads(text)
+        data = _standard_times(rtoml.loads(text))
     except rtoml.TomlParsingError:
         # rtoml (Rust) parses a large catalog about ten times faster; tomllib's messages name
         # the line and column a consultant needs, so a file rtoml rejects is parsed again here
@@ -87,6 +88,22 @@ def read_toml(path: Path) -> TomlDocument | Problem:
             return Problem(name, "", "arrays or tables are nested too deeply to be a catalog or "
                            "project file")
     return TomlDocument(path, text, data, hashlib.sha256(raw).hexdigest())
+
+
+def _standard_times(tree: Any) -> Any:
+    """rtoml's time zones cannot be copied or pickled; give datetimes the standard library's,
+    exactly as tomllib would, so a project read either way behaves the same."""
+    if isinstance(tree, dict):
+        for key, value in tree.items():
+            tree[key] = _standard_times(value)
+        return tree
+    if isinstance(tree, list):
+        return [_standard_times(v) for v in tree]
+    if isinstance(tree, dt.datetime) and tree.tzinfo is not None:
+        offset = tree.utcoffset()
+        zone = dt.UTC if offset == dt.timedelta(0) else dt.timezone(offset)
+        return tree.replace(tzinfo=zone)
+    return tree
 
 
 def _umask() -> int:

@@ -8,7 +8,6 @@ value that moved or a score that is now computed.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from selector.domain.project import FORMAT_VERSION as PROJECT_FORMAT
@@ -30,6 +29,15 @@ _V1_REGIONS = {"europe": "eu", "eu": "eu", "european-union": "eu"}
 _COMPUTED = ("licence_cost", "total_cost_5y")
 
 
+def _copy(data: Any) -> Any:
+    """A copy of a parsed TOML tree: tables and arrays copied, values (dates, numbers) shared."""
+    if isinstance(data, dict):
+        return {k: _copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_copy(v) for v in data]
+    return data
+
+
 def vendor_format(data: dict[str, Any]) -> int:
     version = data.get("format_version", 1)
     return version if isinstance(version, int) and not isinstance(version, bool) else 0
@@ -42,7 +50,7 @@ def migrate_vendor(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str
     """
     if vendor_format(data) != 1 or "format_version" in data:
         return data, []
-    out = copy.deepcopy(data)
+    out = _copy(data)
     notes: list[tuple[str, str]] = []
     out["format_version"] = VENDOR_FORMAT_VERSION
     facts: dict[str, Any] = {}
@@ -174,7 +182,7 @@ def migrate_solution_types(data: dict[str, Any]) -> tuple[dict[str, Any], list[t
     types = data.get("solution_types")
     if not isinstance(types, list):
         return data, []
-    out = copy.deepcopy(data)
+    out = _copy(data)
     dated = 0
     for st in out["solution_types"]:
         profile = st.get("profile") if isinstance(st, dict) else None
@@ -215,7 +223,7 @@ def migrate_project(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[st
     """A format-1 project as the current format, and the changes as (key, what changed)."""
     if data.get("format_version") != 1:
         return data, []
-    out = copy.deepcopy(data)
+    out = _copy(data)
     notes: list[tuple[str, str]] = [
         ("format_version", f"format 1 file read as format {PROJECT_FORMAT}; saving writes "
          f"format {PROJECT_FORMAT}")
