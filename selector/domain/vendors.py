@@ -103,21 +103,59 @@ class Integration(Strict):
     via: IntegrationVia = "vendor_connector"
 
 
+# Named classes for each kind of fact (rather than Fact[...] written inline), so a loaded
+# catalog can be cached and sent to worker processes: generic parametrisations cannot be pickled.
+class DeploymentFact(Fact[Deployment]):
+    pass
+
+
+class LicenceFact(Fact[ShortText]):
+    pass
+
+
+class ApiStylesFact(Fact[ApiStyle]):
+    pass
+
+
+class IdentityStandardsFact(Fact[IdentityStandard]):
+    pass
+
+
+class HostingRegionsFact(Fact[RegionCode]):
+    pass
+
+
+class LanguagesFact(Fact[LanguageCode]):
+    pass
+
+
+class CertificationsFact(Fact[Code]):
+    pass
+
+
+class IntegrationsFact(Fact[Integration]):
+    pass
+
+
+class ModulesFact(Fact[ShortText]):
+    pass
+
+
 class Facts(Strict):
     """The facts a buyer checks, each with its evidence. Any of them may be unknown."""
 
-    deployment: Fact[Deployment] | None = None
-    licence: Fact[ShortText] | None = None
+    deployment: DeploymentFact | None = None
+    licence: LicenceFact | None = None
     """SPDX identifiers for open source (`AGPL-3.0-or-later`), else `proprietary`."""
-    api_styles: Fact[ApiStyle] | None = None
-    identity_standards: Fact[IdentityStandard] | None = None
-    hosting_regions: Fact[RegionCode] | None = None
-    languages: Fact[LanguageCode] | None = None
-    certifications: Fact[Code] | None = None
+    api_styles: ApiStylesFact | None = None
+    identity_standards: IdentityStandardsFact | None = None
+    hosting_regions: HostingRegionsFact | None = None
+    languages: LanguagesFact | None = None
+    certifications: CertificationsFact | None = None
     """`iso27001`, `iso27017`, `iso27018`, `iso27701`, `soc1`, `soc2`, `c5`, `pci_dss`,
     `hipaa`, `hds`, `tisax`, `csa_star`, `mlps` (China's classified protection) …"""
-    integrations: Fact[Integration] | None = None
-    modules: Fact[ShortText] | None = None
+    integrations: IntegrationsFact | None = None
+    modules: ModulesFact | None = None
 
     def merged(self, override: Facts) -> Facts:
         """These facts with every fact that `override` states replacing ours (not merged)."""
