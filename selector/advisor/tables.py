@@ -86,6 +86,13 @@ def render_tables(rec: Recommendation) -> str:
         for d in rec.group_view.disagreements[:3]:
             lines += _wrap(f"• {d.text}")
 
+    if rec.risks:
+        lines += _section("Main risks")
+        for risk in rec.risks[:6]:
+            lines += _wrap(f"• {risk.text}")
+        if len(rec.risks) > 6:
+            lines += _wrap(f"… and {len(rec.risks) - 6} more in `rank --json` and the report.", "")
+
     lines += _section("Before signing")
     lines += _wrap(f"Readiness {rec.readiness.score:.0f} of 100 ({rec.readiness.level}).", "")
     for action in rec.actions:

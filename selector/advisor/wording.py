@@ -315,6 +315,11 @@ def typical_assumption() -> str:
     return "A typical cost for this kind of solution, not an offer"
 
 
+def _budgets(kinds: Sequence[str]) -> str:
+    """"the upfront budget", "the upfront and yearly budgets"."""
+    return f"the {listing(list(kinds))} budget" + ("s" if len(kinds) > 1 else "")
+
+
 def cost_summary(cost) -> str:  # noqa: ANN001
     users = plural(cost.seats, "user")
     if not cost.priced:
@@ -322,16 +327,16 @@ def cost_summary(cost) -> str:  # noqa: ANN001
                 f"come to {euro_range(cost.total)} over {plural(cost.horizon_years, 'year')} for "
                 f"{users}")
     verdicts = {b.kind: b.verdict for b in cost.budgets}
-    over = [BUDGET_WORDS[k] for k, v in verdicts.items() if v == "over"]
-    may = [BUDGET_WORDS[k] for k, v in verdicts.items() if v == "may_exceed"]
-    within = [BUDGET_WORDS[k] for k, v in verdicts.items() if v == "within"]
+    over = [k for k, v in verdicts.items() if v == "over"]
+    may = [k for k, v in verdicts.items() if v == "may_exceed"]
+    within = [k for k, v in verdicts.items() if v == "within"]
     text = f"{euro_range(cost.total)} over {plural(cost.horizon_years, 'year')} for {users}"
     if over:
-        text += f"; over the {listing(over)}"
+        text += f"; over {_budgets(over)}"
     if may:
-        text += f"; may exceed the {listing(may)}"
+        text += f"; may exceed {_budgets(may)}"
     if within and not over and not may:
-        text += f"; within the {listing(within)}" if len(within) < 2 else "; within both budgets"
+        text += "; within both budgets" if len(within) > 1 else f"; within {_budgets(within)}"
     return text
 
 
