@@ -33,8 +33,13 @@ def as_float_array(values: ArrayLike, name: str) -> FloatArray:
         raise ValueError(f"{name} must contain numbers only ({exc}).") from None
 
 
-def check_matrix(matrix: ArrayLike, name: str = "matrix") -> FloatArray:
-    """A decision matrix: 2-D, at least one alternative and one criterion, all values finite."""
+def check_table(matrix: ArrayLike, name: str = "matrix") -> FloatArray:
+    """A decision matrix's shape: 2-D, at least one alternative and one criterion.
+
+    Callers that compute each column's max and min anyway check finiteness from those (see
+    `normalization.checked_extremes`) instead of a separate pass; everyone else uses
+    `check_matrix`.
+    """
     x = as_float_array(matrix, name)
     if x.ndim != 2:
         raise ValueError(
@@ -45,6 +50,11 @@ def check_matrix(matrix: ArrayLike, name: str = "matrix") -> FloatArray:
         raise ValueError(
             f"{name} needs at least one alternative and one criterion; got shape {x.shape}."
         )
+    return x
+
+
+def check_finite(x: FloatArray, name: str = "matrix") -> None:
+    """Raise for the first missing or infinite cell of a 2-D matrix, naming its row and column."""
     cell = first_bad_cell(x)
     if cell is not None:
         row, col = cell
@@ -52,6 +62,12 @@ def check_matrix(matrix: ArrayLike, name: str = "matrix") -> FloatArray:
             f"{name} has a missing or infinite value ({x[row, col]}) at row {row}, "
             f"column {col}; fill it in or drop that alternative or criterion."
         )
+
+
+def check_matrix(matrix: ArrayLike, name: str = "matrix") -> FloatArray:
+    """A decision matrix: 2-D, at least one alternative and one criterion, all values finite."""
+    x = check_table(matrix, name)
+    check_finite(x, name)
     return x
 
 
