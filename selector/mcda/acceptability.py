@@ -29,7 +29,8 @@ not depend on ``chunk_size``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -69,6 +70,42 @@ class RankAcceptability:
     n_samples: int
 
 
+@dataclass(frozen=True, eq=False)
+class Sampling:
+    """What SMAA draws, and how many times.
+
+    Weights are drawn uniformly over every weight vector that agrees with what the team knows:
+    anything (the default), within ``weight_bounds`` ((n_criteria, 2) low/high limits), and/or
+    in the order of importance ``weight_order`` (criterion indices, most important first).
+    Scores are certain unless ``score_low``/``score_high`` (shaped like the matrix, which must
+    lie between them) give each cell a range: uniform between the ends, or triangular around
+    ``score_mode``; cells with low == high stay certain. ``n_samples`` draws come from
+    ``seed``; ``chunk_size`` (samples per chunk) only trades speed for memory, never the
+    result; the default keeps each working array near 16 MB.
+    """
+
+    n_samples: int = 10_000
+    seed: int = 0
+    weight_bounds: ArrayLike | None = None
+    weight_order: Sequence[int] | ArrayLike | None = None
+    score_low: ArrayLike | None = None
+    score_high: ArrayLike | None = None
+    score_mode: ArrayLike | None = None
+    chunk_size: int | None = None
+
+
+_SAMPLING_FIELDS = frozenset(f.name for f in fields(Sampling))
+
+
+def _exponentials(rng: np.random.Generator, shape: tuple[int, int]) -> FloatArray:
+    """Standard exponential draws as -log(1 - U), computed in place."""
+    e = rng.random(shape)
+    np.negative(e, out=e)
+    np.log1p(e, out=e)
+    np.negative(e, out=e)
+    return e
+
+
 class _WeightStream:
     """Sequential weight draws; the k-th accepted draw does not depend on how many are taken."""
 
@@ -90,9 +127,8 @@ class _WeightStream:
     def _candidates(self, count: int) -> FloatArray:
         if self.bounds is not None and self.order is None:
             return self._bounded_candidates(count)
-        u = self.rng.random((count, self.n))
-        e = -np.log1p(-u)
-        w = e / e.sum(axis=1, keepdims=True)
+        w = _exponentials(self.rng, (count, self.n))
+        w /= w.sum(axis=1, keepdims=True)
         if self.order is not None:
             w.sort(axis=1)
             out = np.empty_like(w)
@@ -116,20 +152,22 @@ class _WeightStream:
         k = int(free.sum())
         if k == 0:
             return w
-        u = self.rng.random((count, k))
-        e = -np.log1p(-u)
+        e = _exponentials(self.rng, (count, k))
         w[:, free] += (1.0 - low.sum()) * (e / e.sum(axis=1, keepdims=True))
         return w[(w[:, free] <= high[free] + 1e-12).all(axis=1)]
 
     def take(self, k: int) -> FloatArray:
         while self.buffer.shape[0] < k:
             missing = k - self.buffer.shape[0]
-            rate = max(self.accepted / self.drawn, _MIN_ACCEPTANCE) if self.drawn else 1.0
-            count = int(min(max(missing / rate * 1.1, 1024), 262_144))
+            if self.bounds is None:  # every draw is accepted
+                count = int(min(max(missing, 1024), 262_144))
+            else:
+                rate = max(self.accepted / self.drawn, _MIN_ACCEPTANCE) if self.drawn else 1.0
+                count = int(min(max(missing / rate * 1.1, 1024), 262_144))
             fresh = self._candidates(count)
             self.drawn += count
             self.accepted += fresh.shape[0]
-            self.buffer = np.concatenate([self.buffer, fresh])
+            self.buffer = np.concatenate([self.buffer, fresh]) if self.buffer.size else fresh
             if self.drawn >= 200_000 and self.accepted < _MIN_ACCEPTANCE * self.drawn:
                 raise ValueError(
                     f"weight_bounds/weight_order leave almost no room: only {self.accepted} "
@@ -230,73 +268,92 @@ def _check_order_of_cells(lower: FloatArray, upper: FloatArray, what: str) -> No
         raise ValueError(f"{what} at row {i}, column {j} ({lower[i, j]} > {upper[i, j]}).")
 
 
+def _score_ranges(
+    sampling: Sampling, x: FloatArray, scorer: Scorer
+) -> tuple[FloatArray, FloatArray, FloatArray | None] | None:
+    """Validated (low, high, mode) of uncertain scores, or None when scores are certain."""
+    uncertain = sampling.score_low is not None or sampling.score_high is not None
+    if not uncertain:
+        if sampling.score_mode is not None:
+            raise ValueError("score_mode needs score_low and score_high (the ends of the range).")
+        return None
+    if sampling.score_low is None or sampling.score_high is None:
+        raise ValueError("uncertain scores need both score_low and score_high.")
+    low = _check_cells(sampling.score_low, x.shape, "score_low")
+    high = _check_cells(sampling.score_high, x.shape, "score_high")
+    _check_order_of_cells(low, x, "score_low is above the matrix value")
+    _check_order_of_cells(x, high, "the matrix value is above score_high")
+    mode = None
+    if sampling.score_mode is not None:
+        mode = _check_cells(sampling.score_mode, x.shape, "score_mode")
+        _check_order_of_cells(low, mode, "score_low is above score_mode")
+        _check_order_of_cells(mode, high, "score_mode is above score_high")
+    scorer.basis(low)  # the normalisation must accept the ends of every range
+    scorer.basis(high)
+    return low, high, mode
+
+
+def _sampling_from(sampling: Sampling | None, keywords: dict[str, Any]) -> Sampling:
+    """The Sampling to use: the object, or one built from the older keyword form."""
+    if not keywords:
+        return sampling if sampling is not None else Sampling()
+    unknown = sorted(set(keywords) - _SAMPLING_FIELDS)
+    if unknown:
+        raise TypeError(f"rank_acceptability() got an unexpected keyword argument {unknown[0]!r}")
+    if sampling is not None:
+        names = ", ".join(sorted(keywords))
+        raise ValueError(
+            f"give the sampling either as a Sampling or as keywords, not both (got {names} "
+            "next to a Sampling)."
+        )
+    return Sampling(**keywords)
+
+
 def rank_acceptability(
     matrix: ArrayLike,
     types: ArrayLike,
+    sampling: Sampling | None = None,
     *,
     method: str = "weighted_sum",
-    n_samples: int = 10_000,
-    seed: int = 0,
-    weight_bounds: ArrayLike | None = None,
-    weight_order: Sequence[int] | ArrayLike | None = None,
-    score_low: ArrayLike | None = None,
-    score_high: ArrayLike | None = None,
-    score_mode: ArrayLike | None = None,
-    chunk_size: int | None = None,
     normalization: str | None = None,
     bounds: ArrayLike | None = None,
     functions: str | Sequence[str] | None = None,
     q: ArrayLike | None = None,
     p: ArrayLike | None = None,
     s: ArrayLike | None = None,
+    **sampling_keywords: Any,
 ) -> RankAcceptability:
     """SMAA-2 rank acceptability, central weights and confidence factors.
 
-    ``method``/``normalization``/``bounds``/``functions``/``q``/``p``/``s`` choose the scoring
-    method exactly as in `stability_intervals`. ``weight_bounds`` is (n_criteria, 2) of (low,
-    high) weight limits; ``weight_order`` lists criterion indices from most to least important.
-    ``score_low``/``score_high`` (matrix-shaped) make scores uncertain: uniform between them, or
-    triangular when ``score_mode`` is also given; cells with low == high are certain. The
-    nominal ``matrix`` must lie within [score_low, score_high]. ``chunk_size`` (samples per
-    chunk) only trades speed for memory; the default keeps each working array near 16 MB.
+    ``sampling`` says what is drawn and how often (see `Sampling`; the default is 10,000
+    weight vectors uniform over all weights, certain scores, seed 0). ``method`` /
+    ``normalization`` / ``bounds`` / ``functions`` / ``q`` / ``p`` / ``s`` choose the scoring
+    method exactly as in `stability_intervals`. The fields of `Sampling` are also accepted as
+    keywords (``n_samples=``, ``seed=``, ...), the form existing callers use.
     """
+    sampling = _sampling_from(sampling, sampling_keywords)
     x = check_matrix(matrix)
     m, n = x.shape
     t = check_types(types, n)
-    n_samples = check_positive_int(n_samples, "n_samples")
+    n_samples = check_positive_int(sampling.n_samples, "n_samples")
+    seed = sampling.seed
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
         raise ValueError(f"seed must be an integer; got {seed!r}.")
     scorer = Scorer(
         method, t, normalization=normalization, bounds=bounds, functions=functions, q=q, p=p, s=s
     )
     nominal_basis = scorer.basis(x)
-    wb = None if weight_bounds is None else _check_weight_bounds(weight_bounds, n)
-    order = None if weight_order is None else _check_order(weight_order, n)
+    wb = None if sampling.weight_bounds is None else _check_weight_bounds(sampling.weight_bounds, n)
+    order = None if sampling.weight_order is None else _check_order(sampling.weight_order, n)
+    ranges = _score_ranges(sampling, x, scorer)
 
-    uncertain = score_low is not None or score_high is not None
-    if not uncertain and score_mode is not None:
-        raise ValueError("score_mode needs score_low and score_high (the ends of the range).")
-    low = high = mode = None
-    if uncertain:
-        if score_low is None or score_high is None:
-            raise ValueError("uncertain scores need both score_low and score_high.")
-        low = _check_cells(score_low, x.shape, "score_low")
-        high = _check_cells(score_high, x.shape, "score_high")
-        _check_order_of_cells(low, x, "score_low is above the matrix value")
-        _check_order_of_cells(x, high, "the matrix value is above score_high")
-        if score_mode is not None:
-            mode = _check_cells(score_mode, x.shape, "score_mode")
-            _check_order_of_cells(low, mode, "score_low is above score_mode")
-            _check_order_of_cells(mode, high, "score_mode is above score_high")
-        scorer.basis(low)
-        scorer.basis(high)
-
-    if not uncertain:
+    if ranges is None:
         per_sample = m  # one score per alternative
     elif method == "promethee_ii":
         per_sample = m * max(m, n)  # one m × m comparison per criterion
     else:
         per_sample = m * n  # a whole sampled table
+    chunk_size = sampling.chunk_size
     if chunk_size is None:
         chunk_size = max(1, _CHUNK_ELEMENTS // per_sample)
     chunk_size = check_positive_int(chunk_size, "chunk_size")
@@ -306,9 +363,7 @@ def rank_acceptability(
         for child in np.random.SeedSequence(int(seed)).spawn(3)
     )
     weights_stream = _WeightStream(weight_rng, n, wb, order)
-    scores_stream = (
-        _ScoreStream(score_rng, low, high, mode) if low is not None and high is not None else None
-    )
+    scores_stream = None if ranges is None else _ScoreStream(score_rng, *ranges)
 
     counts = np.zeros(m * m, dtype=np.int64)
     central = np.zeros((m, n))
@@ -322,7 +377,7 @@ def rank_acceptability(
         first = order_k[:, 0].copy()
         order_k *= m
         order_k += rank_offset
-        counts += np.bincount(order_k.ravel(), minlength=m * m)
+        np.add.at(counts, order_k.ravel(), 1)  # (alternative, rank) pairs
         for j in range(n):
             central[:, j] += np.bincount(first, weights=w[:, j], minlength=m)
         done += k
@@ -334,12 +389,11 @@ def rank_acceptability(
     confidence = np.zeros(m)
     winners = np.flatnonzero(ever_first)
     central_w = central[winners]
-    if scores_stream is None:
+    if ranges is None:
         leaders = order_rows(scorer.score(nominal_basis, central_w))[:, 0]
         confidence[winners] = (leaders == winners).astype(np.float64)
     else:
-        assert low is not None and high is not None
-        stream = _ScoreStream(confidence_rng, low, high, mode)
+        stream = _ScoreStream(confidence_rng, *ranges)
         hits = np.zeros(winners.shape[0], dtype=np.int64)
         step = max(1, chunk_size // max(1, winners.shape[0]))
         done = 0
