@@ -48,25 +48,21 @@ def weighted_sum(
     t = check_types(types, n)
     w = check_weights(weights, n)
     cmap = column_map(x, t, normalization, bounds, extremes)
-    v = w / cmap.divisor
-    v[cmap.flipped] *= -1.0
+    v = w / cmap.divisor  # Σ_j w_j (z_ij - origin_j) / divisor_j = z @ v - origin @ v
+    v[cmap.flipped] *= -1.0  # and 1 - r on flipped criteria adds w_j
     constant = float(w[cmap.flipped].sum())
+    # Reciprocal criteria (z = 1/x) and criteria far from their origin are added separately.
     separate = cmap.reciprocal | (np.abs(cmap.origin) > _FOLDED_ORIGIN * cmap.divisor)
-    if not separate.any():
-        scores = x @ v
-        if cmap.origin.any():
-            constant -= float(cmap.origin @ v)
-    else:
-        folded = np.where(separate, 0.0, v)
-        scores = x @ folded
-        constant -= float(cmap.origin @ folded)
-        rc = cmap.reciprocal
-        if rc.any():
-            z = x[:, rc]
-            scores += np.reciprocal(z, out=z) @ v[rc]
-        shifted = separate & ~rc
-        if shifted.any():
-            scores += (x[:, shifted] - cmap.origin[shifted]) @ v[shifted]
+    folded = np.where(separate, 0.0, v) if separate.any() else v
+    scores = x @ folded
+    constant -= float(cmap.origin @ folded)
+    rc = cmap.reciprocal
+    if rc.any():
+        z = x[:, rc]
+        scores += np.reciprocal(z, out=z) @ v[rc]
+    shifted = separate & ~rc
+    if shifted.any():
+        scores += (x[:, shifted] - cmap.origin[shifted]) @ v[shifted]
     if constant:
         scores += constant
     return scores
