@@ -10,10 +10,10 @@ alternatives in an arbitrary order. So each score becomes one 64-bit integer tha
 the score: its float bits made order-preserving, with the lowest ``b`` bits (b = bits of the
 largest index) replaced by the alternative's index. Sorting those integers (values only, which
 numpy does with SIMD) orders by score and, among equal scores, by index; the index is read back
-from the low bits. Scores closer than those dropped bits (a relative 2**b ulp) end up adjacent
-with equal high bits: they are checked against the real scores, and only a row where such
-neighbours really differ is re-sorted the slow, stable way. Exact ties, the common case (copies
-of one vendor), are already in index order and cost nothing more.
+from the low bits. Only scores within 2**b ulp of each other can be misordered; they end up
+neighbours with equal high bits. In a block of rows where that happens, the real scores are read
+back in sorted order and the few rows where they decrease are re-sorted the slow, stable way.
+Exact ties (copies of one vendor) are already in index order and cost only that read-back.
 """
 
 from __future__ import annotations
@@ -48,15 +48,13 @@ def _packed_order(keys: FloatArray, out: IntArray) -> None:
     packed |= np.arange(m, dtype=np.int64)
     packed.sort(axis=1)
     flat = packed.view(np.uint64).ravel()
-    near = np.flatnonzero((flat[1:] ^ flat[:-1]) <= low)
+    close = bool(((flat[1:] ^ flat[:-1]) <= low).any())  # neighbours sharing the high bits
     packed &= low
-    near = near[near % m != m - 1]  # pairs across two rows are not neighbours
-    if near.size:
-        rows = near // m
-        index = packed.ravel()
-        first, second = rows * m + index[near], rows * m + index[near + 1]
-        values = keys.ravel()
-        unsure = np.unique(rows[values[first] != values[second]])
+    if close:
+        # Sorted by (high bits, index): right exactly when the real keys never decrease
+        # along each row (equal real keys are then in index order too).
+        along = np.take(keys, packed + np.arange(0, keys.size, m)[:, None])
+        unsure = np.flatnonzero((along[:, 1:] < along[:, :-1]).any(axis=1))
         if unsure.size:
             packed[unsure] = _stable_order(keys[unsure])
 
