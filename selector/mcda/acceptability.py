@@ -45,7 +45,7 @@ from ._checks import (
     first_bad_cell,
 )
 from ._scoring import Scorer
-from .ranking import order_rows
+from .ranking import BLOCK_SCORES, order_rows
 
 #: Target number of float64 values in the largest per-chunk array (about 16 MB).
 _CHUNK_ELEMENTS = 2_000_000
@@ -368,16 +368,20 @@ def rank_acceptability(
     counts = np.zeros(m * m, dtype=np.int64)
     central = np.zeros((m, n))
     rank_offset = np.arange(m, dtype=np.int64)
+    step = max(1, BLOCK_SCORES // m)
     done = 0
     while done < n_samples:
         k = min(chunk_size, n_samples - done)
         w = weights_stream.take(k)
         basis = nominal_basis if scores_stream is None else scorer.basis(scores_stream.take(k))
-        order_k = order_rows(scorer.score(basis, w))
-        first = order_k[:, 0].copy()
-        order_k *= m
-        order_k += rank_offset
-        np.add.at(counts, order_k.ravel(), 1)  # (alternative, rank) pairs
+        scores = scorer.score(basis, w)
+        first = np.empty(k, dtype=np.int64)
+        for start in range(0, k, step):  # a block at a time, while its order is in cache
+            order = order_rows(scores[start : start + step])
+            first[start : start + step] = order[:, 0]
+            order *= m
+            order += rank_offset
+            np.add.at(counts, order.ravel(), 1)  # one per (alternative, rank) cell
         for j in range(n):
             central[:, j] += np.bincount(first, weights=w[:, j], minlength=m)
         done += k

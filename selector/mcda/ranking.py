@@ -26,7 +26,7 @@ from ._checks import FloatArray, IntArray, as_float_array, first_bad_cell
 #: Below this many scores a stable argsort is faster than preparing packed keys.
 _PACKED_FROM = 4096
 #: Scores per block: a block's keys and scratch arrays stay in the CPU's L2 cache.
-_BLOCK = 1 << 15
+BLOCK_SCORES = 1 << 15
 _SIGN_OFF = 0x7FFF_FFFF_FFFF_FFFF
 
 
@@ -72,7 +72,7 @@ def order_rows(scores: FloatArray) -> IntArray:
         return _stable_order(np.subtract(0.0, s))  # 0.0 - x: best first, and no -0.0
     rows = s.reshape(-1, m)
     out = np.empty(rows.shape, dtype=np.int64)
-    step = max(1, _BLOCK // m)
+    step = max(1, BLOCK_SCORES // m)
     for start in range(0, rows.shape[0], step):
         block = slice(start, start + step)
         _packed_order(np.subtract(0.0, rows[block]), out[block])
