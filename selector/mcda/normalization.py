@@ -55,16 +55,16 @@ class ColumnMap:
     The normalised value is r = (z - origin) / divisor, replaced by 1 - r on the ``flipped``
     criteria, where z is the value x itself or 1/x on the ``reciprocal`` criteria. ``origin``
     and ``divisor`` (> 0) have shape (..., n) for a (..., m, n) matrix; ``flipped`` and
-    ``reciprocal`` have shape (n,). ``z_max``/``z_min`` are the extremes of z over the
-    alternatives: r is largest where z is largest, unless the criterion is flipped.
+    ``reciprocal`` have shape (n,). ``x_max``/``x_min`` are the extremes of x over the
+    alternatives.
     """
 
     origin: FloatArray
     divisor: FloatArray
     flipped: BoolArray
     reciprocal: BoolArray
-    z_max: FloatArray
-    z_min: FloatArray
+    x_max: FloatArray
+    x_min: FloatArray
 
     def normalized(self, x: FloatArray) -> FloatArray:
         """The normalised (..., m, n) matrix, higher is better on every criterion."""
@@ -77,31 +77,25 @@ class ColumnMap:
             out[..., self.flipped] = 1.0 - out[..., self.flipped]
         return out
 
-    def best(self) -> FloatArray:
-        """z of TOPSIS's ideal on each criterion: the largest z, or the smallest if flipped."""
-        return np.where(self.flipped, self.z_min, self.z_max)
+    def ideals(self) -> tuple[FloatArray, FloatArray]:
+        """z of TOPSIS's ideal and anti-ideal on each criterion.
 
-    def worst(self) -> FloatArray:
-        """z of TOPSIS's anti-ideal on each criterion."""
-        return np.where(self.flipped, self.z_max, self.z_min)
+        r rises with z unless the criterion is flipped, so the ideal is the largest z (the
+        smallest if flipped). On reciprocal criteria 1/x is decreasing and correctly rounded,
+        so the largest z is exactly 1/min(x).
+        """
+        z_max, z_min = self.x_max.copy(), self.x_min.copy()
+        rc = self.reciprocal
+        if rc.any():
+            z_max[..., rc] = 1.0 / self.x_min[..., rc]
+            z_min[..., rc] = 1.0 / self.x_max[..., rc]
+        flipped = self.flipped
+        return np.where(flipped, z_min, z_max), np.where(flipped, z_max, z_min)
 
 
 def _first_column(mask: np.ndarray) -> int:
     """First criterion index flagged in a (..., n) boolean mask."""
     return int(np.flatnonzero(mask.reshape(-1, mask.shape[-1]).any(axis=0))[0])
-
-
-def _reciprocal_extremes(
-    cmax: FloatArray, cmin: FloatArray, reciprocal: BoolArray
-) -> tuple[FloatArray, FloatArray]:
-    """Extremes of z = 1/x on the reciprocal criteria (all x > 0), of x elsewhere.
-
-    1/x is decreasing and correctly rounded, so max(1/x) is exactly 1/min(x).
-    """
-    z_max, z_min = cmax.copy(), cmin.copy()
-    z_max[..., reciprocal] = 1.0 / cmin[..., reciprocal]
-    z_min[..., reciprocal] = 1.0 / cmax[..., reciprocal]
-    return z_max, z_min
 
 
 def column_map(
@@ -166,8 +160,9 @@ def column_map(
                 f'normalization "max" computes min/x for cost column {j}, which has a value '
                 '<= 0 (division by zero); use "minmax" or "scale".'
             )
-        z_max, z_min = _reciprocal_extremes(cmax, cmin, cost)
-        return ColumnMap(zero, z_max, none, cost, z_max, z_min)
+        divisor = cmax.copy()
+        divisor[..., cost] = 1.0 / cmin[..., cost]  # max(1/x) = 1/min(x), see ideals()
+        return ColumnMap(zero, divisor, none, cost, cmax, cmin)
     bad = cmin <= 0  # "sum"
     if bad.any():
         j = _first_column(bad)
@@ -175,11 +170,10 @@ def column_map(
             f'normalization "sum" needs strictly positive values, column {j} has a value '
             '<= 0; use "minmax" or "scale".'
         )
-    z_max, z_min = _reciprocal_extremes(cmax, cmin, cost)
     total = x.sum(axis=-2)
     if cost.any():
         total[..., cost] = (1.0 / x[..., cost]).sum(axis=-2)
-    return ColumnMap(zero, total, none, cost, z_max, z_min)
+    return ColumnMap(zero, total, none, cost, cmax, cmin)
 
 
 def checked_extremes(x: FloatArray, name: str = "matrix") -> tuple[FloatArray, FloatArray]:

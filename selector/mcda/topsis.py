@@ -82,7 +82,7 @@ def topsis(
     cmap = column_map(x, t, normalization, bounds, extremes)
     u = w / cmap.divisor
     u2 = u * u
-    best, worst = cmap.best(), cmap.worst()
+    best, worst = cmap.ideals()
     rc = cmap.reciprocal
     plain_u2 = np.where(rc, 0.0, u2) if rc.any() else u2
     gap = np.empty_like(x)
