@@ -43,8 +43,11 @@ def closeness(d_best_sq: FloatArray, d_worst_sq: FloatArray) -> FloatArray:
     d_best = np.sqrt(d_best_sq)
     d_worst = np.sqrt(d_worst_sq)
     total = d_best + d_worst
+    apart = total > 0
+    if apart.all():
+        return np.divide(d_worst, total, out=d_worst)
     out = np.full_like(total, 0.5)
-    np.divide(d_worst, total, out=out, where=total > 0)
+    np.divide(d_worst, total, out=out, where=apart)
     return out
 
 
