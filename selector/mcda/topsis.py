@@ -51,13 +51,27 @@ def closeness(d_best_sq: FloatArray, d_worst_sq: FloatArray) -> FloatArray:
     return out
 
 
-def _squared_distance(
-    z: FloatArray, target: FloatArray, u2: FloatArray, gap: FloatArray
-) -> FloatArray:
-    """Σ_j u2_j (z_ij - target_j)², using ``gap`` (z's shape) as scratch space."""
-    np.subtract(z, target, out=gap)
-    np.square(gap, out=gap)
-    return gap @ u2
+#: Values per block of rows when measuring distances: the scratch block stays in cache, and
+#: no scratch array the size of the matrix is allocated (and page-faulted) on every call.
+_BLOCK_VALUES = 1 << 17
+
+
+def _squared_distances(
+    z: FloatArray, best: FloatArray, worst: FloatArray, u2: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Σ_j u2_j (z_ij - best_j)² and the same to ``worst``, for each row of z."""
+    m, n = z.shape
+    rows = max(1, _BLOCK_VALUES // n)
+    d_best, d_worst = np.empty(m), np.empty(m)
+    scratch = np.empty((min(m, rows), n))
+    for start in range(0, m, rows):
+        block = z[start : start + rows]
+        gap = scratch[: block.shape[0]]
+        for target, out in ((best, d_best), (worst, d_worst)):
+            np.subtract(block, target, out=gap)
+            np.square(gap, out=gap)
+            np.matmul(gap, u2, out=out[start : start + rows])
+    return d_best, d_worst
 
 
 def topsis(
@@ -87,14 +101,10 @@ def topsis(
     u2 = u * u
     best, worst = cmap.ideals()
     rc = cmap.reciprocal
-    plain_u2 = np.where(rc, 0.0, u2) if rc.any() else u2
-    gap = np.empty_like(x)
-    d_best_sq = _squared_distance(x, best, plain_u2, gap)
-    d_worst_sq = _squared_distance(x, worst, plain_u2, gap)
+    d_best_sq, d_worst_sq = _squared_distances(x, best, worst, np.where(rc, 0.0, u2))
     if rc.any():
         z = x[:, rc]
-        np.reciprocal(z, out=z)
-        gap = np.empty_like(z)
-        d_best_sq += _squared_distance(z, best[rc], u2[rc], gap)
-        d_worst_sq += _squared_distance(z, worst[rc], u2[rc], gap)
+        more = _squared_distances(np.reciprocal(z, out=z), best[rc], worst[rc], u2[rc])
+        d_best_sq += more[0]
+        d_worst_sq += more[1]
     return closeness(d_best_sq, d_worst_sq)
