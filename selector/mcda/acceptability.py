@@ -38,13 +38,14 @@ from numpy.typing import ArrayLike
 from ._checks import (
     BoolArray,
     FloatArray,
+    IntArray,
     as_float_array,
     check_matrix,
     check_positive_int,
     check_types,
     first_bad_cell,
 )
-from ._scoring import Scorer
+from ._scoring import Basis, Scorer
 from .ranking import BLOCK_SCORES, order_rows
 
 #: Target number of float64 values in the largest per-chunk array (about 16 MB).
@@ -293,6 +294,81 @@ def _score_ranges(
     return low, high, mode
 
 
+def _chunk_size(chunk_size: int | None, m: int, n: int, method: str, uncertain: bool) -> int:
+    """Samples per chunk: the caller's, or enough to keep the largest working array ~16 MB."""
+    if chunk_size is None:
+        if not uncertain:
+            per_sample = m  # one score per alternative
+        elif method == "promethee_ii":
+            per_sample = m * max(m, n)  # one m × m comparison per criterion
+        else:
+            per_sample = m * n  # a whole sampled table
+        chunk_size = max(1, _CHUNK_ELEMENTS // per_sample)
+    return check_positive_int(chunk_size, "chunk_size")
+
+
+def _rank_counts(
+    scorer: Scorer,
+    nominal_basis: Basis,
+    weights: _WeightStream,
+    tables: _ScoreStream | None,
+    n_samples: int,
+    chunk_size: int,
+) -> tuple[IntArray, FloatArray]:
+    """(m, m) counts of draws in which alternative i took rank r + 1, and per alternative
+    the sum of the weight vectors of the draws it won."""
+    m, n = nominal_basis[0].shape[0], weights.n  # every basis is (alternatives × criteria)
+    counts = np.zeros(m * m, dtype=np.int64)
+    central = np.zeros((m, n))
+    rank_offset = np.arange(m, dtype=np.int64)
+    step = max(1, BLOCK_SCORES // m)
+    done = 0
+    while done < n_samples:
+        k = min(chunk_size, n_samples - done)
+        w = weights.take(k)
+        basis = nominal_basis if tables is None else scorer.basis(tables.take(k))
+        scores = scorer.score(basis, w)
+        first = np.empty(k, dtype=np.int64)
+        for start in range(0, k, step):  # a block at a time, while its order is in cache
+            order = order_rows(scores[start : start + step])
+            first[start : start + step] = order[:, 0]
+            order *= m
+            order += rank_offset
+            np.add.at(counts, order.ravel(), 1)  # one per (alternative, rank) cell
+        for j in range(n):
+            central[:, j] += np.bincount(first, weights=w[:, j], minlength=m)
+        done += k
+    return counts.reshape(m, m), central
+
+
+def _confidence(
+    scorer: Scorer,
+    nominal_basis: Basis,
+    central: FloatArray,
+    winners: IntArray,
+    tables: _ScoreStream | None,
+    n_samples: int,
+    chunk_size: int,
+) -> FloatArray:
+    """Share of score tables in which each winner still ranks first under its central
+    weights (1 or 0 when scores are certain)."""
+    if tables is None:
+        leaders = order_rows(scorer.score(nominal_basis, central))[:, 0]
+        return (leaders == winners).astype(np.float64)
+    hits = np.zeros(winners.shape[0], dtype=np.int64)
+    step = max(1, chunk_size // max(1, winners.shape[0]))
+    done = 0
+    while done < n_samples:
+        k = min(step, n_samples - done)
+        basis = scorer.basis(tables.take(k))
+        # Score every sampled table under every central weight vector: (k, e, m).
+        expanded = tuple(np.repeat(b, winners.shape[0], axis=0) for b in basis)
+        leaders = order_rows(scorer.score(expanded, np.tile(central, (k, 1))))[:, 0]
+        hits += (leaders.reshape(k, -1) == winners).sum(axis=0)
+        done += k
+    return hits / n_samples
+
+
 def _sampling_from(sampling: Sampling | None, keywords: dict[str, Any]) -> Sampling:
     """The Sampling to use: the object, or one built from the older keyword form."""
     if not keywords:
@@ -347,68 +423,28 @@ def rank_acceptability(
     order = None if sampling.weight_order is None else _check_order(sampling.weight_order, n)
     ranges = _score_ranges(sampling, x, scorer)
 
-    if ranges is None:
-        per_sample = m  # one score per alternative
-    elif method == "promethee_ii":
-        per_sample = m * max(m, n)  # one m × m comparison per criterion
-    else:
-        per_sample = m * n  # a whole sampled table
-    chunk_size = sampling.chunk_size
-    if chunk_size is None:
-        chunk_size = max(1, _CHUNK_ELEMENTS // per_sample)
-    chunk_size = check_positive_int(chunk_size, "chunk_size")
-
+    chunk_size = _chunk_size(sampling.chunk_size, m, n, method, uncertain=ranges is not None)
     weight_rng, score_rng, confidence_rng = (
         np.random.Generator(np.random.PCG64(child))
         for child in np.random.SeedSequence(int(seed)).spawn(3)
     )
-    weights_stream = _WeightStream(weight_rng, n, wb, order)
-    scores_stream = None if ranges is None else _ScoreStream(score_rng, *ranges)
+    weights = _WeightStream(weight_rng, n, wb, order)
+    tables = None if ranges is None else _ScoreStream(score_rng, *ranges)
+    counts, central = _rank_counts(scorer, nominal_basis, weights, tables, n_samples, chunk_size)
 
-    counts = np.zeros(m * m, dtype=np.int64)
-    central = np.zeros((m, n))
-    rank_offset = np.arange(m, dtype=np.int64)
-    step = max(1, BLOCK_SCORES // m)
-    done = 0
-    while done < n_samples:
-        k = min(chunk_size, n_samples - done)
-        w = weights_stream.take(k)
-        basis = nominal_basis if scores_stream is None else scorer.basis(scores_stream.take(k))
-        scores = scorer.score(basis, w)
-        first = np.empty(k, dtype=np.int64)
-        for start in range(0, k, step):  # a block at a time, while its order is in cache
-            order = order_rows(scores[start : start + step])
-            first[start : start + step] = order[:, 0]
-            order *= m
-            order += rank_offset
-            np.add.at(counts, order.ravel(), 1)  # one per (alternative, rank) cell
-        for j in range(n):
-            central[:, j] += np.bincount(first, weights=w[:, j], minlength=m)
-        done += k
-
-    acceptability = counts.reshape(m, m) / n_samples
-    wins = counts.reshape(m, m)[:, 0]
+    acceptability = counts / n_samples
+    wins = counts[:, 0]
     ever_first = wins > 0
     central[ever_first] /= wins[ever_first, None]
-    confidence = np.zeros(m)
     winners = np.flatnonzero(ever_first)
-    central_w = central[winners]
-    if ranges is None:
-        leaders = order_rows(scorer.score(nominal_basis, central_w))[:, 0]
-        confidence[winners] = (leaders == winners).astype(np.float64)
-    else:
-        stream = _ScoreStream(confidence_rng, *ranges)
-        hits = np.zeros(winners.shape[0], dtype=np.int64)
-        step = max(1, chunk_size // max(1, winners.shape[0]))
-        done = 0
-        while done < n_samples:
-            k = min(step, n_samples - done)
-            basis = scorer.basis(stream.take(k))
-            # Score every sampled table under every central weight vector: (k, e, m).
-            expanded = tuple(np.repeat(b, winners.shape[0], axis=0) for b in basis)
-            tiled = np.tile(central_w, (k, 1))
-            leaders = order_rows(scorer.score(expanded, tiled))[:, 0]
-            hits += (leaders.reshape(k, -1) == winners).sum(axis=0)
-            done += k
-        confidence[winners] = hits / n_samples
+    confidence = np.zeros(m)
+    confidence[winners] = _confidence(
+        scorer,
+        nominal_basis,
+        central[winners],
+        winners,
+        None if ranges is None else _ScoreStream(confidence_rng, *ranges),
+        n_samples,
+        chunk_size,
+    )
     return RankAcceptability(acceptability, central, ever_first, confidence, n_samples)
