@@ -6,9 +6,9 @@ Run from the repository root (two to four minutes on 2 cores):
     python benchmarks/run.py --blas-threads 2
 
 BLAS is pinned to one thread unless told otherwise: on a shared 2-core machine a two-thread
-matrix-vector product stalls whenever the other core is busy, turning 0.1 ms into 5 ms at
-random, and the figures would say more about the neighbours than about the code. Everything
-else numpy does is single-threaded anyway.
+matrix-vector product stalls whenever the other core is busy, turning 0.1 ms into several
+milliseconds at random, and the figures would say more about the neighbours than about the
+code. Everything else numpy does is single-threaded anyway.
 
 Every candidate is timed in interleaved rounds (see `timing.py`); ratios are taken within each
 round and reported as median (IQR). Before anything is timed, each reference and peer library is
