@@ -6,7 +6,7 @@ and raises ``ValueError`` with a message naming the offending row, column or cel
 contains a silent NaN. Rankings everywhere use `rank`: equal scores → lower index first.
 """
 
-from .acceptability import RankAcceptability, rank_acceptability
+from .acceptability import RankAcceptability, Sampling, rank_acceptability
 from .agreement import MethodAgreement, kendall_tau, method_agreement
 from .ahp import (
     RI_TABLE_NAME,
@@ -39,6 +39,7 @@ __all__ = [
     "MethodAgreement",
     "RankAcceptability",
     "Revision",
+    "Sampling",
     "StabilityIntervals",
     "aggregate_judgments",
     "aggregate_priorities",

@@ -19,10 +19,10 @@ BoolArray = NDArray[np.bool_]
 
 def first_bad_cell(values: NDArray[np.float64]) -> tuple[int, ...] | None:
     """Return the index of the first NaN or infinite entry, or None when all are finite."""
-    bad = ~np.isfinite(values)
-    if not bad.any():
+    finite = np.isfinite(values)
+    if finite.all():
         return None
-    return tuple(int(i) for i in np.argwhere(bad)[0])
+    return tuple(int(i) for i in np.argwhere(~finite)[0])
 
 
 def as_float_array(values: ArrayLike, name: str) -> FloatArray:
@@ -33,8 +33,13 @@ def as_float_array(values: ArrayLike, name: str) -> FloatArray:
         raise ValueError(f"{name} must contain numbers only ({exc}).") from None
 
 
-def check_matrix(matrix: ArrayLike, name: str = "matrix") -> FloatArray:
-    """A decision matrix: 2-D, at least one alternative and one criterion, all values finite."""
+def check_table(matrix: ArrayLike, name: str = "matrix") -> FloatArray:
+    """A decision matrix's shape: 2-D, at least one alternative and one criterion.
+
+    Callers that compute each column's max and min anyway check finiteness from those (see
+    `normalization.checked_extremes`) instead of a separate pass; everyone else uses
+    `check_matrix`.
+    """
     x = as_float_array(matrix, name)
     if x.ndim != 2:
         raise ValueError(
@@ -45,6 +50,11 @@ def check_matrix(matrix: ArrayLike, name: str = "matrix") -> FloatArray:
         raise ValueError(
             f"{name} needs at least one alternative and one criterion; got shape {x.shape}."
         )
+    return x
+
+
+def check_finite(x: FloatArray, name: str = "matrix") -> None:
+    """Raise for the first missing or infinite cell of a 2-D matrix, naming its row and column."""
     cell = first_bad_cell(x)
     if cell is not None:
         row, col = cell
@@ -52,6 +62,12 @@ def check_matrix(matrix: ArrayLike, name: str = "matrix") -> FloatArray:
             f"{name} has a missing or infinite value ({x[row, col]}) at row {row}, "
             f"column {col}; fill it in or drop that alternative or criterion."
         )
+
+
+def check_matrix(matrix: ArrayLike, name: str = "matrix") -> FloatArray:
+    """A decision matrix: 2-D, at least one alternative and one criterion, all values finite."""
+    x = check_table(matrix, name)
+    check_finite(x, name)
     return x
 
 
@@ -69,9 +85,8 @@ def check_vector(values: ArrayLike, length: int, name: str) -> FloatArray:
 def check_types(types: ArrayLike, n_criteria: int) -> FloatArray:
     """Criterion directions: +1 benefit (more is better), -1 cost (less is better)."""
     t = check_vector(types, n_criteria, "types")
-    bad = np.flatnonzero((t != 1.0) & (t != -1.0))
-    if bad.size:
-        j = int(bad[0])
+    if not (np.abs(t) == 1.0).all():
+        j = int(np.flatnonzero(np.abs(t) != 1.0)[0])
         raise ValueError(
             f"types must be +1 (benefit) or -1 (cost); column {j} has {t[j]:g}."
         )
@@ -85,9 +100,8 @@ def check_weights(weights: ArrayLike, n_criteria: int, name: str = "weights") ->
     weights) and lets users type weights as points out of 100 or as raw importance scores.
     """
     w = check_vector(weights, n_criteria, name)
-    negative = np.flatnonzero(w < 0)
-    if negative.size:
-        j = int(negative[0])
+    if (w < 0).any():
+        j = int(np.flatnonzero(w < 0)[0])
         raise ValueError(f"{name} must not be negative; criterion {j} has weight {w[j]}.")
     total = float(w.sum())
     if total <= 0.0:

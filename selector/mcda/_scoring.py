@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._checks import FloatArray, check_method
-from .normalization import normalize_unchecked, prepare_normalization
+from .normalization import column_map
 from .promethee import PreferenceModel
 from .topsis import closeness, squared_gaps
 
@@ -67,8 +67,7 @@ class Scorer:
         """Weight-independent basis for a (m, n) matrix or a (k, m, n) stack of matrices."""
         if self.preferences is not None:
             return (self.preferences.unicriterion_flows(x, self.types),)
-        b = prepare_normalization(x, self.types, self.normalization, self.bounds)
-        normalized = normalize_unchecked(x, self.types, self.normalization, b)
+        normalized = column_map(x, self.types, self.normalization, self.bounds).normalized(x)
         if self.method == "weighted_sum":
             return (normalized,)
         return squared_gaps(normalized)

@@ -29,7 +29,8 @@ not depend on ``chunk_size``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -37,14 +38,15 @@ from numpy.typing import ArrayLike
 from ._checks import (
     BoolArray,
     FloatArray,
+    IntArray,
     as_float_array,
     check_matrix,
     check_positive_int,
     check_types,
     first_bad_cell,
 )
-from ._scoring import Scorer
-from .ranking import order_rows
+from ._scoring import Basis, Scorer
+from .ranking import BLOCK_SCORES, order_rows
 
 #: Target number of float64 values in the largest per-chunk array (about 16 MB).
 _CHUNK_ELEMENTS = 2_000_000
@@ -69,6 +71,42 @@ class RankAcceptability:
     n_samples: int
 
 
+@dataclass(frozen=True, eq=False)
+class Sampling:
+    """What SMAA draws, and how many times.
+
+    Weights are drawn uniformly over every weight vector that agrees with what the team knows:
+    anything (the default), within ``weight_bounds`` ((n_criteria, 2) low/high limits), and/or
+    in the order of importance ``weight_order`` (criterion indices, most important first).
+    Scores are certain unless ``score_low``/``score_high`` (shaped like the matrix, which must
+    lie between them) give each cell a range: uniform between the ends, or triangular around
+    ``score_mode``; cells with low == high stay certain. ``n_samples`` draws come from
+    ``seed``; ``chunk_size`` (samples per chunk) only trades speed for memory, never the
+    result; the default keeps each working array near 16 MB.
+    """
+
+    n_samples: int = 10_000
+    seed: int = 0
+    weight_bounds: ArrayLike | None = None
+    weight_order: Sequence[int] | ArrayLike | None = None
+    score_low: ArrayLike | None = None
+    score_high: ArrayLike | None = None
+    score_mode: ArrayLike | None = None
+    chunk_size: int | None = None
+
+
+_SAMPLING_FIELDS = frozenset(f.name for f in fields(Sampling))
+
+
+def _exponentials(rng: np.random.Generator, shape: tuple[int, int]) -> FloatArray:
+    """Standard exponential draws as -log(1 - U), computed in place."""
+    e = rng.random(shape)
+    np.negative(e, out=e)
+    np.log1p(e, out=e)
+    np.negative(e, out=e)
+    return e
+
+
 class _WeightStream:
     """Sequential weight draws; the k-th accepted draw does not depend on how many are taken."""
 
@@ -90,9 +128,8 @@ class _WeightStream:
     def _candidates(self, count: int) -> FloatArray:
         if self.bounds is not None and self.order is None:
             return self._bounded_candidates(count)
-        u = self.rng.random((count, self.n))
-        e = -np.log1p(-u)
-        w = e / e.sum(axis=1, keepdims=True)
+        w = _exponentials(self.rng, (count, self.n))
+        w /= w.sum(axis=1, keepdims=True)
         if self.order is not None:
             w.sort(axis=1)
             out = np.empty_like(w)
@@ -116,20 +153,22 @@ class _WeightStream:
         k = int(free.sum())
         if k == 0:
             return w
-        u = self.rng.random((count, k))
-        e = -np.log1p(-u)
+        e = _exponentials(self.rng, (count, k))
         w[:, free] += (1.0 - low.sum()) * (e / e.sum(axis=1, keepdims=True))
         return w[(w[:, free] <= high[free] + 1e-12).all(axis=1)]
 
     def take(self, k: int) -> FloatArray:
         while self.buffer.shape[0] < k:
             missing = k - self.buffer.shape[0]
-            rate = max(self.accepted / self.drawn, _MIN_ACCEPTANCE) if self.drawn else 1.0
-            count = int(min(max(missing / rate * 1.1, 1024), 262_144))
+            if self.bounds is None:  # every draw is accepted
+                count = int(min(max(missing, 1024), 262_144))
+            else:
+                rate = max(self.accepted / self.drawn, _MIN_ACCEPTANCE) if self.drawn else 1.0
+                count = int(min(max(missing / rate * 1.1, 1024), 262_144))
             fresh = self._candidates(count)
             self.drawn += count
             self.accepted += fresh.shape[0]
-            self.buffer = np.concatenate([self.buffer, fresh])
+            self.buffer = np.concatenate([self.buffer, fresh]) if self.buffer.size else fresh
             if self.drawn >= 200_000 and self.accepted < _MIN_ACCEPTANCE * self.drawn:
                 raise ValueError(
                     f"weight_bounds/weight_order leave almost no room: only {self.accepted} "
@@ -230,127 +269,182 @@ def _check_order_of_cells(lower: FloatArray, upper: FloatArray, what: str) -> No
         raise ValueError(f"{what} at row {i}, column {j} ({lower[i, j]} > {upper[i, j]}).")
 
 
+def _score_ranges(
+    sampling: Sampling, x: FloatArray, scorer: Scorer
+) -> tuple[FloatArray, FloatArray, FloatArray | None] | None:
+    """Validated (low, high, mode) of uncertain scores, or None when scores are certain."""
+    uncertain = sampling.score_low is not None or sampling.score_high is not None
+    if not uncertain:
+        if sampling.score_mode is not None:
+            raise ValueError("score_mode needs score_low and score_high (the ends of the range).")
+        return None
+    if sampling.score_low is None or sampling.score_high is None:
+        raise ValueError("uncertain scores need both score_low and score_high.")
+    low = _check_cells(sampling.score_low, x.shape, "score_low")
+    high = _check_cells(sampling.score_high, x.shape, "score_high")
+    _check_order_of_cells(low, x, "score_low is above the matrix value")
+    _check_order_of_cells(x, high, "the matrix value is above score_high")
+    mode = None
+    if sampling.score_mode is not None:
+        mode = _check_cells(sampling.score_mode, x.shape, "score_mode")
+        _check_order_of_cells(low, mode, "score_low is above score_mode")
+        _check_order_of_cells(mode, high, "score_mode is above score_high")
+    scorer.basis(low)  # the normalisation must accept the ends of every range
+    scorer.basis(high)
+    return low, high, mode
+
+
+def _chunk_size(chunk_size: int | None, m: int, n: int, method: str, uncertain: bool) -> int:
+    """Samples per chunk: the caller's, or enough to keep the largest working array ~16 MB."""
+    if chunk_size is None:
+        if not uncertain:
+            per_sample = m  # one score per alternative
+        elif method == "promethee_ii":
+            per_sample = m * max(m, n)  # one m × m comparison per criterion
+        else:
+            per_sample = m * n  # a whole sampled table
+        chunk_size = max(1, _CHUNK_ELEMENTS // per_sample)
+    return check_positive_int(chunk_size, "chunk_size")
+
+
+def _rank_counts(
+    scorer: Scorer,
+    nominal_basis: Basis,
+    weights: _WeightStream,
+    tables: _ScoreStream | None,
+    n_samples: int,
+    chunk_size: int,
+) -> tuple[IntArray, FloatArray]:
+    """(m, m) counts of draws in which alternative i took rank r + 1, and per alternative
+    the sum of the weight vectors of the draws it won."""
+    m, n = nominal_basis[0].shape[0], weights.n  # every basis is (alternatives × criteria)
+    counts = np.zeros(m * m, dtype=np.int64)
+    central = np.zeros((m, n))
+    rank_offset = np.arange(m, dtype=np.int64)
+    step = max(1, BLOCK_SCORES // m)
+    done = 0
+    while done < n_samples:
+        k = min(chunk_size, n_samples - done)
+        w = weights.take(k)
+        basis = nominal_basis if tables is None else scorer.basis(tables.take(k))
+        scores = scorer.score(basis, w)
+        first = np.empty(k, dtype=np.int64)
+        for start in range(0, k, step):  # a block at a time, while its order is in cache
+            order = order_rows(scores[start : start + step])
+            first[start : start + step] = order[:, 0]
+            order *= m
+            order += rank_offset
+            np.add.at(counts, order.ravel(), 1)  # one per (alternative, rank) cell
+        for j in range(n):
+            central[:, j] += np.bincount(first, weights=w[:, j], minlength=m)
+        done += k
+    return counts.reshape(m, m), central
+
+
+def _confidence(
+    scorer: Scorer,
+    nominal_basis: Basis,
+    central: FloatArray,
+    winners: IntArray,
+    tables: _ScoreStream | None,
+    n_samples: int,
+    chunk_size: int,
+) -> FloatArray:
+    """Share of score tables in which each winner still ranks first under its central
+    weights (1 or 0 when scores are certain)."""
+    if tables is None:
+        leaders = order_rows(scorer.score(nominal_basis, central))[:, 0]
+        return (leaders == winners).astype(np.float64)
+    hits = np.zeros(winners.shape[0], dtype=np.int64)
+    step = max(1, chunk_size // max(1, winners.shape[0]))
+    done = 0
+    while done < n_samples:
+        k = min(step, n_samples - done)
+        basis = scorer.basis(tables.take(k))
+        # Score every sampled table under every central weight vector: (k, e, m).
+        expanded = tuple(np.repeat(b, winners.shape[0], axis=0) for b in basis)
+        leaders = order_rows(scorer.score(expanded, np.tile(central, (k, 1))))[:, 0]
+        hits += (leaders.reshape(k, -1) == winners).sum(axis=0)
+        done += k
+    return hits / n_samples
+
+
+def _sampling_from(sampling: Sampling | None, keywords: dict[str, Any]) -> Sampling:
+    """The Sampling to use: the object, or one built from the older keyword form."""
+    if not keywords:
+        return sampling if sampling is not None else Sampling()
+    unknown = sorted(set(keywords) - _SAMPLING_FIELDS)
+    if unknown:
+        raise TypeError(f"rank_acceptability() got an unexpected keyword argument {unknown[0]!r}")
+    if sampling is not None:
+        names = ", ".join(sorted(keywords))
+        raise ValueError(
+            f"give the sampling either as a Sampling or as keywords, not both (got {names} "
+            "next to a Sampling)."
+        )
+    return Sampling(**keywords)
+
+
 def rank_acceptability(
     matrix: ArrayLike,
     types: ArrayLike,
+    sampling: Sampling | None = None,
     *,
     method: str = "weighted_sum",
-    n_samples: int = 10_000,
-    seed: int = 0,
-    weight_bounds: ArrayLike | None = None,
-    weight_order: Sequence[int] | ArrayLike | None = None,
-    score_low: ArrayLike | None = None,
-    score_high: ArrayLike | None = None,
-    score_mode: ArrayLike | None = None,
-    chunk_size: int | None = None,
     normalization: str | None = None,
     bounds: ArrayLike | None = None,
     functions: str | Sequence[str] | None = None,
     q: ArrayLike | None = None,
     p: ArrayLike | None = None,
     s: ArrayLike | None = None,
+    **sampling_keywords: Any,
 ) -> RankAcceptability:
     """SMAA-2 rank acceptability, central weights and confidence factors.
 
-    ``method``/``normalization``/``bounds``/``functions``/``q``/``p``/``s`` choose the scoring
-    method exactly as in `stability_intervals`. ``weight_bounds`` is (n_criteria, 2) of (low,
-    high) weight limits; ``weight_order`` lists criterion indices from most to least important.
-    ``score_low``/``score_high`` (matrix-shaped) make scores uncertain: uniform between them, or
-    triangular when ``score_mode`` is also given; cells with low == high are certain. The
-    nominal ``matrix`` must lie within [score_low, score_high]. ``chunk_size`` (samples per
-    chunk) only trades speed for memory; the default keeps each working array near 16 MB.
+    ``sampling`` says what is drawn and how often (see `Sampling`; the default is 10,000
+    weight vectors uniform over all weights, certain scores, seed 0). ``method`` /
+    ``normalization`` / ``bounds`` / ``functions`` / ``q`` / ``p`` / ``s`` choose the scoring
+    method exactly as in `stability_intervals`. The fields of `Sampling` are also accepted as
+    keywords (``n_samples=``, ``seed=``, ...), the form existing callers use.
     """
+    sampling = _sampling_from(sampling, sampling_keywords)
     x = check_matrix(matrix)
     m, n = x.shape
     t = check_types(types, n)
-    n_samples = check_positive_int(n_samples, "n_samples")
+    n_samples = check_positive_int(sampling.n_samples, "n_samples")
+    seed = sampling.seed
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
         raise ValueError(f"seed must be an integer; got {seed!r}.")
     scorer = Scorer(
         method, t, normalization=normalization, bounds=bounds, functions=functions, q=q, p=p, s=s
     )
     nominal_basis = scorer.basis(x)
-    wb = None if weight_bounds is None else _check_weight_bounds(weight_bounds, n)
-    order = None if weight_order is None else _check_order(weight_order, n)
+    wb = None if sampling.weight_bounds is None else _check_weight_bounds(sampling.weight_bounds, n)
+    order = None if sampling.weight_order is None else _check_order(sampling.weight_order, n)
+    ranges = _score_ranges(sampling, x, scorer)
 
-    uncertain = score_low is not None or score_high is not None
-    if not uncertain and score_mode is not None:
-        raise ValueError("score_mode needs score_low and score_high (the ends of the range).")
-    low = high = mode = None
-    if uncertain:
-        if score_low is None or score_high is None:
-            raise ValueError("uncertain scores need both score_low and score_high.")
-        low = _check_cells(score_low, x.shape, "score_low")
-        high = _check_cells(score_high, x.shape, "score_high")
-        _check_order_of_cells(low, x, "score_low is above the matrix value")
-        _check_order_of_cells(x, high, "the matrix value is above score_high")
-        if score_mode is not None:
-            mode = _check_cells(score_mode, x.shape, "score_mode")
-            _check_order_of_cells(low, mode, "score_low is above score_mode")
-            _check_order_of_cells(mode, high, "score_mode is above score_high")
-        scorer.basis(low)
-        scorer.basis(high)
-
-    if not uncertain:
-        per_sample = m  # one score per alternative
-    elif method == "promethee_ii":
-        per_sample = m * max(m, n)  # one m × m comparison per criterion
-    else:
-        per_sample = m * n  # a whole sampled table
-    if chunk_size is None:
-        chunk_size = max(1, _CHUNK_ELEMENTS // per_sample)
-    chunk_size = check_positive_int(chunk_size, "chunk_size")
-
+    chunk_size = _chunk_size(sampling.chunk_size, m, n, method, uncertain=ranges is not None)
     weight_rng, score_rng, confidence_rng = (
         np.random.Generator(np.random.PCG64(child))
         for child in np.random.SeedSequence(int(seed)).spawn(3)
     )
-    weights_stream = _WeightStream(weight_rng, n, wb, order)
-    scores_stream = (
-        _ScoreStream(score_rng, low, high, mode) if low is not None and high is not None else None
-    )
+    weights = _WeightStream(weight_rng, n, wb, order)
+    tables = None if ranges is None else _ScoreStream(score_rng, *ranges)
+    counts, central = _rank_counts(scorer, nominal_basis, weights, tables, n_samples, chunk_size)
 
-    counts = np.zeros(m * m, dtype=np.int64)
-    central = np.zeros((m, n))
-    rank_offset = np.arange(m, dtype=np.int64)
-    done = 0
-    while done < n_samples:
-        k = min(chunk_size, n_samples - done)
-        w = weights_stream.take(k)
-        basis = nominal_basis if scores_stream is None else scorer.basis(scores_stream.take(k))
-        order_k = order_rows(scorer.score(basis, w))
-        first = order_k[:, 0].copy()
-        order_k *= m
-        order_k += rank_offset
-        counts += np.bincount(order_k.ravel(), minlength=m * m)
-        for j in range(n):
-            central[:, j] += np.bincount(first, weights=w[:, j], minlength=m)
-        done += k
-
-    acceptability = counts.reshape(m, m) / n_samples
-    wins = counts.reshape(m, m)[:, 0]
+    acceptability = counts / n_samples
+    wins = counts[:, 0]
     ever_first = wins > 0
     central[ever_first] /= wins[ever_first, None]
-    confidence = np.zeros(m)
     winners = np.flatnonzero(ever_first)
-    central_w = central[winners]
-    if scores_stream is None:
-        leaders = order_rows(scorer.score(nominal_basis, central_w))[:, 0]
-        confidence[winners] = (leaders == winners).astype(np.float64)
-    else:
-        assert low is not None and high is not None
-        stream = _ScoreStream(confidence_rng, low, high, mode)
-        hits = np.zeros(winners.shape[0], dtype=np.int64)
-        step = max(1, chunk_size // max(1, winners.shape[0]))
-        done = 0
-        while done < n_samples:
-            k = min(step, n_samples - done)
-            basis = scorer.basis(stream.take(k))
-            # Score every sampled table under every central weight vector: (k, e, m).
-            expanded = tuple(np.repeat(b, winners.shape[0], axis=0) for b in basis)
-            tiled = np.tile(central_w, (k, 1))
-            leaders = order_rows(scorer.score(expanded, tiled))[:, 0]
-            hits += (leaders.reshape(k, -1) == winners).sum(axis=0)
-            done += k
-        confidence[winners] = hits / n_samples
+    confidence = np.zeros(m)
+    confidence[winners] = _confidence(
+        scorer,
+        nominal_basis,
+        central[winners],
+        winners,
+        None if ranges is None else _ScoreStream(confidence_rng, *ranges),
+        n_samples,
+        chunk_size,
+    )
     return RankAcceptability(acceptability, central, ever_first, confidence, n_samples)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from selector.mcda import rank_acceptability
+from selector.mcda import Sampling, rank_acceptability
+from selector.mcda.acceptability import _SAMPLING_FIELDS as SAMPLING_FIELDS
 from selector.mcda.acceptability import _ScoreStream, _WeightStream
 
 UNIT = [[0.0, 1.0]] * 3
@@ -18,7 +19,7 @@ def test_symmetric_corners_each_first_a_third_of_the_time() -> None:
     """For uniform weights on the simplex, every ordering of (w0, w1, w2) has probability 1/6,
     so every alternative takes every rank 1/3 of the time; E[w_max] = 11/18 for Dirichlet(1,1,1)
     (mean of the largest of three uniform spacings: (1/3)(1 + 1/2 + 1/3))."""
-    r = rank_acceptability(CORNERS, [1, 1, 1], n_samples=30_000, normalization="scale",
+    r = rank_acceptability(CORNERS, [1, 1, 1], Sampling(n_samples=30_000), normalization="scale",
                            bounds=UNIT)
     np.testing.assert_allclose(r.acceptability, np.full((3, 3), 1 / 3), atol=0.012)
     for i in range(3):
@@ -33,7 +34,7 @@ def test_rows_and_columns_sum_to_one() -> None:
     t = [1, -1, 1, 1, -1, 1]
     for method, kw in (("weighted_sum", {}), ("topsis", {}),
                        ("promethee_ii", {"functions": "vshape", "p": 5.0})):
-        r = rank_acceptability(x, t, method=method, n_samples=2000, **kw)
+        r = rank_acceptability(x, t, Sampling(n_samples=2000), method=method, **kw)
         np.testing.assert_allclose(r.acceptability.sum(axis=1), 1.0, atol=1e-12)
         np.testing.assert_allclose(r.acceptability.sum(axis=0), 1.0, atol=1e-12)
         np.testing.assert_allclose(r.central_weights[r.ever_first].sum(axis=1), 1.0)
@@ -44,7 +45,7 @@ def test_rows_and_columns_sum_to_one() -> None:
 
 def test_never_first_gets_zero_central_weights_and_flag() -> None:
     x = [[9, 9], [1, 1], [5, 5]]  # alternative 0 dominates
-    r = rank_acceptability(x, [1, 1], n_samples=500)
+    r = rank_acceptability(x, [1, 1], Sampling(n_samples=500))
     assert r.ever_first.tolist() == [True, False, False]
     assert r.acceptability[:, 0].tolist() == [1.0, 0.0, 0.0]
     assert r.acceptability[2, 1] == 1.0
@@ -54,7 +55,7 @@ def test_never_first_gets_zero_central_weights_and_flag() -> None:
 
 def test_duplicates_are_ranked_by_input_order() -> None:
     x = [[3, 7], [3, 7], [6, 2]]
-    r = rank_acceptability(x, [1, 1], n_samples=2000)
+    r = rank_acceptability(x, [1, 1], Sampling(n_samples=2000))
     assert r.acceptability[1, 0] == 0.0  # the copy never beats the original
     assert r.acceptability[0, 2] == 0.0
 
@@ -84,15 +85,18 @@ def test_seed_reproducible_and_chunking_invariant(variant: int) -> None:
     x, t, cells = _problem()
     kw = {k: cells[v] if isinstance(v, str) and k.startswith("score") else v
           for k, v in KW_VARIANTS[variant].items()}
-    base = rank_acceptability(x, t, n_samples=3001, seed=11, **kw)
-    again = rank_acceptability(x, t, n_samples=3001, seed=11, **kw)
+    sampling = {k: v for k, v in kw.items() if k in SAMPLING_FIELDS}
+    method = {k: v for k, v in kw.items() if k not in SAMPLING_FIELDS}
+    base = rank_acceptability(x, t, Sampling(3001, 11, **sampling), **method)
+    again = rank_acceptability(x, t, Sampling(3001, 11, **sampling), **method)
     for chunk in (1, 7, 1000, 10_000):
-        chunked = rank_acceptability(x, t, n_samples=3001, seed=11, chunk_size=chunk, **kw)
+        chunked = rank_acceptability(x, t, Sampling(3001, 11, **sampling, chunk_size=chunk),
+                                     **method)
         np.testing.assert_array_equal(chunked.acceptability, base.acceptability)
         np.testing.assert_allclose(chunked.central_weights, base.central_weights, rtol=1e-12)
         np.testing.assert_array_equal(chunked.confidence, base.confidence)
     np.testing.assert_array_equal(again.acceptability, base.acceptability)
-    other = rank_acceptability(x, t, n_samples=3001, seed=12, **kw)
+    other = rank_acceptability(x, t, Sampling(3001, 12, **sampling), **method)
     assert not np.array_equal(other.acceptability, base.acceptability)
 
 
@@ -128,14 +132,17 @@ def test_bounded_sampling_matches_rejection_from_the_simplex() -> None:
 
 def test_bounds_and_order_reach_results() -> None:
     x = [[1.0, 0.0], [0.0, 1.0]]
-    kw = {"normalization": "scale", "bounds": [[0, 1], [0, 1]], "n_samples": 2000}
-    assert rank_acceptability(x, [1, 1], weight_order=[0, 1], **kw).acceptability[0, 0] == 1.0
-    assert rank_acceptability(x, [1, 1], weight_order=[1, 0], **kw).acceptability[1, 0] == 1.0
-    r = rank_acceptability(x, [1, 1], weight_bounds=[[0.6, 0.8], [0.0, 1.0]], **kw)
+    kw = {"normalization": "scale", "bounds": [[0, 1], [0, 1]]}
+    first = rank_acceptability(x, [1, 1], Sampling(2000, weight_order=[0, 1]), **kw)
+    assert first.acceptability[0, 0] == 1.0
+    second = rank_acceptability(x, [1, 1], Sampling(2000, weight_order=[1, 0]), **kw)
+    assert second.acceptability[1, 0] == 1.0
+    r = rank_acceptability(x, [1, 1], Sampling(2000, weight_bounds=[[0.6, 0.8], [0.0, 1.0]]),
+                           **kw)
     assert r.acceptability[0, 0] == 1.0
     assert 0.6 <= r.central_weights[0, 0] <= 0.8
     # w0 uniform on [0, 1]: first iff w0 > 1/2; central weight of A = E[w0 | w0 > 1/2] = 3/4.
-    r = rank_acceptability(x, [1, 1], seed=3, **{**kw, "n_samples": 40_000})
+    r = rank_acceptability(x, [1, 1], Sampling(n_samples=40_000, seed=3), **kw)
     assert r.acceptability[0, 0] == pytest.approx(0.5, abs=0.01)
     assert r.central_weights[0, 0] == pytest.approx(0.75, abs=0.01)
 
@@ -154,20 +161,20 @@ def test_score_uncertainty_triangular_moments() -> None:
 def test_score_uncertainty_changes_confidence() -> None:
     """Overlapping score ranges: the winner under its central weights no longer always wins."""
     x = np.array([[5.0, 5.0], [4.8, 5.1], [1.0, 1.0]])
-    r = rank_acceptability(x, [1, 1], score_low=x - 1.0, score_high=x + 1.0, n_samples=4000)
+    r = rank_acceptability(x, [1, 1], Sampling(4000, score_low=x - 1.0, score_high=x + 1.0))
     assert 0.0 < r.confidence[0] < 1.0
     assert r.confidence[2] == 0.0 or r.ever_first[2]
     # Certain ranges (low == high) behave like no uncertainty.
-    certain = rank_acceptability(x, [1, 1], score_low=x, score_high=x, n_samples=4000)
-    plain = rank_acceptability(x, [1, 1], n_samples=4000)
+    certain = rank_acceptability(x, [1, 1], Sampling(4000, score_low=x, score_high=x))
+    plain = rank_acceptability(x, [1, 1], Sampling(4000))
     np.testing.assert_allclose(certain.acceptability, plain.acceptability, atol=0)
     np.testing.assert_array_equal(certain.confidence[certain.ever_first], 1.0)
 
 
 def test_dominance_under_uncertainty() -> None:
     x = np.array([[8.0, 8.0], [3.0, 3.0]])
-    r = rank_acceptability(x, [1, 1], score_low=x - 1, score_high=x + 1, score_mode=x,
-                           method="topsis", n_samples=1000)
+    sampling = Sampling(1000, score_low=x - 1, score_high=x + 1, score_mode=x)
+    r = rank_acceptability(x, [1, 1], sampling, method="topsis")
     assert r.acceptability[0, 0] == 1.0 and r.confidence[0] == 1.0
 
 
@@ -181,6 +188,92 @@ def test_fixed_weights_in_bounds_are_honoured() -> None:
     all_fixed = np.array([[0.2, 0.2], [0.3, 0.3], [0.5, 0.5]])
     w = _WeightStream(np.random.default_rng(0), 3, all_fixed, None).take(10)
     np.testing.assert_allclose(w, np.tile([0.2, 0.3, 0.5], (10, 1)))
-    r = rank_acceptability(CORNERS, [1, 1, 1], weight_bounds=all_fixed, n_samples=100,
+    r = rank_acceptability(CORNERS, [1, 1, 1], Sampling(100, weight_bounds=all_fixed),
                            normalization="scale", bounds=UNIT)
     assert r.acceptability[2, 0] == 1.0
+
+
+# Seven offerings on three 0-3 criteria (the last a cost); 1 copies 0, 4 copies 2, 6 copies 3,
+# so every draw of weights has dead heats.
+TIED = np.array([[3, 1, 2], [3, 1, 2], [1, 3, 2], [2, 2, 2], [1, 3, 2], [3, 3, 1], [2, 2, 2]],
+                dtype=float)
+TIED_KW = {"normalization": "scale", "bounds": [[0, 3]] * 3}
+
+
+def test_dead_heats_give_the_same_counts_as_before_the_fast_sort() -> None:
+    """Recorded with the engine's earlier stable-argsort ranking (seed 5, 20,000 draws): a copy
+    always ranks right behind its original, and every count is unchanged."""
+    r = rank_acceptability(TIED, [1, 1, -1], Sampling(n_samples=20_000, seed=5), **TIED_KW)
+    assert (r.acceptability * 20_000).round().astype(int).tolist() == [
+        [0, 9943, 0, 0, 0, 10057, 0],
+        [0, 0, 9943, 0, 0, 0, 10057],
+        [0, 10057, 0, 0, 0, 9943, 0],
+        [0, 0, 0, 20000, 0, 0, 0],
+        [0, 0, 10057, 0, 0, 0, 9943],
+        [20000, 0, 0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 20000, 0, 0],
+    ]
+    np.testing.assert_allclose(r.central_weights[5], [0.330916, 0.334352, 0.334731], atol=1e-6)
+
+
+TIE_VARIANTS = [
+    ("weighted_sum", {"n_samples": 5000, "seed": 1}),
+    ("weighted_sum", {"n_samples": 5000, "seed": 2, "weight_order": [2, 0, 1]}),
+    ("topsis", {"n_samples": 5000, "seed": 3, "weight_bounds": [[0.1, 0.6]] * 3}),
+    ("weighted_sum", {"n_samples": 1500, "seed": 4, "uncertain": True, "chunk_size": 333}),
+    ("promethee_ii", {"n_samples": 3000, "seed": 6}),
+]
+
+
+@pytest.mark.parametrize("variant", range(len(TIE_VARIANTS)))
+def test_fast_ranking_equals_the_stable_sort_reference(variant: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same seed, same draws: ranking every draw with a plain stable argsort instead gives
+    identical results, on inputs full of exact ties (copies, all-equal rows)."""
+    import selector.mcda.acceptability as smaa
+
+    method, options = TIE_VARIANTS[variant]
+    kw = {"functions": "usual"} if method == "promethee_ii" else TIED_KW
+    for x in (TIED, np.vstack([TIED] * 6), np.full((60, 3), 2.0)):
+        fields = {k: v for k, v in options.items() if k != "uncertain"}
+        if options.get("uncertain"):  # low == high on the last criterion: ties persist
+            low = x.copy()
+            low[:, :2] = np.clip(x[:, :2] - 1, 0, 3)
+            fields.update(score_low=low, score_high=x)
+        sampling = Sampling(**fields)
+        fast = rank_acceptability(x, [1, 1, -1], sampling, method=method, **kw)
+        with monkeypatch.context() as patch:
+            patch.setattr(smaa, "order_rows",
+                          lambda s: np.argsort(-s, axis=-1, kind="stable"))
+            reference = rank_acceptability(x, [1, 1, -1], sampling, method=method, **kw)
+        np.testing.assert_array_equal(fast.acceptability, reference.acceptability)
+        np.testing.assert_array_equal(fast.central_weights, reference.central_weights)
+        np.testing.assert_array_equal(fast.confidence, reference.confidence)
+
+
+def test_all_equal_alternatives_keep_their_listed_order() -> None:
+    r = rank_acceptability(np.full((50, 4), 3.0), [1, 1, -1, 1], Sampling(n_samples=2000))
+    np.testing.assert_array_equal(r.acceptability, np.eye(50))
+
+
+def test_sampling_object_and_keywords_are_the_same_request() -> None:
+    x, t, cells = _problem()
+    keywords = {"n_samples": 1500, "seed": 9, "weight_order": [2, 0, 3, 1],
+                "score_low": cells["low"], "score_high": cells["high"], "chunk_size": 100}
+    via_object = rank_acceptability(x, t, Sampling(**keywords), method="topsis")
+    via_keywords = rank_acceptability(x, t, method="topsis", **keywords)
+    np.testing.assert_array_equal(via_object.acceptability, via_keywords.acceptability)
+    np.testing.assert_array_equal(via_object.central_weights, via_keywords.central_weights)
+    np.testing.assert_array_equal(via_object.confidence, via_keywords.confidence)
+    default = rank_acceptability(x, t)
+    assert default.n_samples == 10_000
+    seed_zero = rank_acceptability(x, t, seed=0)
+    np.testing.assert_array_equal(default.acceptability, seed_zero.acceptability)
+
+
+def test_sampling_given_twice_or_misspelt_is_refused() -> None:
+    x, t, _ = _problem()
+    with pytest.raises(ValueError, match="either as a Sampling or as keywords, not both"):
+        rank_acceptability(x, t, Sampling(n_samples=10), seed=3)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'n_sample'"):
+        rank_acceptability(x, t, n_sample=10)

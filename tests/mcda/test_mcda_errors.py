@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from selector.mcda import (
+    Sampling,
     aggregate_judgments,
     aggregate_priorities,
     ahp,
@@ -152,67 +153,73 @@ CASES = [
     ),
     (
         "smaa n_samples",
-        lambda: rank_acceptability(X, T, n_samples=0),
+        lambda: rank_acceptability(X, T, Sampling(n_samples=0)),
         r"n_samples must be an integer >= 1",
     ),
-    ("smaa chunk", lambda: rank_acceptability(X, T, chunk_size=0), r"chunk_size"),
-    ("smaa seed", lambda: rank_acceptability(X, T, seed=1.5), r"seed must be an integer"),
+    ("smaa chunk", lambda: rank_acceptability(X, T, Sampling(chunk_size=0)), r"chunk_size"),
+    ("smaa seed", lambda: rank_acceptability(X, T, Sampling(seed=1.5)), r"seed must be an integer"),
     (
         "smaa lower bounds infeasible",
-        lambda: rank_acceptability(X, T, weight_bounds=[[0.5, 1], [0.5, 1], [0.1, 1]]),
+        lambda: rank_acceptability(X, T, Sampling(weight_bounds=[[0.5, 1], [0.5, 1], [0.1, 1]])),
         r"lower bounds add up to 1.1 > 1",
     ),
     (
         "smaa upper bounds infeasible",
-        lambda: rank_acceptability(X, T, weight_bounds=[[0, 0.2], [0, 0.2], [0, 0.2]]),
+        lambda: rank_acceptability(X, T, Sampling(weight_bounds=[[0, 0.2], [0, 0.2], [0, 0.2]])),
         r"upper bounds add up to 0.6 < 1",
     ),
     (
         "smaa bounds order",
-        lambda: rank_acceptability(X, T, weight_bounds=[[0.5, 0.2], [0, 1], [0, 1]]),
+        lambda: rank_acceptability(X, T, Sampling(weight_bounds=[[0.5, 0.2], [0, 1], [0, 1]])),
         r"criterion 0 must satisfy",
     ),
     (
         "smaa bounds vs order",
         lambda: rank_acceptability(
-            X, T, weight_order=[0, 1, 2], weight_bounds=[[0, 0.3], [0, 1], [0, 1]], n_samples=10
+            X, T, Sampling(10, weight_order=[0, 1, 2], weight_bounds=[[0, 0.3], [0, 1], [0, 1]])
         ),
         r"leave almost no room",
     ),
     (
         "smaa order",
-        lambda: rank_acceptability(X, T, weight_order=[0, 0, 1]),
+        lambda: rank_acceptability(X, T, Sampling(weight_order=[0, 0, 1])),
         r"permutation of 0..2",
     ),
     (
         "smaa order length",
-        lambda: rank_acceptability(X, T, weight_order=[0, 1]),
+        lambda: rank_acceptability(X, T, Sampling(weight_order=[0, 1])),
         r"all 3 criterion indices",
     ),
     (
         "smaa low above",
-        lambda: rank_acceptability(X, T, score_low=X + 1, score_high=X + 2),
+        lambda: rank_acceptability(X, T, Sampling(score_low=X + 1, score_high=X + 2)),
         r"score_low is above the matrix value at row 0, column 0",
     ),
     (
         "smaa only low",
-        lambda: rank_acceptability(X, T, score_low=X),
+        lambda: rank_acceptability(X, T, Sampling(score_low=X)),
         r"both score_low and score_high",
     ),
-    ("smaa mode alone", lambda: rank_acceptability(X, T, score_mode=X), r"score_mode needs"),
+    (
+        "smaa mode alone",
+        lambda: rank_acceptability(X, T, Sampling(score_mode=X)),
+        r"score_mode needs",
+    ),
     (
         "smaa mode outside",
-        lambda: rank_acceptability(X, T, score_low=X - 1, score_high=X + 1, score_mode=X + 2),
+        lambda: rank_acceptability(
+            X, T, Sampling(score_low=X - 1, score_high=X + 1, score_mode=X + 2)
+        ),
         r"score_mode is above score_high",
     ),
     (
         "smaa low shape",
-        lambda: rank_acceptability(X, T, score_low=X[:2], score_high=X),
+        lambda: rank_acceptability(X, T, Sampling(score_low=X[:2], score_high=X)),
         r"matrix's shape",
     ),
     (
         "smaa low breaks normalization",
-        lambda: rank_acceptability(X, T, score_low=X - 5, score_high=X),
+        lambda: rank_acceptability(X, T, Sampling(score_low=X - 5, score_high=X)),
         r'normalization "max"',
     ),
     ("agreement NaN", lambda: method_agreement(NAN_X, W, T), r"row 1, column 2"),
@@ -233,7 +240,7 @@ def test_no_silent_nan_on_degenerate_but_valid_input() -> None:
     assert np.isfinite(promethee_ii(one, [1, 1], [1, -1], functions="usual")).all()
     same = np.array([[3.0, 4.0], [3.0, 4.0]])
     assert np.isfinite(topsis(same, [1, 1], [1, -1])).all()
-    r = rank_acceptability(same, [1, -1], n_samples=100)
+    r = rank_acceptability(same, [1, -1], Sampling(n_samples=100))
     assert np.isfinite(r.central_weights).all() and np.isfinite(r.confidence).all()
     zero_weight = weighted_sum(X, [0, 0, 1], T)
     assert np.isfinite(zero_weight).all()

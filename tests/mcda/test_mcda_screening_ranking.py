@@ -10,6 +10,7 @@ import pytest
 from scipy import stats
 
 from selector.mcda import kendall_tau, method_agreement, passes, rank, screen
+from selector.mcda.ranking import order_rows
 
 
 def test_screen_benefit_minimum_cost_maximum_nan_ignored() -> None:
@@ -57,6 +58,48 @@ def test_kendall_tau_matches_scipy_tau_b(seed: int) -> None:
     b = rng.integers(0, 6, 30)
     expected = stats.kendalltau(a, b, variant="b").statistic
     assert kendall_tau(a, b) == pytest.approx(expected, abs=1e-12)
+
+
+def _stable_reference(scores: np.ndarray) -> np.ndarray:
+    """The definition of the engine's order: best first, equal scores in input order."""
+    return np.argsort(-scores, axis=-1, kind="stable")
+
+
+def _tie_heavy_inputs() -> list[np.ndarray]:
+    rng = np.random.default_rng(17)
+    out = []
+    for m in (2, 5, 200, 1000, 1500):
+        k = max(2, 40_000 // m)
+        coarse = np.round(rng.random((k, m)) * 3) / 3  # only 4 distinct values per row
+        equal = np.full((k, m), 0.25)  # every row one dead heat
+        mixed = rng.random((k, m))
+        mixed[::3] = 0.5  # some rows all equal, the others without ties
+        signed = rng.choice([0.0, -0.0, 1.0, -1.0, 5e-324, -5e-324], (k, m))
+        base = rng.random((k, m))
+        close = base.copy()  # neighbours one ulp apart: distinct, but nearly tied
+        close[:, 1::2] = np.nextafter(base[:, : m // 2], 2.0)
+        copies = rng.random((k, m))
+        copies[:, m // 2 :] = copies[:, : m - m // 2]  # every alternative has a twin
+        spread = rng.standard_normal((k, m)) * rng.choice([1e-300, 1.0, 1e300], (k, 1))
+        out += [coarse, equal, mixed, signed, close, copies, spread]
+    return out
+
+
+@pytest.mark.parametrize("case", range(35))
+def test_order_breaks_ties_by_input_order_exactly_like_a_stable_sort(case: int) -> None:
+    """The fast order (packed integer keys) must equal the stable argsort on any input,
+    however many exact ties, signed zeros or one-ulp neighbours it has."""
+    scores = _tie_heavy_inputs()[case]
+    np.testing.assert_array_equal(order_rows(scores), _stable_reference(scores))
+    np.testing.assert_array_equal(order_rows(scores[0]), _stable_reference(scores[0]))
+
+
+def test_order_of_a_stack_and_of_tiny_inputs() -> None:
+    rng = np.random.default_rng(3)
+    stack = np.round(rng.random((4, 500, 30)) * 2)
+    np.testing.assert_array_equal(order_rows(stack), _stable_reference(stack))
+    assert order_rows(np.array([[7.0]])).tolist() == [[0]]
+    assert order_rows(np.array([2.0, 2.0, 3.0])).tolist() == [2, 0, 1]
 
 
 def test_kendall_tau_simple_cases() -> None:

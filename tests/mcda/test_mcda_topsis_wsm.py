@@ -173,3 +173,96 @@ def test_weights_are_rescaled() -> None:
     x, w, t = _random_problem(2)
     np.testing.assert_allclose(weighted_sum(x, w * 100, t), weighted_sum(x, w, t))
     np.testing.assert_allclose(topsis(x, w * 7, t), topsis(x, w, t))
+
+
+def _exact_weighted_sum(x: np.ndarray, w: np.ndarray, t: np.ndarray, method: str,
+                        bounds: np.ndarray | None = None) -> list[float]:
+    """The weighted sum in exact rational arithmetic, straight from the normalisation table
+    (vector's square roots are the only rounded step)."""
+    from fractions import Fraction as F
+
+    m, n = x.shape
+    cols = [[F(float(x[i, j])) for i in range(m)] for j in range(n)]
+    total_w = sum(F(float(v)) for v in w)
+    scores = [F(0)] * m
+    for j, col in enumerate(cols):
+        cost = t[j] < 0
+        if method == "max":
+            r = [min(col) / v for v in col] if cost else [v / max(col) for v in col]
+        elif method in ("minmax", "scale"):
+            lo, hi = (min(col), max(col)) if method == "minmax" else map(F, bounds[j])
+            r = [(v - lo) / (hi - lo) for v in col]
+            r = [1 - v for v in r] if cost else r
+        elif method == "sum":
+            vals = [1 / v for v in col] if cost else col
+            r = [v / sum(vals) for v in vals]
+        else:  # vector
+            length = F(math.sqrt(sum(float(v) ** 2 for v in col)))
+            r = [1 - v / length for v in col] if cost else [v / length for v in col]
+        scores = [s + F(float(w[j])) / total_w * v for s, v in zip(scores, r, strict=True)]
+    return [float(s) for s in scores]
+
+
+@pytest.mark.parametrize("method", ["max", "minmax", "vector", "sum", "scale"])
+@pytest.mark.parametrize("offset", [0.0, 1e3, 1e9])
+def test_weighted_sum_is_exact_to_rounding_for_every_normalisation(method: str,
+                                                                    offset: float) -> None:
+    """Folding the weights into the columns must not cost accuracy, even for criteria whose
+    values sit far from zero compared with their range (years, serial numbers, 1e9 ± 50)."""
+    rng = np.random.default_rng(21)
+    x = offset + rng.uniform(1.0, 100.0, (12, 5))
+    w = rng.random(5)
+    t = np.array([1, -1, 1, -1, 1])
+    bounds = np.column_stack([np.full(5, offset), np.full(5, offset + 101.0)])
+    got = weighted_sum(x, w, t, normalization=method, bounds=bounds)
+    expected = _exact_weighted_sum(x, w, t, method, bounds)
+    np.testing.assert_allclose(got, expected, rtol=1e-13, atol=1e-15)
+
+
+def test_results_do_not_depend_on_memory_layout() -> None:
+    """Fortran-ordered, strided and long matrices go through the same arithmetic."""
+    x, w, t = _random_problem(8, m=3001, n=7)
+    for method in ("max", "vector", "minmax"):
+        expected_ws = weighted_sum(x, w, t, normalization=method)
+        expected_tp = topsis(x, w, t, normalization=method)
+        for variant in (np.asfortranarray(x), np.repeat(x, 2, axis=1)[:, ::2]):
+            np.testing.assert_allclose(weighted_sum(variant, w, t, normalization=method),
+                                       expected_ws, rtol=1e-13)
+            np.testing.assert_allclose(topsis(variant, w, t, normalization=method),
+                                       expected_tp, rtol=1e-12)
+
+
+@pytest.mark.parametrize("method", ["max", "minmax", "vector", "sum"])
+def test_topsis_matches_hand_calculation_on_a_long_matrix(method: str) -> None:
+    """Many alternatives (the column extremes are computed blockwise) and cost columns."""
+    x, w, t = _random_problem(5, m=2053, n=6)
+    expected = pm.TOPSIS(PYMCDM_NORMALIZATION[method])(x, w, t, validation=False)
+    np.testing.assert_allclose(topsis(x, w, t, normalization=method), expected, rtol=1e-10)
+    expected = pm.WSM(PYMCDM_NORMALIZATION[method])(x, w, t, validation=False)
+    np.testing.assert_allclose(weighted_sum(x, w, t, normalization=method), expected,
+                               rtol=1e-12)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+@pytest.mark.parametrize("column", [0, 1])
+@pytest.mark.parametrize("method", ["max", "minmax", "vector", "sum"])
+def test_missing_or_infinite_value_is_found_wherever_it_is(bad: float, column: int,
+                                                           method: str) -> None:
+    """Finiteness is checked from the column extremes; every position and sign is caught."""
+    x, w, _ = _random_problem(6, m=2000, n=2)
+    t = np.array([1, -1])  # column 1 is a cost (the reciprocal side of "max" and "sum")
+    x[1234, column] = bad
+    for method_call in (weighted_sum, topsis):
+        with pytest.raises(ValueError, match=rf"row 1234, column {column}"):
+            method_call(x, w, t, normalization=method)
+
+
+@pytest.mark.parametrize("shape", [(1, 3), (7, 1), (100, 40), (2049, 3), (3, 1000, 20), (5, 3)])
+def test_column_extremes_equal_numpys_bit_for_bit(shape: tuple[int, ...]) -> None:
+    from selector.mcda._columns import column_max, column_min
+
+    x = np.random.default_rng(2).standard_normal(shape)
+    np.testing.assert_array_equal(column_max(x), x.max(axis=-2))
+    np.testing.assert_array_equal(column_min(x), x.min(axis=-2))
+    x[(0,) * (len(shape) - 2) + (shape[-2] - 1, shape[-1] - 1)] = np.nan  # in the last row
+    assert np.isnan(column_max(x)).sum() == 1 and np.isnan(column_min(x)).sum() == 1
