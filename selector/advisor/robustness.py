@@ -185,20 +185,21 @@ def _sample(
 
     values, low, high = by_group(matrix.values), by_group(matrix.low), by_group(matrix.high)
     low, high = np.minimum(low, values), np.maximum(high, values)
-    common = dict(
-        method="weighted_sum",
+    scale = np.tile([0.0, 1.0], (len(groups), 1))
+    if len(groups) == 1:
+        sampling = mcda.Sampling(n_samples=n_samples, seed=seed, score_low=low, score_high=high)
+        result = mcda.rank_acceptability(values, np.ones(1), sampling, method="weighted_sum",
+                                         normalization="scale", bounds=scale)
+        return result.acceptability, "single group"
+    sampling = mcda.Sampling(
         n_samples=n_samples,
         seed=seed,
-        normalization="scale",
-        bounds=np.tile([0.0, 1.0], (len(groups), 1)),
+        weight_bounds=np.column_stack([gw * KEPT_SHARE, np.ones(len(groups))]),
         score_low=low,
         score_high=high,
     )
-    if len(groups) == 1:
-        result = mcda.rank_acceptability(values, np.ones(1), **common)
-        return result.acceptability, "single group"
-    bounds = np.column_stack([gw * KEPT_SHARE, np.ones(len(groups))])
-    result = mcda.rank_acceptability(values, np.ones(len(groups)), weight_bounds=bounds, **common)
+    result = mcda.rank_acceptability(values, np.ones(len(groups)), sampling,
+                                     method="weighted_sum", normalization="scale", bounds=scale)
     return result.acceptability, (
         f"each group keeps at least {KEPT_SHARE:.0%} of its weight; "
         "the rest is spread uniformly at random"

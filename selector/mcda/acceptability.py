@@ -29,8 +29,7 @@ not depend on ``chunk_size``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -95,7 +94,6 @@ class Sampling:
     chunk_size: int | None = None
 
 
-_SAMPLING_FIELDS = frozenset(f.name for f in fields(Sampling))
 
 
 def _exponentials(rng: np.random.Generator, shape: tuple[int, int]) -> FloatArray:
@@ -369,22 +367,6 @@ def _confidence(
     return hits / n_samples
 
 
-def _sampling_from(sampling: Sampling | None, keywords: dict[str, Any]) -> Sampling:
-    """The Sampling to use: the object, or one built from the older keyword form."""
-    if not keywords:
-        return sampling if sampling is not None else Sampling()
-    unknown = sorted(set(keywords) - _SAMPLING_FIELDS)
-    if unknown:
-        raise TypeError(f"rank_acceptability() got an unexpected keyword argument {unknown[0]!r}")
-    if sampling is not None:
-        names = ", ".join(sorted(keywords))
-        raise ValueError(
-            f"give the sampling either as a Sampling or as keywords, not both (got {names} "
-            "next to a Sampling)."
-        )
-    return Sampling(**keywords)
-
-
 def rank_acceptability(
     matrix: ArrayLike,
     types: ArrayLike,
@@ -397,17 +379,15 @@ def rank_acceptability(
     q: ArrayLike | None = None,
     p: ArrayLike | None = None,
     s: ArrayLike | None = None,
-    **sampling_keywords: Any,
 ) -> RankAcceptability:
     """SMAA-2 rank acceptability, central weights and confidence factors.
 
     ``sampling`` says what is drawn and how often (see `Sampling`; the default is 10,000
     weight vectors uniform over all weights, certain scores, seed 0). ``method`` /
     ``normalization`` / ``bounds`` / ``functions`` / ``q`` / ``p`` / ``s`` choose the scoring
-    method exactly as in `stability_intervals`. The fields of `Sampling` are also accepted as
-    keywords (``n_samples=``, ``seed=``, ...), the form existing callers use.
+    method exactly as in `stability_intervals`.
     """
-    sampling = _sampling_from(sampling, sampling_keywords)
+    sampling = sampling if sampling is not None else Sampling()
     x = check_matrix(matrix)
     m, n = x.shape
     t = check_types(types, n)

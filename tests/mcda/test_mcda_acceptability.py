@@ -254,26 +254,3 @@ def test_fast_ranking_equals_the_stable_sort_reference(variant: int,
 def test_all_equal_alternatives_keep_their_listed_order() -> None:
     r = rank_acceptability(np.full((50, 4), 3.0), [1, 1, -1, 1], Sampling(n_samples=2000))
     np.testing.assert_array_equal(r.acceptability, np.eye(50))
-
-
-def test_sampling_object_and_keywords_are_the_same_request() -> None:
-    x, t, cells = _problem()
-    keywords = {"n_samples": 1500, "seed": 9, "weight_order": [2, 0, 3, 1],
-                "score_low": cells["low"], "score_high": cells["high"], "chunk_size": 100}
-    via_object = rank_acceptability(x, t, Sampling(**keywords), method="topsis")
-    via_keywords = rank_acceptability(x, t, method="topsis", **keywords)
-    np.testing.assert_array_equal(via_object.acceptability, via_keywords.acceptability)
-    np.testing.assert_array_equal(via_object.central_weights, via_keywords.central_weights)
-    np.testing.assert_array_equal(via_object.confidence, via_keywords.confidence)
-    default = rank_acceptability(x, t)
-    assert default.n_samples == 10_000
-    seed_zero = rank_acceptability(x, t, seed=0)
-    np.testing.assert_array_equal(default.acceptability, seed_zero.acceptability)
-
-
-def test_sampling_given_twice_or_misspelt_is_refused() -> None:
-    x, t, _ = _problem()
-    with pytest.raises(ValueError, match="either as a Sampling or as keywords, not both"):
-        rank_acceptability(x, t, Sampling(n_samples=10), seed=3)
-    with pytest.raises(TypeError, match="unexpected keyword argument 'n_sample'"):
-        rank_acceptability(x, t, n_sample=10)
