@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
 from selector.mcda import Sampling, rank_acceptability
-from selector.mcda.acceptability import _SAMPLING_FIELDS as SAMPLING_FIELDS
 from selector.mcda.acceptability import _ScoreStream, _WeightStream
+
+SAMPLING_FIELDS = {f.name for f in dataclasses.fields(Sampling)}
 
 UNIT = [[0.0, 1.0]] * 3
 # Alternative i is perfect on criterion i and worst elsewhere; with scale normalisation the
