@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selector.advisor import advise
+from selector.catalog import FileError
 from selector.catalog.loader import Catalog
+from selector.catalog.problems import display_path
 from selector.domain.project import Project
 from selector.domain.recommendation import Recommendation
 from selector.rfp.answers import read_returned
@@ -46,15 +48,14 @@ from selector.rfp.scorecard import scorecard_scope, write_scorecard
 
 def rfp_paths(path: Path, offering_ids: list[str]) -> list[Path]:
     """Where each offering's workbook goes: `path` itself for one offering; for several,
-    `path` with the offering's id added (`rfp.xlsx` → `rfp-zoho_crm_enterprise.xlsx`), or
-    inside `path` when it is a folder. One workbook per offering, so no vendor sees who else
-    was asked."""
-    if path.is_dir():
+    `path` with the offering's id added (`rfp.xlsx` → `rfp-zoho_crm_enterprise.xlsx`); inside
+    `path` when it is a folder or names one (no `.xlsx` at the end: made if missing). One
+    workbook per offering, so no vendor sees who else was asked."""
+    if path.is_dir() or path.suffix.lower() != ".xlsx":
         return [path / f"rfp-{oid}.xlsx" for oid in offering_ids]
     if len(offering_ids) == 1:
         return [path]
-    suffix = path.suffix or ".xlsx"
-    return [path.with_name(f"{path.stem}-{oid}{suffix}") for oid in offering_ids]
+    return [path.with_name(f"{path.stem}-{oid}{path.suffix}") for oid in offering_ids]
 
 
 def export_rfps(
@@ -68,6 +69,12 @@ def export_rfps(
     if not ids:
         raise ScopeError("the project has no vendor's offering to send an RFP to")
     paths = rfp_paths(path, ids)
+    if paths[0].parent != path.parent and not path.exists() and path.parent.is_dir():
+        try:
+            path.mkdir()
+        except OSError as exc:
+            raise FileError(f"{display_path(path)}: cannot make the folder: "
+                            f"{exc.strerror or exc}") from exc
     for oid, target in zip(ids, paths, strict=True):
         write_rfp(rfp_scope(catalog, project, rec, oid, deadline, contact), target)
     return paths

@@ -128,7 +128,7 @@ def _cover(w: SheetWriter, scope: RfpScope, meta: Metadata) -> None:
         ("Filling it in", wording.HOW_TO_FILL),
         ("How answers are scored", wording.SCORING),
         ("Must-haves", wording.MUST_HAVES),
-        ("Weights", wording.WEIGHTS_NOT_SHARED),
+        ("Not in this request", wording.WEIGHTS_NOT_SHARED),
     ):
         w.text(row, 1, label, "label")
         w.text(row, 2, text)

@@ -155,7 +155,10 @@ def awaiting_lines(items: list[Awaiting], answered_list: list[Answered],
 
 def decision_lines(before: Recommendation, after: Recommendation, offering_id: str,
                    criterion: str) -> list[str]:
-    old, new = before.offering(offering_id), after.offering(offering_id)
+    try:
+        old, new = before.offering(offering_id), after.offering(offering_id)
+    except KeyError:  # a claim on an offering the project no longer ranks
+        return []
     view = next((v for v in new.claims if v.criterion_id == criterion), None)
     lines = [printable(view.text)] if view else []
     if standing(old) == standing(new):
