@@ -30,17 +30,20 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     return result
 
 
-def ranking(project: Path) -> list[tuple[str, int | None]]:
-    """The offerings as `rank --json` ranks them: (id, rank), rank None when excluded."""
-    result = run("rank", project, "--json")
-    assert result.returncode == 0, result.stderr
-    return [(o["id"], o["rank"]) for o in json.loads(result.stdout)["offerings"]]
-
-
-def recommendation(project: Path) -> dict:
+def recommendation(project: Path, cli=None) -> dict:  # noqa: ANN001
+    """`rank --json` of the project: in a subprocess, or through `cli` in this process."""
+    if cli is not None:
+        code, out, err = cli("rank", project, "--json")
+        assert code == 0, err
+        return json.loads(out)
     result = run("rank", project, "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def ranking(project: Path, cli=None) -> list[tuple[str, int | None]]:  # noqa: ANN001
+    """The offerings as `rank --json` ranks them: (id, rank), rank None when excluded."""
+    return [(o["id"], o["rank"]) for o in recommendation(project, cli)["offerings"]]
 
 
 @pytest.fixture

@@ -89,7 +89,7 @@ def test_demo_scores_come_back_as_evidence_that_verifies_the_claim(
     code, out, err = cli("rfp", "decide", project, OVERCLAIMER, "erp_integration", "accepted",
                          "--source", "rfp")
     assert code == 0, err
-    hub = next(o for o in recommendation(project)["offerings"] if o["id"] == OVERCLAIMER)
+    hub = next(o for o in recommendation(project, cli)["offerings"] if o["id"] == OVERCLAIMER)
     row = next(c for c in hub["contributions"] if c["criterion_id"] == "erp_integration")
     assert row["raw_value"] == 4.0
     assert row["vendor_claim"] and row["verified"]

@@ -136,7 +136,7 @@ def test_overclaimed_must_have_waits_and_moves_the_ranking_only_when_accepted(
 
 
 def test_accepting_a_differing_level_moves_that_offering_score(
-    project: Path, exported: dict[str, Path], tmp_path: Path,
+    cli, project: Path, exported: dict[str, Path], tmp_path: Path,
     catalog_scores: dict[str, dict[str, float]], names: dict[str, str],
 ) -> None:
     """HubSpot's 3.5 for sales automation answered as level 3: once accepted, the score uses 3."""
@@ -144,14 +144,14 @@ def test_accepting_a_differing_level_moves_that_offering_score(
     fill_as_catalog(book, catalog_scores[OVERCLAIMER], names)
     book.details("Pat Doe")
     path = book.save(tmp_path / "hubspot.xlsx")
-    assert run("rfp", "import", project, path).returncode == 0
-    rec = recommendation(project)
+    assert cli("rfp", "import", project, path)[0] == 0
+    rec = recommendation(project, cli)
     hub = next(o for o in rec["offerings"] if o["id"] == OVERCLAIMER)
     row = next(c for c in hub["contributions"] if c["criterion_id"] == "sales_automation")
     assert row["raw_value"] == 3.5 and not row["vendor_claim"]
-    assert run("rfp", "decide", project, OVERCLAIMER, "sales_automation",
-               "accepted").returncode == 0
-    hub = next(o for o in recommendation(project)["offerings"] if o["id"] == OVERCLAIMER)
+    assert cli("rfp", "decide", project, OVERCLAIMER, "sales_automation",
+               "accepted")[0] == 0
+    hub = next(o for o in recommendation(project, cli)["offerings"] if o["id"] == OVERCLAIMER)
     row = next(c for c in hub["contributions"] if c["criterion_id"] == "sales_automation")
     assert row["raw_value"] == 3.0
     assert row["vendor_claim"] and row["source_kind"] == "vendor RFP answer"
@@ -160,59 +160,59 @@ def test_accepting_a_differing_level_moves_that_offering_score(
 
 
 def test_reimporting_the_same_workbook_changes_nothing(
-    project: Path, exported: dict[str, Path], tmp_path: Path,
+    cli, project: Path, exported: dict[str, Path], tmp_path: Path,
     catalog_scores: dict[str, dict[str, float]], names: dict[str, str],
 ) -> None:
     book = VendorWorkbook(exported[OVERCLAIMER])
     fill_as_catalog(book, catalog_scores[OVERCLAIMER], names)
     book.details("Pat Doe")
     path = book.save(tmp_path / "hubspot.xlsx")
-    assert run("rfp", "import", project, path).returncode == 0
-    assert run("rfp", "decide", project, OVERCLAIMER, "low_code_config",
-               "challenged").returncode == 0
+    assert cli("rfp", "import", project, path)[0] == 0
+    assert cli("rfp", "decide", project, OVERCLAIMER, "low_code_config",
+               "challenged")[0] == 0
     saved = project.read_bytes()
-    again = run("rfp", "import", project, path, "--by", "someone else")
-    assert again.returncode == 0
-    assert "Nothing new: this workbook was imported before." in again.stdout
-    assert "Saved" not in again.stdout
+    code, out, _ = cli("rfp", "import", project, path, "--by", "someone else")
+    assert code == 0
+    assert "Nothing new: this workbook was imported before." in out
+    assert "Saved" not in out
     assert project.read_bytes() == saved  # not even rewritten; the challenge stands
 
 
 def test_a_changed_answer_replaces_the_old_one_and_waits_again(
-    project: Path, exported: dict[str, Path], tmp_path: Path,
+    cli, project: Path, exported: dict[str, Path], tmp_path: Path,
 ) -> None:
     book = VendorWorkbook(exported[OVERCLAIMER])
     book.answer("Mobile access", book.level_text("Mobile access", 3))
     book.details("Pat Doe")
     first = book.save(tmp_path / "hubspot-v1.xlsx")
-    assert run("rfp", "import", project, first).returncode == 0
+    assert cli("rfp", "import", project, first)[0] == 0
     [mobile] = [c for c in claims_of(project, OVERCLAIMER) if c["criterion"] == "mobile_access"]
     assert mobile["status"] == "accepted"  # the catalog says level 3 too
     book.answer("Mobile access", book.level_text("Mobile access", 5))
     second = book.save(tmp_path / "hubspot-v2.xlsx")
-    result = run("rfp", "import", project, second)
-    assert result.returncode == 0
-    assert "1 changed" in result.stdout
+    code, out, _ = cli("rfp", "import", project, second)
+    assert code == 0
+    assert "1 changed" in out
     [mobile] = [c for c in claims_of(project, OVERCLAIMER) if c["criterion"] == "mobile_access"]
     assert mobile["value"] == 5.0 and mobile.get("status", "to_decide") == "to_decide"
     assert mobile["file"] == "hubspot-v2.xlsx"
 
 
 def test_an_unanswered_must_have_counts_as_not_met(
-    project: Path, exported: dict[str, Path], tmp_path: Path,
+    cli, project: Path, exported: dict[str, Path], tmp_path: Path,
 ) -> None:
     """Dynamics leaves 'Open APIs' (a must-have, at least level 3) and the SAML question blank:
     both are recorded as not met, to decide, and do not exclude it until the team accepts."""
     book = VendorWorkbook(exported[HONEST])
     book.details("Ingrid Sæther")
     path = book.save(tmp_path / "blank.xlsx")
-    result = run("rfp", "import", project, path)
-    assert result.returncode == 0, result.stderr
-    assert "Must-haves left unanswered (they count as not met):" in result.stdout
+    code, out, err = cli("rfp", "import", project, path)
+    assert code == 0, err
+    assert "Must-haves left unanswered (they count as not met):" in out
     claims = {c["criterion"]: c for c in claims_of(project, HONEST)}
     assert claims["open_apis"]["unanswered"] and claims["open_apis"]["value"] == 0.0
     assert claims[SAML]["unanswered"] and claims[SAML]["value"] == 0.0
     assert "sales_automation" not in claims  # not a must-have: blank is simply no answer
-    assert dict(ranking(project))[HONEST] == 1
-    assert run("rfp", "decide", project, HONEST, "open_apis", "accepted").returncode == 0
-    assert dict(ranking(project))[HONEST] is None
+    assert dict(ranking(project, cli))[HONEST] == 1
+    assert cli("rfp", "decide", project, HONEST, "open_apis", "accepted")[0] == 0
+    assert dict(ranking(project, cli))[HONEST] is None
