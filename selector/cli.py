@@ -34,7 +34,7 @@ DATE_HELP = (
     "date the result is as of (YYYY-MM-DD); default: the project's date, else "
     "SOURCE_DATE_EPOCH, else the project's latest recorded event"
 )
-SUBCOMMANDS = ("validate", "audit", "schema", "new", "rank", "report", "vendors", "tui")
+SUBCOMMANDS = ("validate", "audit", "schema", "new", "rank", "report", "vendors", "tui", "rfp")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -125,7 +125,81 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         help="extra catalog folder (repeatable)",
     )
+    _rfp_parser(sub)
     return parser
+
+
+def _rfp_parser(sub: argparse._SubParsersAction) -> None:
+    rfp = sub.add_parser(
+        "rfp",
+        help="send the requirements to vendors as xlsx workbooks, import their answers",
+        description="The RFP round trip: export a workbook per offering for the vendor to fill "
+        "in, import the answers as claims beside the catalog's values, decide on them, and "
+        "score demos. A claim counts in the ranking only once the team accepts it.",
+    )
+    rsub = rfp.add_subparsers(dest="rfp_command", metavar="STEP", required=True)
+    catalog_help = "extra catalog folder (repeatable)"
+
+    export = rsub.add_parser("export", help="write the RFP workbook(s) for vendors to fill in",
+                             description="Write one workbook per offering (default: every "
+                             "vendor's offering of the project). With several offerings, -o "
+                             "names a folder or a base name: rfp.xlsx → rfp-OFFERING.xlsx.")
+    export.add_argument("project", type=Path)
+    export.add_argument("-o", "--output", type=Path, required=True,
+                        help="workbook to write (.xlsx), or a folder")
+    export.add_argument("--offering", action="extend", nargs="+", default=[], metavar="ID",
+                        help="offering or vendor id to ask (repeatable)")
+    export.add_argument("--deadline", type=_date, default=None,
+                        help="the date answers are due (YYYY-MM-DD)")
+    export.add_argument("--contact", default="",
+                        help="who vendors contact (default: the project's prepared_by)")
+    export.add_argument("--date", type=_date, default=None, help="the date the RFP is issued "
+                        "(default: the project's date, else SOURCE_DATE_EPOCH, else its latest "
+                        "event)")
+    export.add_argument("--catalog", type=Path, action="append", default=[], help=catalog_help)
+
+    imp = rsub.add_parser("import", help="import returned RFP workbooks and demo scorecards",
+                          description="Each answer becomes a claim on its offering, beside the "
+                          "catalog's value. Answers that agree with the catalog are accepted "
+                          "at once; those that differ await the team's decision. A workbook "
+                          "with any problem is refused whole (exit 1); re-importing changes "
+                          "nothing.")
+    imp.add_argument("project", type=Path)
+    imp.add_argument("workbooks", type=Path, nargs="+", help="returned .xlsx files")
+    imp.add_argument("--by", default="", help="who on the team records the answers")
+    imp.add_argument("--catalog", type=Path, action="append", default=[], help=catalog_help)
+
+    claims = rsub.add_parser("claims", help="list the claims awaiting the team's decision")
+    claims.add_argument("project", type=Path)
+    claims.add_argument("--all", action="store_true", help="list decided claims too")
+    claims.add_argument("--catalog", type=Path, action="append", default=[], help=catalog_help)
+
+    decide = rsub.add_parser("decide", help="accept, challenge or mark a claim to verify in a "
+                             "demo", description="Record the team's decision on one claim. "
+                             "Only an accepted claim replaces the catalog's value.")
+    decide.add_argument("project", type=Path)
+    decide.add_argument("offering", help="offering id the claim is on")
+    decide.add_argument("criterion", help="criterion id, or a must-have key like "
+                        "fact:identity_standards=saml (shown by rfp claims)")
+    decide.add_argument("status", choices=["accepted", "challenged", "verify_in_demo",
+                                           "to_decide"])
+    decide.add_argument("--source", choices=["rfp", "demo"], default=None,
+                        help="which claim, when both a vendor answer and demo scores exist")
+    decide.add_argument("--by", default=None, help="for a demo score: who scored it")
+    decide.add_argument("--catalog", type=Path, action="append", default=[], help=catalog_help)
+
+    card = rsub.add_parser("scorecard", help="write the demo scorecard: per stakeholder, what "
+                           "to check in each vendor's demo")
+    card.add_argument("project", type=Path)
+    card.add_argument("-o", "--output", type=Path, required=True, help="workbook to write")
+    card.add_argument("--stakeholder", action="extend", nargs="+", default=[], metavar="ID",
+                      help="stakeholder id (repeatable; default: every stakeholder)")
+    card.add_argument("--offering", action="extend", nargs="+", default=[], metavar="ID",
+                      help="offering or vendor id whose demo is scored (default: the ranked "
+                      "offerings and those with a claim to verify)")
+    card.add_argument("--date", type=_date, default=None, help="the date the scorecard is "
+                      "issued (default: as for rfp export)")
+    card.add_argument("--catalog", type=Path, action="append", default=[], help=catalog_help)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,6 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "rank": _rank,
             "report": _report,
             "vendors": _vendors,
+            "rfp": _rfp,
         }[args.command](args)
     except FileError as exc:
         print(f"crm-selector: {exc}", file=sys.stderr)
@@ -344,6 +419,105 @@ def _vendors(args: argparse.Namespace) -> int:
     for v in catalog.vendors:
         types = ", ".join(v.solution_types)
         print(f"{v.id:<{width}}  {v.name}  [{types}]  ({catalog.vendor_catalog[v.id]})")
+    return 0
+
+
+def _rfp(args: argparse.Namespace) -> int:
+    """The RFP round trip's steps; each opens the project as `rank` does."""
+    from selector import rfp
+
+    step = f"crm-selector rfp {args.rfp_command}"
+    if not args.project.is_file():
+        print(f"{step}: {display_path(args.project)}: no such project file", file=sys.stderr)
+        return 2
+    opened = _load_for_ranking(args.project, args.catalog)
+    if opened is None:
+        return 1
+    try:
+        return {
+            "export": _rfp_export,
+            "import": _rfp_import,
+            "claims": _rfp_claims,
+            "decide": _rfp_decide,
+            "scorecard": _rfp_scorecard,
+        }[args.rfp_command](args, opened)
+    except rfp.ScopeError as exc:
+        print(f"{step}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _issue_date(args: argparse.Namespace, opened: OpenedProject) -> dt.date | None:
+    if args.date is not None or opened.project.date is not None:
+        return args.date
+    return _source_date()
+
+
+def _rfp_export(args: argparse.Namespace, opened: OpenedProject) -> int:
+    from selector.rfp import export_rfps
+
+    written = export_rfps(opened.catalog, opened.project, args.output, args.offering,
+                          args.deadline, args.contact, _issue_date(args, opened))
+    for path in written:
+        print(f"Wrote {display_path(path)}")
+    return 0
+
+
+def _rfp_scorecard(args: argparse.Namespace, opened: OpenedProject) -> int:
+    from selector.rfp import export_scorecard
+
+    path = export_scorecard(opened.catalog, opened.project, args.output, args.stakeholder,
+                            args.offering, _issue_date(args, opened))
+    print(f"Wrote {display_path(path)}")
+    return 0
+
+
+def _rfp_import(args: argparse.Namespace, opened: OpenedProject) -> int:
+    from selector.catalog import save_project
+    from selector.rfp import import_answers
+    from selector.rfp.text import import_lines, refusal_lines
+
+    result = import_answers(opened.catalog, opened.project, args.workbooks, args.by)
+    if result.changed:
+        save_project(result.project, args.project)
+    for line in import_lines(result, display_path(args.project)):
+        print(line)
+    for refusal in result.refused:
+        for line in refusal_lines(refusal):
+            print(line, file=sys.stderr)
+    if result.changed:
+        print(f"\nSaved {display_path(args.project)}")
+    return 1 if result.refused else 0
+
+
+def _rfp_claims(args: argparse.Namespace, opened: OpenedProject) -> int:
+    from selector.advisor import advise
+    from selector.rfp import answered, awaiting
+    from selector.rfp.text import awaiting_lines
+
+    rec = advise(opened.catalog, opened.project, n_samples=0)
+    names = {r.id: r.name for r in rec.offerings}
+    for line in awaiting_lines(awaiting(rec, args.all), answered(opened.project), names):
+        print(line)
+    return 0
+
+
+def _rfp_decide(args: argparse.Namespace, opened: OpenedProject) -> int:
+    from selector.advisor import advise
+    from selector.catalog import save_project
+    from selector.rfp import decide
+    from selector.rfp.text import decision_lines
+
+    decision = decide(opened.project, args.offering, args.criterion, args.status,
+                      args.source, args.by)
+    if decision.project is None:
+        print(f"crm-selector rfp decide: {decision.problem}", file=sys.stderr)
+        return 1
+    before = advise(opened.catalog, opened.project, n_samples=0)
+    after = advise(opened.catalog, decision.project, n_samples=0)
+    save_project(decision.project, args.project)
+    for line in decision_lines(before, after, args.offering, args.criterion):
+        print(line)
+    print(f"Saved {display_path(args.project)}")
     return 0
 
 

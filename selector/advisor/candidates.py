@@ -16,13 +16,14 @@ import numpy as np
 from selector.advisor import wording
 from selector.advisor.cost import CostInputs, Team, team_cost
 from selector.advisor.evaluate import Evaluation, evaluate, knock_out_failures, threshold_failures
-from selector.advisor.facts import check, matches
+from selector.advisor.facts import FactCheck, check, matches, resolve_country
 from selector.advisor.matrix import CandidateMatrix, Known, Row, ScoreTable, build, score_table
 from selector.advisor.weighting import Weighting
 from selector.catalog.loader import Catalog
 from selector.domain.criteria import Criterion
 from selector.domain.evidence import SOURCE_KIND_NAMES
 from selector.domain.project import Claim, Project, ScoreOverride
+from selector.domain.questions import FactRequirement, claimed_fact
 from selector.domain.recommendation import (
     ClaimView,
     MustHaveFailure,
@@ -104,8 +105,9 @@ def _applies(ref: str, offering: OfferingProfile) -> bool:
 def _team_values(
     names: dict[str, Criterion], offering: OfferingProfile, overrides: list[ScoreOverride],
     claims: list[Claim],
-) -> tuple[dict[str, Known], list[Override], list[ClaimView]]:
-    """Values the team supplies: overrides first, then claims the team has accepted."""
+) -> tuple[dict[str, Known], list[Override], list[Claim], dict[str, Claim]]:
+    """Values the team supplies: overrides first, then claims the team has accepted. Also
+    the offering's claims on criteria, and which of them the score takes."""
     known: dict[str, Known] = {}
     views: list[Override] = []
     for o in overrides:
@@ -129,20 +131,38 @@ def _team_values(
                 at=o.at,
             )
         )
-    claim_views: list[ClaimView] = []
-    for c in claims:
-        if not _applies(c.vendor, offering) or c.criterion not in names:
-            continue
+    mine = [c for c in claims if _applies(c.vendor, offering) and c.criterion in names]
+    in_score = _claims_in_score(mine, known)
+    seen_in_demo = {(c.criterion, c.value) for c in mine
+                    if c.source_kind == "demo" and c.status != "challenged"}
+    for c in mine:
+        demo = c.source_kind == "demo"
+        if in_score.get(c.criterion) is c and not _confirms(c, offering):
+            verified = not demo and (c.criterion, c.value) in seen_in_demo
+            known[c.criterion] = Known(
+                c.value,
+                wording.accepted_claim(c.note, (c.by or "the team") if demo else "", verified),
+                c.confidence, c.source or c.file,
+                SOURCE_KIND_NAMES.get(c.source_kind or "vendor_rfp_answer", ""), c.observed,
+                vendor_claim=not demo, verified=verified,
+            )
+    return known, views, mine, in_score
+
+
+def _claim_views(
+    names: dict[str, Criterion], offering: OfferingProfile, mine: list[Claim],
+    in_score: dict[str, Claim], computed: dict[str, Known],
+) -> list[ClaimView]:
+    """Each claim on a criterion beside the catalog's value; for a cost criterion the cost
+    model works out, beside the value it works out for this team."""
+    out = []
+    for c in mine:
         criterion = names[c.criterion]
         score = offering.scores.get(c.criterion)
         catalog_value = score.value if score else None
-        in_score = c.status == "accepted" and c.criterion not in known
-        if in_score:
-            known[c.criterion] = Known(
-                c.value, wording.accepted_claim(c.note), c.confidence, c.source or "",
-                SOURCE_KIND_NAMES.get(c.source_kind or "vendor_rfp_answer", ""), c.observed,
-            )
-        claim_views.append(
+        if c.criterion in computed:
+            catalog_value = round(computed[c.criterion].value, 2)
+        out.append(
             ClaimView(
                 criterion_id=c.criterion,
                 criterion_name=criterion.name,
@@ -151,13 +171,40 @@ def _team_values(
                 status=c.status,
                 status_text=wording.CLAIM_STATUS[c.status],
                 differs=catalog_value is None or catalog_value != c.value,
-                in_score=in_score,
+                in_score=in_score.get(c.criterion) is c,
                 text=wording.claim(criterion, catalog_value, c),
                 source=c.source or c.file,
                 observed=c.observed,
+                catalog_text="none" if catalog_value is None else criterion.describe(catalog_value),
+                claimed_text=wording.claimed_text(criterion, c),
+                source_kind=SOURCE_KIND_NAMES.get(c.source_kind or "vendor_rfp_answer", ""),
+                by=c.by,
+                file=c.file,
+                unanswered=c.unanswered,
             )
         )
-    return known, views, claim_views
+    return out
+
+
+def _claims_in_score(claims: list[Claim], overridden: dict[str, Known]) -> dict[str, Claim]:
+    """Per criterion, the accepted claim whose value the score takes.
+
+    The team's own override comes first; then what the team saw in a demo, before what the
+    vendor says; among equals, the first recorded.
+    """
+    out: dict[str, Claim] = {}
+    for c in sorted(claims, key=lambda c: c.source_kind != "demo"):
+        if c.status == "accepted" and c.criterion not in overridden and c.criterion not in out:
+            out[c.criterion] = c
+    return out
+
+
+def _confirms(c: Claim, offering: OfferingProfile) -> bool:
+    """A vendor's answer that agrees with a sourced catalog score: it leaves the catalog's
+    evidence in place (the answer confirms it; the vendor's own word is not better)."""
+    score = offering.scores.get(c.criterion)
+    return (c.source_kind != "demo" and score is not None and not score.is_judgement
+            and score.value == c.value)
 
 
 def _level(offering_scores: dict, known: dict[str, Known], cid: str, default: float) -> float:
@@ -219,10 +266,12 @@ def assess_offerings(
     for offering in offerings:
         known: dict[str, Known] = {}
         views: list[Override] = []
-        claim_views: list[ClaimView] = []
+        mine: list[Claim] = []
+        in_score: dict[str, Claim] = {}
         if offering.id in touched or offering.vendor_id in touched:
-            known, views, claim_views = _team_values(names, offering, project.overrides,
-                                                     project.claims)
+            known, views, mine, in_score = _team_values(names, offering, project.overrides,
+                                                        project.claims)
+        worked_out: dict[str, Known] = {}
         cost = None
         inputs = CostInputs(
             offering.price_tiers,
@@ -233,7 +282,9 @@ def assess_offerings(
         )
         if model is not None:
             cost = team_cost(inputs, team, model, detail=False)
-            known = {**_computed(computed, cost), **known}
+            worked_out = _computed(computed, cost)
+            known = {**worked_out, **known}
+        claim_views = _claim_views(names, offering, mine, in_score, worked_out) if mine else []
         specs.append(
             Spec(
                 id=offering.id,
@@ -263,8 +314,16 @@ def assess_offerings(
         failures[i] = knock_out_failures(offering.solution_types, weighting.knocked_out,
                                          type_names) + failures[i]
         unproven: list[MustHaveFailure] = []
+        answered = (_fact_claims(project.claims, offering)
+                    if offering.id in touched or offering.vendor_id in touched else {})
+        shown: set[str] = set()
         for must in weighting.fact_musts:
             result = check(offering, must.requirement, country, listed)
+            claim_key = must.requirement.claim_key
+            if claim_key in answered:
+                result = _with_claims(result, must.requirement, answered[claim_key],
+                                      claims[i], claim_key not in shown, country)
+                shown.add(claim_key)
             if result.status == "passes":
                 continue
             # many offerings fail a must-have in the same words: one (immutable) record each
@@ -304,6 +363,62 @@ def assess_offerings(
     evaluation = evaluate(catalog.library, matrix, weighting, failures, shortfalls)
     return Assessed(specs, matrix, evaluation, costs, not_evidenced, overrides, claims,
                     inputs_used, list(offerings))
+
+
+def _fact_claims(claims: list[Claim], offering: OfferingProfile) -> dict[str, list[Claim]]:
+    """The offering's answers to fact must-haves, by must-have key."""
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        if claimed_fact(c.criterion) and _applies(c.vendor, offering):
+            out.setdefault(c.criterion, []).append(c)
+    return out
+
+
+_FACT_STATUS_VALUE = {"passes": 1.0, "fails": 0.0}
+
+
+def _with_claims(
+    result: FactCheck, requirement: FactRequirement, answers: list[Claim],
+    views: list[ClaimView], show: bool, country: str | None,
+) -> FactCheck:
+    """A fact must-have's check once the vendor's answers are in: shown beside the catalog's
+    (in `views`), and an accepted answer decides it (yes: met; partly or no: not met)."""
+    name = wording.fact_question(requirement.fact,
+                                 [resolve_country(v, country) for v in requirement.includes],
+                                 [resolve_country(v, country) for v in requirement.any_of])
+    chosen = next((c for c in sorted(answers, key=lambda c: c.source_kind != "demo")
+                   if c.status == "accepted"), None)
+    catalog_value = _FACT_STATUS_VALUE.get(result.status)
+    catalog_text = wording.fact_catalog_text(result.status, result.actual)
+    for c in answers if show else []:
+        views.append(
+            ClaimView(
+                criterion_id=c.criterion,
+                criterion_name=name,
+                catalog_value=catalog_value,
+                claimed_value=c.value,
+                status=c.status,
+                status_text=wording.CLAIM_STATUS[c.status],
+                differs=catalog_value is None or catalog_value != c.value,
+                in_score=c is chosen,
+                text=wording.fact_claim(name, catalog_text, c),
+                source=c.source or c.file,
+                observed=c.observed,
+                kind="fact",
+                catalog_text=catalog_text,
+                claimed_text=wording.fact_claimed_text(c),
+                source_kind=SOURCE_KIND_NAMES.get(c.source_kind or "vendor_rfp_answer", ""),
+                by=c.by,
+                file=c.file,
+                unanswered=c.unanswered,
+            )
+        )
+    if chosen is None:
+        return result
+    if chosen.value >= 1:
+        return FactCheck("passes", result.required, result.actual, "")
+    return FactCheck("fails", result.required, wording.fact_claimed_text(chosen),
+                     wording.fact_claim_failure(name, chosen))
 
 
 def _typical_tier(solution_type: SolutionType) -> list[PriceTier]:

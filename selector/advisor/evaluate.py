@@ -172,6 +172,8 @@ def contribution_rows(
                 observed=cell.observed,
                 confidence=cell.confidence,
                 judgement=cell.judgement,
+                vendor_claim=cell.vendor_claim,
+                verified=cell.verified,
             )
         )
     return out

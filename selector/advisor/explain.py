@@ -19,6 +19,7 @@ from selector.advisor import wording
 from selector.advisor.candidates import Assessed, systems_fit
 from selector.advisor.cost import Team
 from selector.advisor.evaluate import Evaluation, contribution_rows
+from selector.advisor.facts import resolve_country
 from selector.advisor.matrix import CandidateMatrix
 from selector.advisor.robustness import MARGIN
 from selector.advisor.sources import cite
@@ -31,6 +32,7 @@ from selector.domain.recommendation import (
     CandidateResult,
     CriterionWeight,
     EvidenceSummary,
+    FactMustHaveView,
     GroupWeight,
     Readiness,
     Risk,
@@ -179,7 +181,8 @@ def _evidence(
         oldest_observed=min(dates) if dates else None,
         median_age_days=int(statistics.median(ages)) if ages else None,
         stale_scores=sum(1 for a in ages if a > STALE_DAYS["fact"]),
-        vendor_claims=sum(1 for c in contribs if c.source_kind == "vendor RFP answer"),
+        vendor_claims=sum(1 for c in contribs if c.vendor_claim),
+        verified_claims=sum(1 for c in contribs if c.vendor_claim and c.verified),
     )
     return EvidenceSummary(**fields, text=wording.evidence_summary(**fields))
 
@@ -347,6 +350,33 @@ def value_for_money(items: list[CandidateResult]) -> tuple[list[str], str]:
         (r for r in items if r.efficient), key=lambda r: r.cost.total.mid  # type: ignore[union-attr]
     )
     return [r.id for r in efficient], wording.value_for_money(efficient)
+
+
+def fact_must_haves(weighting: Weighting, country: str | None) -> list[FactMustHaveView]:
+    """The fact must-haves in force, once each (two rules asking the same are one line)."""
+    out: dict[str, FactMustHaveView] = {}
+    for must in weighting.fact_musts:
+        req = must.requirement
+        key = req.claim_key
+        if key in out:
+            seen = out[key]
+            out[key] = seen.model_copy(update={
+                "set_by": [*seen.set_by, must.trace],
+                "excludes_unproven": seen.excludes_unproven or req.not_evidenced == "exclude",
+            })
+            continue
+        includes = [resolve_country(v, country) for v in req.includes]
+        any_of = [resolve_country(v, country) for v in req.any_of]
+        out[key] = FactMustHaveView(
+            key=key,
+            fact=req.fact,
+            name=wording.FACT_NAMES[req.fact],
+            required=wording.fact_required(req.fact, includes, any_of),
+            question=wording.fact_question(req.fact, includes, any_of),
+            excludes_unproven=req.not_evidenced == "exclude",
+            set_by=[must.trace],
+        )
+    return list(out.values())
 
 
 def criterion_weights(

@@ -124,8 +124,8 @@ def check(
         listed = _listed(offering, req.fact)
         if memo is not None:
             memo[key] = listed
-    wanted_all = [_resolve(v, country) for v in req.includes]
-    wanted_any = [_resolve(v, country) for v in req.any_of]
+    wanted_all = [resolve_country(v, country) for v in req.includes]
+    wanted_any = [resolve_country(v, country) for v in req.any_of]
     required = wording.fact_required(req.fact, wanted_all, wanted_any)
     actual = wording.fact_actual(req.fact, listed.values, listed.known)
     if not listed.known:
@@ -152,7 +152,8 @@ def check(
                      wording.fact_not_listed(req.fact, lacking, not missing))
 
 
-def _resolve(value: str, country: str | None) -> str:
+def resolve_country(value: str, country: str | None) -> str:
+    """`$country` as the organisation's own country code; any other value as it is."""
     if value == "$country":
         return country or "$country"
     return value

@@ -44,6 +44,8 @@ class Cell:
     judgement: bool = False
     overridden: bool = False
     computed: bool = False
+    vendor_claim: bool = False
+    verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class Known:
     observed: dt.date | None = None
     overridden: bool = False
     computed: bool = False
+    vendor_claim: bool = False  # an accepted RFP answer: the vendor's own word
+    verified: bool = False  # ... that a demo confirmed
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,8 @@ def _cell(criterion: Criterion, score: CriterionScore | None, known: Known | Non
             False,
             known.overridden,
             known.computed,
+            known.vendor_claim,
+            known.verified,
         )
     if score is None:
         return Cell(_middle(criterion),
@@ -177,6 +183,7 @@ def _cell(criterion: Criterion, score: CriterionScore | None, known: Known | Non
         score.observed,
         score.confidence,
         score.is_judgement,
+        vendor_claim=score.source_kind == "vendor_rfp_answer",
     )
 
 

@@ -229,6 +229,7 @@ def _explain(
         efficient=efficient,
         value_for_money=value_text,
         criteria=explain.criterion_weights(library, project, weighting),
+        fact_must_haves=explain.fact_must_haves(weighting, reading.country),
         groups=explain.group_weights(library, weighting),
         knocked_out_types=[
             f for r in type_results for f in r.failures if f.kind == "solution_type"

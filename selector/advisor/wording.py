@@ -363,6 +363,18 @@ def fact_required(fact: str, includes: Sequence[str], any_of: Sequence[str]) -> 
     return "; ".join(parts)
 
 
+def fact_question(fact: str, includes: Sequence[str], any_of: Sequence[str]) -> str:
+    """A fact must-have as a vendor is asked it: "Languages: Swedish and Danish (all of them)"."""
+    parts = []
+    if includes:
+        parts.append(listing(_values(includes, fact))
+                     + (" (all of them)" if len(includes) > 1 else ""))
+    if any_of:
+        parts.append(listing(_values(any_of, fact), "or")
+                     + (" (at least one)" if len(any_of) > 1 else ""))
+    return f"{FACT_NAMES[fact]}: " + "; ".join(parts)
+
+
 def fact_actual(fact: str, values: Sequence[str], known: bool) -> str:
     if not known:
         return "not stated"
@@ -522,13 +534,64 @@ def override(criterion, catalog_value: float | None, o) -> str:  # noqa: ANN001
             f"{criterion.describe(o.value)} ({o.rationale}{who})")
 
 
-def accepted_claim(note: str) -> str:
-    return "Vendor's claim, accepted by the team" + (f": {note}" if note else "")
+def accepted_claim(note: str, demo_by: str = "", verified: bool = False) -> str:
+    if demo_by:
+        return f"Seen in a demo by {demo_by}, accepted by the team" + (f": {note}" if note else "")
+    head = "Vendor's claim, accepted by the team"
+    if verified:
+        head += " and confirmed in a demo"
+    return head + (f": {note}" if note else "")
+
+
+FACT_ANSWER_WORDS = {1.0: "yes", 0.5: "partly", 0.0: "no"}
+
+
+def fact_answer(value: float) -> str:
+    return FACT_ANSWER_WORDS.get(float(value), number(value))
+
+
+def claimed_text(criterion, c) -> str:  # noqa: ANN001
+    """What a claim says, in words: "level 4", or for a must-have left blank, "not answered
+    (counts as level 0)"."""
+    said = criterion.describe(c.value)
+    return f"not answered (counts as {said})" if c.unanswered else said
+
+
+def _claimed_by(c) -> str:  # noqa: ANN001
+    if c.source_kind == "demo":
+        return f"seen in a demo{f' by {c.by}' if c.by else ''}:"
+    if c.unanswered:
+        return "the vendor left this must-have unanswered, which counts as"
+    return "the vendor claims"
 
 
 def claim(criterion, catalog_value: float | None, c) -> str:  # noqa: ANN001
-    return (f"{criterion.name}: catalog {_described(criterion, catalog_value)}, the vendor claims "
+    return (f"{criterion.name}: catalog {_described(criterion, catalog_value)}, {_claimed_by(c)} "
             f"{criterion.describe(c.value)} — {CLAIM_STATUS[c.status]}")
+
+
+def fact_catalog_text(status: str, actual: str) -> str:
+    return {"passes": f"met ({actual})", "fails": f"not met ({actual})"}.get(
+        status, f"not evidenced ({actual})")
+
+
+def fact_claimed_text(c) -> str:  # noqa: ANN001
+    said = fact_answer(c.value)
+    return f"not answered (counts as {said})" if c.unanswered else said
+
+
+def fact_claim(name: str, catalog_text: str, c) -> str:  # noqa: ANN001
+    said = fact_answer(c.value)
+    return f"{name}: catalog {catalog_text}, {_claimed_by(c)} {said} — {CLAIM_STATUS[c.status]}"
+
+
+def fact_claim_failure(name: str, c) -> str:  # noqa: ANN001
+    """Why an accepted "no" or "partly" answer fails a fact must-have."""
+    if c.source_kind == "demo":
+        return (f"{name}: {fact_answer(c.value)!r} in a demo{f' by {c.by}' if c.by else ''}, "
+                "accepted by the team")
+    said = "left it unanswered" if c.unanswered else f"answered {fact_answer(c.value)!r}"
+    return f"{name}: the vendor {said} in its RFP answer, and the team accepted it"
 
 
 def computed_licence(cost) -> str:  # noqa: ANN001
@@ -647,6 +710,7 @@ def evidence_summary(
     median_age_days: int | None,
     stale_scores: int,
     vendor_claims: int,
+    verified_claims: int = 0,
     **_: object,
 ) -> str:
     total = judged_scores + sourced_scores
@@ -660,6 +724,8 @@ def evidence_summary(
         text += f"; {plural(stale_scores, 'score')} older than a year"
     if vendor_claims:
         text += f"; {plural(vendor_claims, 'score')} rest on the vendor's own claim"
+        if verified_claims:
+            text += f" ({verified_claims} of them confirmed in a demo)"
     return text
 
 

@@ -21,7 +21,7 @@ from selector.catalog.problems import Problem, did_you_mean, display_path, dotte
 from selector.catalog.toml_lines import key_lines, line_of
 from selector.catalog.validation_errors import problems_from
 from selector.domain.project import FORMAT_VERSION, AnswerValue, Project
-from selector.domain.questions import Question
+from selector.domain.questions import FACT_ANSWER_VALUES, Question, claimed_fact
 
 HEADER = (
     "# CRM Selector project file, saved by crm-selector. Safe to edit by hand;\n"
@@ -174,7 +174,12 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
                 ("claims", i, "vendor"),
                 f"unknown vendor or offering {c.vendor!r}{did_you_mean(c.vendor, vendors)}",
             )
-        if c.criterion not in criteria:
+        if claimed_fact(c.criterion):
+            if c.value not in FACT_ANSWER_VALUES.values():
+                report(("claims", i, "value"),
+                       f"{c.value:g} is not an answer to a fact must-have: 1 (yes), 0.5 (partly) "
+                       "or 0 (no)")
+        elif c.criterion not in criteria:
             report(
                 ("claims", i, "criterion"),
                 f"unknown criterion {c.criterion!r}{did_you_mean(c.criterion, criteria)}",

@@ -153,6 +153,8 @@ class Claim(Evidence):
     """A vendor's own answer (RFP) or what the team saw in a demo, awaiting the team's decision.
 
     A claim is evidence, not yet a score: it replaces the catalog's value only once accepted.
+    `criterion` names a criterion, or a fact must-have by its key (`fact:identity_standards=saml`,
+    see `FactRequirement.claim_key`) with `value` 1 (yes), 0.5 (partly) or 0 (no).
     """
 
     vendor: str
@@ -161,6 +163,21 @@ class Claim(Evidence):
     status: ClaimStatus = "to_decide"
     file: Annotated[str, Field(max_length=500)] = ""
     by: str = ""
+    unanswered: bool = False
+    """The vendor left this must-have blank: it counts as not met (the RFP's cover says so)."""
+
+    @model_validator(mode="after")
+    def _judgement_or_source(self) -> Claim:
+        # Overrides Evidence's check: a vendor's answer is seen in the file it came in, so a
+        # claim with its `file` needs no web address.
+        if self.source_kind not in (None, "team_judgement", "demo") and not (
+            self.source or self.file
+        ):
+            raise ValueError(
+                f"source_kind {self.source_kind!r} needs a source (the page that says it) or "
+                "the file the answer came in"
+            )
+        return self
 
 
 

@@ -7,7 +7,8 @@ comes from, so each weight in a recommendation can be traced back to an answer a
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -166,6 +167,30 @@ class FactRequirement(Strict):
         if not (self.includes or self.any_of):
             raise ValueError("a fact must-have needs `includes` or `any_of`")
         return self
+
+    @property
+    def claim_key(self) -> str:
+        """The name a vendor's answer to this must-have is recorded under in the project's
+        claims: `fact:languages=sv+da`, `fact:api_styles~rest/odata` (`=` all of, `~` any of)."""
+        key = f"{FACT_CLAIM_PREFIX}{self.fact}"
+        if self.includes:
+            key += "=" + "+".join(self.includes)
+        if self.any_of:
+            key += "~" + "/".join(self.any_of)
+        return key
+
+
+FACT_CLAIM_PREFIX = "fact:"
+FACT_ANSWER_VALUES = {"yes": 1.0, "partly": 0.5, "no": 0.0}
+"""A vendor's answer to a fact must-have, as a claim's value."""
+
+
+def claimed_fact(key: str) -> str | None:
+    """The fact a claim key names (`fact:languages=sv+da` → `languages`), else None."""
+    if not key.startswith(FACT_CLAIM_PREFIX):
+        return None
+    name = re.split(r"[=~]", key[len(FACT_CLAIM_PREFIX):], maxsplit=1)[0]
+    return name if name in get_args(FactName) else None
 
 
 class KnockOutEffect(Strict):

@@ -85,6 +85,18 @@ class MustHaveFailure(Frozen):
     set_by: list[Trace] = Field(default_factory=list)
 
 
+class FactMustHaveView(Frozen):
+    """A must-have on a vendor fact, as the screening checks it and as an RFP asks it."""
+
+    key: str  # what a vendor's answer to it is recorded under: `fact:identity_standards=saml`
+    fact: str
+    name: str  # "Identity standards"
+    required: str  # as the catalog is checked: "SAML listed"
+    question: str  # as a vendor is asked: "Identity standards: SAML"
+    excludes_unproven: bool  # an offering whose catalog entry does not say is excluded
+    set_by: list[Trace] = Field(default_factory=list)
+
+
 class Contribution(Frozen):
     """One criterion's share of a candidate's score, with the evidence for the value used."""
 
@@ -104,6 +116,8 @@ class Contribution(Frozen):
     observed: dt.date | None = None
     confidence: str = "medium"
     judgement: bool = False  # rests on judgement alone (no source, or marked so)
+    vendor_claim: bool = False  # the value is the vendor's own claim (an accepted RFP answer)
+    verified: bool = False  # a vendor's claim the team saw confirmed in a demo
 
 
 class Override(Frozen):
@@ -118,7 +132,11 @@ class Override(Frozen):
 
 
 class ClaimView(Frozen):
-    """A vendor's claim (RFP answer or demo) beside the catalog's value, and the team's decision."""
+    """A vendor's claim (RFP answer or demo) beside the catalog's value, and the team's decision.
+
+    `criterion_id` is a criterion, or a fact must-have's key (`fact:identity_standards=saml`)
+    whose values are 1 (yes: met), 0.5 (partly) and 0 (no); `kind` says which.
+    """
 
     criterion_id: str
     criterion_name: str
@@ -131,6 +149,13 @@ class ClaimView(Frozen):
     text: str
     source: str = ""
     observed: dt.date | None = None
+    kind: Literal["criterion", "fact"] = "criterion"
+    catalog_text: str = ""  # the catalog's value in words: "level 2", "SAML not listed"
+    claimed_text: str = ""  # the claim in words: "level 4", "yes"
+    source_kind: str = ""  # in words: "vendor RFP answer", "seen in a demo"
+    by: str = ""  # who recorded it; for a demo, the stakeholder who scored it
+    file: str = ""  # the workbook it came in
+    unanswered: bool = False  # a must-have the vendor left blank: counts as not met
 
 
 class CostLine(Frozen):
@@ -188,6 +213,7 @@ class EvidenceSummary(Frozen):
     median_age_days: int | None = None
     stale_scores: int = 0  # older than the freshness limit for their kind of fact
     vendor_claims: int = 0  # scores resting on the vendor's own claim (accepted RFP answers)
+    verified_claims: int = 0  # of those, the ones the team saw confirmed in a demo
     text: str = ""
 
 
@@ -462,6 +488,7 @@ class Recommendation(Frozen):
     efficient: list[str] = Field(default_factory=list)  # value-for-money frontier, cheapest first
     value_for_money: str = ""
     criteria: list[CriterionWeight] = Field(default_factory=list)
+    fact_must_haves: list[FactMustHaveView] = Field(default_factory=list)  # once each
     groups: list[GroupWeight] = Field(default_factory=list)
     knocked_out_types: list[MustHaveFailure] = Field(default_factory=list)
     robustness: Robustness
