@@ -56,7 +56,8 @@ class Clipped(Paragraph):
             return super().wrap(availWidth, availHeight)
         self._fitted_for = availWidth
         length = min(len(self._text), self._most(availWidth, self.style))
-        self._show(length)
+        if self._shown != self._markup(length):  # parse again only if the text changes
+            self._show(length)
         width, height = super().wrap(availWidth, availHeight)
         limit = self._max_lines * self.style.leading + 0.5
         if height <= limit:
