@@ -226,8 +226,7 @@ class BodySections(ReportBlocks):
                     self.p("Rank probabilities were not sampled for this report.")]
         top = ranked[: self.probability_vendors]
         stacks = [charts.Stack(v.name, [*v.rank_probabilities[:3],
-                                        max(0.0, 1.0 - sum(v.rank_probabilities[:3]))])
-                  for v in top]
+                                        sum(v.rank_probabilities[3:])]) for v in top]
         series = ["1st", "2nd", "3rd", "4th or lower"]
         drawing = charts.stacked_shares(self.fonts, stacks, series, self.width)
         alt = "Stacked bar chart of how often each vendor takes each rank: " + "; ".join(

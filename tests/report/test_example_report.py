@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,3 +146,20 @@ def test_glossary_is_listed_and_last(reader: PdfReader) -> None:
     last = [m for m in bookmarks(reader) if m.level == 0][-1]
     assert last.title == "Appendix F Words used in this report"
 
+
+
+def test_cli_report_with_a_hostile_project_name(tmp_path: Path) -> None:
+    """Through the command a user runs: an escape sequence and a long name in the project."""
+    source = EXAMPLE.read_text(encoding="utf-8")
+    hostile = "Nordlys \\u001b]0;pwned\\u0007 " + "lång projektnamn " * 20
+    project = tmp_path / "project.toml"
+    project.write_text(source.replace('name = "Nordlys CRM selection 2026"',
+                                      f'name = "{hostile}"', 1), encoding="utf-8")
+    target = tmp_path / "report.pdf"
+    result = subprocess.run([sys.executable, "-m", "selector.cli", "report", str(project),
+                             "-o", str(target)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    reader = reader_of(target.read_bytes())
+    assert "⟨ESC⟩]0;pwned⟨BEL⟩" in reader.metadata.title
+    assert "\x1b" not in reader.pages[1].extract_text()
