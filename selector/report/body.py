@@ -21,17 +21,10 @@ MEMO_ITEMS = 3
 """Reasons, risks and actions on page 1: the three that matter most, the rest in the body."""
 
 
-def _first(items: list[str], limit: int) -> list[str]:
-    """At most `limit` items, with a last line saying how many more there are in the body."""
-    if len(items) <= limit:
-        return items
-    rest = len(items) - limit
-    return [*items[:limit], f"… and {rest} more in the body of the report"]
-
-
 class BodySections(ReportBlocks):
     """Section builders for page 1, the contents and the body."""
 
+    READINESS = "Readiness, risks and actions"
     chart_vendors: int = 12
     probability_vendors: int = 8
     profile_vendors: int = 3
@@ -66,25 +59,30 @@ class BodySections(ReportBlocks):
         if rec.solution_type_headline:
             facts.append(("Kind of solution", self.p(rec.solution_type_headline, "Body", 6)))
         out.append(self.facts(facts))
-        out += self._memo_list("The strongest reasons", rec.top_reasons, numbered=False,
+        out += self._memo_list("The strongest reasons", rec.top_reasons,
                                empty="No reasons yet: the analysis is incomplete.")
         risks = ([winner.balance_warning] if winner is not None and winner.balance_warning
                  else []) + list(rec.readiness.risks)
-        out += self._memo_list("Main risks", risks, empty="No major risk was identified.")
+        out += self._memo_list("Main risks", risks, empty="No major risk was identified.",
+                               rest_in=self.READINESS)
         actions = [a.action for a in rec.readiness.actions if a.action]
         out += self._memo_list("Before signing", actions, numbered=True,
-                               empty="Nothing is outstanding.")
+                               empty="Nothing is outstanding.", rest_in=self.READINESS)
         if rec.missing or rec.warnings:
             out.append(self.p("Open points", "H3"))
-            out += self.bullets(_first([*rec.missing, *rec.warnings], 2), style="Small")
+            out += self.bullets([*rec.missing, *rec.warnings][:MEMO_ITEMS], style="Small")
         out += self.sign_off()
         out.append(PageBreak())
         return out
 
-    def _memo_list(self, title: str, items: list[str], *, empty: str,
-                   numbered: bool = False) -> list[Flowable]:
-        return [self.p(title, "H3"),
-                *self.bullets(_first(items, MEMO_ITEMS) or [empty], numbered=numbered)]
+    def _memo_list(self, title: str, items: list[str], *, empty: str, numbered: bool = False,
+                   rest_in: str = "") -> list[Flowable]:
+        """The first MEMO_ITEMS items, and where to find the rest (a line, not an item)."""
+        out = [self.p(title, "H3"),
+               *self.bullets(items[:MEMO_ITEMS] or [empty], numbered=numbered)]
+        if len(items) > MEMO_ITEMS and rest_in:
+            out.append(self.p(f"… and {len(items) - MEMO_ITEMS} more in “{rest_in}”.", "More"))
+        return out
 
     def sign_off(self) -> list[Flowable]:
         """Where the decision is recorded on paper: decision, name and role, date, signature."""
@@ -419,7 +417,7 @@ class BodySections(ReportBlocks):
 
     def section_readiness(self) -> list[Flowable]:
         ready = self.rec.readiness
-        out: list[Flowable] = [CondPageBreak(90 * mm), self.section("Readiness, risks and actions")]
+        out: list[Flowable] = [CondPageBreak(90 * mm), self.section(self.READINESS)]
         out.append(self.box([self.p(
             "Most CRM projects that fail do so for organisational reasons (management backing, "
             "user involvement, training, data quality), not because of the software. These "

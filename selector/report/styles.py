@@ -32,6 +32,7 @@ def build_stylesheet(fonts: FontSet) -> StyleSheet1:
     sheet.add(ParagraphStyle("Small", parent=sheet["Body"], fontSize=8, leading=10.5,
                              spaceAfter=2))
     sheet.add(ParagraphStyle("Muted", parent=sheet["Small"], textColor=MUTED))
+    sheet.add(ParagraphStyle("More", parent=sheet["Muted"], leftIndent=12))
     sheet.add(ParagraphStyle("Cell", parent=sheet["Body"], fontSize=8, leading=9.8, spaceAfter=0))
     sheet.add(ParagraphStyle("CellRight", parent=sheet["Cell"], alignment=TA_RIGHT))
     sheet.add(ParagraphStyle("CellHead", parent=sheet["Cell"], fontName=bold))
