@@ -1,29 +1,51 @@
 """Charts drawn with reportlab.graphics from numbers the Recommendation already holds.
 
-The bars are drawn as plain shapes rather than with reportlab's chart widgets: the labels are
-people's and vendors' names, which need the per-character font fallback (a chart `String` has
-one font), need shortening to fit, and must never overlap the bars.
+Made to be read on a black-and-white office print and by colour-blind readers: at most four
+fills that differ in lightness *and* texture (solid dark, hatched, light grey, white), every
+value printed on or beside its bar, and a legend only where a direct label cannot be placed.
+Each chart carries alternative text (see `Chart`).
+
+The bars are plain shapes rather than reportlab's chart widgets: the labels are people's and
+vendors' names, which need the per-character font fallback (a chart `String` has one font),
+need shortening to fit, and must never overlap the bars.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.platypus import Flowable
 
 from selector.report.fonts import FontSet
-from selector.report.styles import INK, MUTED, RULE, SERIES
+from selector.report.numbers import pct
+from selector.report.safe_text import visible
+from selector.report.styles import ACCENT, INK, MUTED, RULE
+
+LABEL_SIZE = 8.0
+SMALL_SIZE = 7.0  # the smallest type in the report
+ALT_CHARACTERS = 3000  # a chart's description is cut beyond this (names can be any length)
 
 
 @dataclass(frozen=True)
-class Bar:
-    """One row of a stacked bar: a label, segment values in stack order, and the end note."""
+class Fill:
+    """A bar fill that can be told apart from the others without colour."""
 
-    label: str
-    segments: Sequence[float]
-    note: str = ""
+    name: str
+    color: colors.Color
+    hatch: bool = False
+    dark: bool = False  # values printed on it are white
+
+
+SOLID = Fill("solid dark", ACCENT, dark=True)
+HATCHED = Fill("hatched", colors.white, hatch=True)
+LIGHT = Fill("light grey", colors.HexColor("#c4c4c4"))
+WHITE = Fill("white", colors.white)
+FILLS = (SOLID, HATCHED, LIGHT, WHITE)
+"""In this order: each differs from its neighbour in lightness or texture."""
 
 
 def text(fonts: FontSet, x: float, y: float, value: str, size: float, *,
@@ -31,6 +53,9 @@ def text(fonts: FontSet, x: float, y: float, value: str, size: float, *,
          color: colors.Color = INK) -> Group:
     """A one-line label, set run by run in fonts that have the glyphs, shortened to fit."""
     base = fonts.bold.name if bold else fonts.regular.name
+    if max_width is not None:  # no label is wider than the page: look at its start only
+        value = value[:2000]
+    value = visible(value, newlines=False)
     if max_width is not None:
         value = fonts.fit(value, max_width, size, base)
     width = fonts.width(value, size, base)
@@ -45,105 +70,203 @@ def text(fonts: FontSet, x: float, y: float, value: str, size: float, *,
     return group
 
 
-def _legend(fonts: FontSet, drawing: Drawing, names: Sequence[str], fills: Sequence[colors.Color],
-            top: float, width: float, columns: int = 3) -> None:
-    column_width = width / columns
+def swatch(x: float, y: float, width: float, height: float, fill: Fill) -> Group:
+    """A rectangle in `fill`; hatching is drawn as 45° lines cut to the rectangle."""
+    group = Group(Rect(x, y, width, height, fillColor=fill.color, strokeColor=INK,
+                       strokeWidth=0.4))
+    if fill.hatch and width > 0 and height > 0:
+        step = 3.2
+        offset = step
+        while offset < width + height:
+            # the line x' - y' = offset - height, from the bottom/left edge to the top/right edge
+            x0, y0 = (x + offset, y) if offset <= width else (x + width, y + offset - width)
+            x1, y1 = (x, y + offset) if offset <= height else (x + offset - height, y + height)
+            group.add(Line(x0, y0, x1, y1, strokeColor=INK, strokeWidth=0.5))
+            offset += step
+    return group
+
+
+def _value_on(fonts: FontSet, drawing: Drawing, x: float, y: float, width: float,
+              height: float, fill: Fill, value: str) -> bool:
+    """The value centred on a segment when it fits there (on a white patch over hatching)."""
+    label_width = fonts.width(value, SMALL_SIZE)
+    if label_width + 4 > width:
+        return False
+    cx, base = x + width / 2, y + (height - SMALL_SIZE) / 2 + 1.2
+    if fill.hatch:
+        drawing.add(Rect(cx - label_width / 2 - 1.5, base - 1.5, label_width + 3, SMALL_SIZE + 1,
+                         fillColor=colors.white, strokeColor=None))
+    drawing.add(text(fonts, cx, base, value, SMALL_SIZE, anchor="middle",
+                     color=colors.white if fill.dark else INK))
+    return True
+
+
+def _legend(fonts: FontSet, drawing: Drawing, names: Sequence[str], fills: Sequence[Fill],
+            y: float, width: float) -> None:
+    column = width / max(len(names), 1)
     for index, (name, fill) in enumerate(zip(names, fills, strict=True)):
-        row, column = divmod(index, columns)
-        x = column * column_width
-        y = top - row * 12
-        drawing.add(Rect(x, y, 8, 8, fillColor=fill, strokeColor=INK, strokeWidth=0.4))
-        drawing.add(text(fonts, x + 11, y + 1, name, 7.5, max_width=column_width - 14))
+        x = index * column
+        drawing.add(swatch(x, y, 14, 8, fill))
+        drawing.add(text(fonts, x + 18, y + 1, name, SMALL_SIZE + 0.5,
+                         max_width=column - 22))
 
 
-def stacked_bars(fonts: FontSet, bars: Sequence[Bar], series: Sequence[str], width: float, *,
-                 scale_max: float = 1.0, percent: bool = False, label_inside: bool = False,
-                 legend_columns: int = 3,
-                 tick_format: Callable[[float], str] | None = None) -> Drawing:
-    """Horizontal stacked bars, one row per candidate, with a legend of the series below."""
-    row_height, bar_height = 15.0, 10.0
-    label_width = min(150.0, width * 0.32)
-    note_width = 38.0
-    plot_width = width - label_width - note_width - 6
-    fills = [SERIES[i % len(SERIES)] for i in range(len(series))]
-    legend_rows = -(-len(series) // legend_columns) if series else 0
-    legend_height = legend_rows * 12 + 10
-    axis_height = 14
-    height = len(bars) * row_height + axis_height + legend_height
+def _axis(fonts: FontSet, drawing: Drawing, x0: float, plot_width: float, bottom: float,
+          top: float, labels: Sequence[str]) -> None:
+    steps = len(labels) - 1
+    for tick, label in enumerate(labels):
+        x = x0 + plot_width * tick / steps
+        drawing.add(Line(x, bottom + 10, x, top, strokeColor=RULE, strokeWidth=0.3,
+                         strokeDashArray=[1, 2]))
+        drawing.add(text(fonts, x, bottom, label, SMALL_SIZE, anchor="middle", color=MUTED))
+
+
+@dataclass(frozen=True)
+class ScoreBar:
+    """One candidate's total score (0..1) and whether it is one of the contenders."""
+
+    label: str
+    value: float
+    value_text: str
+    highlight: bool = False
+
+
+def score_bars(fonts: FontSet, bars: Sequence[ScoreBar], width: float) -> Drawing:
+    """One horizontal bar per candidate, the score written at its end; contenders solid dark."""
+    row, bar = 16.0, 10.0
+    label_width = min(170.0, width * 0.34)
+    plot_width = width - label_width - 40
+    axis = 14.0
+    height = len(bars) * row + axis
     drawing = Drawing(width, height)
-    top = height
-    x0 = label_width + 4
-    for tick in range(0, 5):
-        fraction = tick / 4
-        x = x0 + plot_width * fraction
-        drawing.add(Line(x, legend_height + axis_height - 2, x, top, strokeColor=RULE,
-                         strokeWidth=0.3, strokeDashArray=[1, 2]))
-        value = scale_max * fraction
-        if tick_format is not None:
-            tick_text = tick_format(value)
-        else:
-            tick_text = f"{value:.0%}" if percent else f"{value:.2f}"
-        drawing.add(text(fonts, x, legend_height + 4, tick_text, 6.5, anchor="middle",
-                         color=MUTED))
-    for index, bar in enumerate(bars):
-        y = top - (index + 1) * row_height + (row_height - bar_height) / 2
-        drawing.add(text(fonts, label_width, y + 2, bar.label, 8, anchor="end",
-                         max_width=label_width - 2))
-        x = x0
-        for value, fill in zip(bar.segments, fills, strict=False):
-            if value <= 0:
-                continue
-            w = plot_width * min(value / scale_max, 1.0)
-            drawing.add(Rect(x, y, w, bar_height, fillColor=fill, strokeColor=colors.white,
-                             strokeWidth=0.6))
-            if label_inside and w >= 24:
-                dark = fill.red * 0.3 + fill.green * 0.59 + fill.blue * 0.11 < 0.5
-                drawing.add(text(fonts, x + w / 2, y + 2.5, f"{value:.0%}", 6.5, anchor="middle",
-                                 color=colors.white if dark else INK))
-            x += w
-        if bar.note:
-            drawing.add(text(fonts, x0 + plot_width + 4, y + 2, bar.note, 7.5, bold=True))
-    _legend(fonts, drawing, list(series), fills, legend_height - 14, width, legend_columns)
+    x0 = label_width + 6
+    _axis(fonts, drawing, x0, plot_width, 0, height, ["0", "25", "50", "75", "100"])
+    for index, item in enumerate(bars):
+        y = height - (index + 1) * row + (row - bar) / 2
+        drawing.add(text(fonts, label_width, y + 2, item.label, LABEL_SIZE, anchor="end",
+                         max_width=label_width - 2, bold=item.highlight))
+        w = plot_width * max(0.0, min(item.value, 1.0))
+        drawing.add(swatch(x0, y, w, bar, SOLID if item.highlight else LIGHT))
+        drawing.add(text(fonts, x0 + w + 4, y + 2, item.value_text, LABEL_SIZE,
+                         bold=item.highlight))
     return drawing
 
 
 @dataclass(frozen=True)
-class ProfileGroup:
-    """One need (openness, modularity, integration) and each top candidate's value on it."""
+class Stack:
+    """One row of a stacked bar: a label and segment shares (0..1) in stack order."""
+
+    label: str
+    shares: Sequence[float]
+
+
+def stacked_shares(fonts: FontSet, stacks: Sequence[Stack], series: Sequence[str],
+                   width: float) -> Drawing:
+    """Horizontal 100% bars with up to four segments, each share printed on it where it fits."""
+    if len(series) > len(FILLS):
+        raise ValueError(f"at most {len(FILLS)} series can be told apart in greyscale")
+    row, bar = 17.0, 12.0
+    label_width = min(170.0, width * 0.34)
+    plot_width = width - label_width - 10
+    legend, axis = 16.0, 14.0
+    height = len(stacks) * row + axis + legend
+    drawing = Drawing(width, height)
+    x0 = label_width + 6
+    _axis(fonts, drawing, x0, plot_width, legend, height, ["0%", "25%", "50%", "75%", "100%"])
+    for index, stack in enumerate(stacks):
+        y = height - (index + 1) * row + (row - bar) / 2
+        drawing.add(text(fonts, label_width, y + 3, stack.label, LABEL_SIZE, anchor="end",
+                         max_width=label_width - 2))
+        x = x0
+        for share, fill in zip(stack.shares, FILLS, strict=False):
+            w = plot_width * max(0.0, min(share, 1.0))
+            if w <= 0.05:
+                continue
+            drawing.add(swatch(x, y, w, bar, fill))
+            _value_on(fonts, drawing, x, y, w, bar, fill, pct(share))
+            x += w
+    _legend(fonts, drawing, list(series), FILLS[: len(series)], 0, width)
+    return drawing
+
+
+@dataclass(frozen=True)
+class NeedGroup:
+    """One need (openness, modularity, integration) and each leading candidate's value on it."""
 
     label: str
     values: Sequence[float]
 
 
-def grouped_bars(fonts: FontSet, groups: Sequence[ProfileGroup], candidates: Sequence[str],
+def grouped_bars(fonts: FontSet, groups: Sequence[NeedGroup], candidates: Sequence[str],
                  width: float) -> Drawing:
-    """Per need, one bar per candidate on a 0–1 scale, with the value written at the bar's end."""
-    bar_height, gap = 9.0, 9.0
-    label_width = min(150.0, width * 0.32)
+    """Per need, one bar per candidate on a 0–1 scale, the value written at the bar's end."""
+    if len(candidates) > len(FILLS) - 1:
+        raise ValueError(f"at most {len(FILLS) - 1} candidates per group")
+    bar, gap = 10.0, 10.0
+    label_width = min(150.0, width * 0.3)
     plot_width = width - label_width - 40
-    fills = [SERIES[i % len(SERIES)] for i in range(len(candidates))]
-    block = len(candidates) * bar_height + gap
-    legend_rows = -(-len(candidates) // 3) if candidates else 0
-    legend_height = legend_rows * 12 + 10
-    axis_height = 14
-    height = len(groups) * block + axis_height + legend_height
+    block = len(candidates) * bar + gap
+    legend, axis = 16.0, 14.0
+    height = len(groups) * block + axis + legend
     drawing = Drawing(width, height)
-    x0 = label_width + 4
-    for tick in range(0, 5):
-        x = x0 + plot_width * tick / 4
-        drawing.add(Line(x, legend_height + axis_height - 2, x, height, strokeColor=RULE,
-                         strokeWidth=0.3, strokeDashArray=[1, 2]))
-        drawing.add(text(fonts, x, legend_height + 4, f"{tick / 4:.2f}", 6.5, anchor="middle",
-                         color=MUTED))
+    x0 = label_width + 6
+    _axis(fonts, drawing, x0, plot_width, legend, height, ["0", "0.25", "0.50", "0.75", "1"])
     for g_index, group in enumerate(groups):
         top = height - g_index * block
-        drawing.add(text(fonts, label_width, top - bar_height * len(candidates) / 2 - 3,
-                         group.label, 8, anchor="end", max_width=label_width - 2, bold=True))
+        drawing.add(text(fonts, label_width, top - bar * len(candidates) / 2 - 3, group.label,
+                         LABEL_SIZE, anchor="end", max_width=label_width - 2, bold=True))
         for c_index, value in enumerate(group.values):
-            y = top - (c_index + 1) * bar_height
+            y = top - (c_index + 1) * bar
             w = plot_width * max(0.0, min(value, 1.0))
-            drawing.add(Rect(x0, y + 1, w, bar_height - 2, fillColor=fills[c_index],
-                             strokeColor=INK, strokeWidth=0.3))
-            drawing.add(text(fonts, x0 + w + 3, y + 2, f"{value:.2f}", 6.5))
-    _legend(fonts, drawing, list(candidates), fills, legend_height - 14, width)
+            drawing.add(swatch(x0, y + 1, w, bar - 2, FILLS[c_index]))
+            drawing.add(text(fonts, x0 + w + 3, y + 2, f"{value:.2f}", SMALL_SIZE))
+    _legend(fonts, drawing, list(candidates), FILLS[: len(candidates)], 0, width)
     return drawing
+
+
+class Chart(Flowable):
+    """A drawing with its alternative text.
+
+    reportlab writes no structure tree, so a PDF `/Alt` entry has nothing to hang on. The
+    description is written instead as invisible text (render mode 3) at the chart's top-left
+    corner, before the drawing: screen readers and text extraction read it in order, search
+    finds it, and nothing changes on paper.
+    """
+
+    def __init__(self, drawing: Drawing, alt: str, fonts: FontSet) -> None:
+        super().__init__()
+        self.drawing = drawing
+        alt = " ".join(visible(alt[: 2 * ALT_CHARACTERS], newlines=False).split())
+        self.alt = alt if len(alt) <= ALT_CHARACTERS else alt[: ALT_CHARACTERS - 1] + "…"
+        self.fonts = fonts
+        self.width, self.height = drawing.width, drawing.height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()  # the text render mode is graphics state: keep it to this text
+        words = canvas.beginText(0, self.height - SMALL_SIZE)
+        words.setTextRenderMode(3)
+        for line in self._lines():
+            for font, run in self.fonts.runs(line):
+                words.setFont(font, SMALL_SIZE)
+                words.textOut(run)
+            words.textLine("")
+        canvas.drawText(words)
+        canvas.restoreState()
+        renderPDF.draw(self.drawing, canvas, 0, 0)
+
+    def _lines(self) -> list[str]:
+        """The description broken into lines as wide as the chart (greedy, word by word)."""
+        lines: list[str] = []
+        line = ""
+        for word in self.alt.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and self.fonts.width(candidate, SMALL_SIZE) > self.width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        return [*lines, line] if line else lines

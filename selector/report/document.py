@@ -1,47 +1,128 @@
-"""The page machinery: bookmarks for every heading, "Page X of Y", header and footer.
+"""The page machinery: headings that are bookmarks, the contents, "Page X of Y", page labels.
 
-"Page X of Y" needs the page count before any page is written, so the canvas keeps each page's
-state and draws the numbers when the document is saved (one layout pass instead of two).
+The document is laid out in passes (reportlab's multiBuild): the first pass learns on which page
+each heading lands and how many pages there are, the next one prints those numbers in the
+contents and the footers. Every page is written as soon as it is full, so a bookmark made while
+a heading is drawn points at the page the heading is on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable
+from reportlab.platypus.doctemplate import IndexingFlowable
 
+from selector.report.clip import Clipped
 from selector.report.fonts import FontSet
-from selector.report.styles import MUTED
+from selector.report.safe_text import visible
+
+OUTLINE_CHARACTERS = 120
+"""A bookmark title longer than this is cut with "…": the outline panel is narrow."""
 
 
-class Heading(Paragraph):
-    """A section heading that also becomes an entry in the PDF's bookmarks (outline)."""
+def outline_text(title: str) -> str:
+    """A bookmark's title: one line of visible characters, at most OUTLINE_CHARACTERS long."""
+    text = " ".join(visible(title[: 4 * OUTLINE_CHARACTERS], newlines=False).split())
+    if len(text) <= OUTLINE_CHARACTERS and len(title) <= 4 * OUTLINE_CHARACTERS:
+        return text
+    return text[: OUTLINE_CHARACTERS - 1] + "…"
 
-    def __init__(self, markup: str, style: ParagraphStyle, outline_title: str,
-                 level: int = 0) -> None:
-        super().__init__(markup, style)
-        self.outline_title = outline_title
+
+class Heading(Clipped):
+    """A section heading that is also a bookmark, an outline entry and a line in the contents.
+
+    The bookmark is made while the heading is drawn, at its top edge, so it opens the page the
+    heading is on, scrolled to the heading.
+    """
+
+    def __init__(self, title: str, style: ParagraphStyle, fonts: FontSet, *, level: int,
+                 key: str, in_contents: bool = True) -> None:
+        super().__init__(title, style, fonts, max_lines=3)
+        self.outline_title = outline_text(title)
+        self.contents_markup = fonts.markup(self.outline_title, style.fontName)
         self.outline_level = level
+        self.key = key
+        self.in_contents = in_contents
+
+    def draw(self) -> None:
+        _x, top = self.canv.absolutePosition(0, self.height)
+        self.canv.bookmarkHorizontalAbsolute(self.key, top + 4, left=0)
+        super().draw()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []  # a heading moves to the next page whole, with its bookmark
+
+
+class PageCount(IndexingFlowable):
+    """Invisible: how many pages the previous pass made, for the "of Y" in "Page X of Y".
+
+    The layout is settled only when two passes agree on the count.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.total = 0
+        self._pages = 0
+        self._settled = False
+
+    def beforeBuild(self) -> None:  # noqa: N802 (reportlab's hook names)
+        self._pages = 0
+
+    def notify(self, kind: str, stuff: Any) -> None:
+        if kind == "pageEnd":
+            self._pages = stuff
+
+    def afterBuild(self) -> None:  # noqa: N802
+        self._settled = self._pages == self.total
+        self.total = self._pages
+
+    def isSatisfied(self) -> bool:  # noqa: N802
+        return self._settled
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
 
 
 class ReportDocTemplate(BaseDocTemplate):
-    """Adds a bookmark and an outline entry for every `Heading` as it is placed on a page."""
+    """Outline entries and contents lines for every `Heading`; the outline opens with the file.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    `catalog` is called with the canvas at the start of every pass, to set what reportlab
+    keeps in the PDF's catalog (metadata stream, page labels).
+    """
+
+    contents_levels = 2  # headings of level 0 and 1 are listed in the contents
+
+    def __init__(self, *args: Any, catalog: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._bookmarks = 0
+        self.page_count = PageCount()
+        self._catalog_setup = catalog
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's hook name)
+    def beforeDocument(self) -> None:  # noqa: N802 (reportlab's hook names)
+        self.canv.showOutline()
+        if self._catalog_setup is not None:
+            self._catalog_setup(self.canv)
+
+    def afterPage(self) -> None:  # noqa: N802
+        self.notify("pageEnd", self.page)
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         if isinstance(flowable, Heading):
-            self._bookmarks += 1
-            key = f"section-{self._bookmarks}"
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.outline_title, key, flowable.outline_level,
-                                      closed=flowable.outline_level > 0)
+            self.canv.addOutlineEntry(flowable.outline_title, flowable.key,
+                                      flowable.outline_level, closed=flowable.outline_level > 0)
+            if flowable.in_contents and flowable.outline_level < self.contents_levels:
+                self.notify("TOCEntry", (flowable.outline_level, flowable.contents_markup,
+                                         self.page, flowable.key))
+
+    def build_report(self, story: list[Flowable]) -> int:
+        """Lay the story out until page numbers settle; returns the number of passes."""
+        return self.multiBuild([self.page_count, *story])
 
 
 def draw_text(canvas: Canvas, fonts: FontSet, x: float, y: float, text: str, size: float, *,
@@ -57,44 +138,11 @@ def draw_text(canvas: Canvas, fonts: FontSet, x: float, y: float, text: str, siz
 
 def pdf_date(moment: dt.datetime) -> str:
     """A PDF date string (D:YYYYMMDDHHmmSS+00'00') for `moment`, naive taken as UTC."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC)
-    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+    return utc(moment).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-def numbered_canvas(fonts: FontSet, footer_left: str, created: str,
-                    page_label: Callable[[int, int], str]) -> type[Canvas]:
-    """A canvas class that writes "Page X of Y" and a footer line on every page at save time."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved_pages: list[dict[str, Any]] = []
-            # The creation date is the Recommendation's, so the same input gives the same bytes.
-            self._doc.setDateFormatter(lambda *_parts: created)
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._saved_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._saved_pages)
-            for state in self._saved_pages:
-                self.__dict__.update(state)
-                self._draw_footer(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-        def _draw_footer(self, total: int) -> None:
-            width, _height = self._pagesize
-            margin = 20 * 72 / 25.4
-            self.saveState()
-            self.setFillColor(MUTED)
-            self.setFont(fonts.regular.name, 7.5)
-            label = page_label(self._pageNumber, total)
-            self.drawRightString(width - margin, 12 * 72 / 25.4, label)
-            left = fonts.fit(footer_left, width - 2 * margin - 80, 7.5)
-            draw_text(self, fonts, margin, 12 * 72 / 25.4, left, 7.5)
-            self.restoreState()
-
-    return NumberedCanvas
+def utc(moment: dt.datetime) -> dt.datetime:
+    """`moment` in UTC; a naive moment is taken as UTC already."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)

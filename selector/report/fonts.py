@@ -16,10 +16,16 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from selector.report.safe_text import visible
+
 FONT_DIR = Path(__file__).parent / "fonts"
 
 _INVISIBLE = {0x200D, 0xFE0E, 0xFE0F}
 """Joiners and variation selectors: they belong with the emoji they modify, not in a font switch."""
+
+_NARROWEST = 0.099
+"""No character with any width in the report's fonts is narrower than this share of the size
+(the hair space, U+200A, is 0.0996). Zero-width marks only make `fit` cut a little early."""
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -122,22 +128,33 @@ class FontSet:
         return found
 
     def runs(self, text: str, base: str | None = None) -> list[tuple[str, str]]:
-        """Split text into (font name, text) runs; joiners stay with the run before them."""
+        """Split text into (font name, text) runs; joiners stay with the run before them.
+
+        Linear in the length of `text`: a megabyte-long name costs a megabyte of work.
+        """
         base = base or self.regular.name
         runs: list[tuple[str, str]] = []
+        current: str | None = None
+        chars: list[str] = []
         for char in text:
-            joins = bool(runs) and ord(char) in _INVISIBLE
-            font = runs[-1][0] if joins else self.font_for(char, base)
-            if runs and runs[-1][0] == font:
-                runs[-1] = (font, runs[-1][1] + char)
-            else:
-                runs.append((font, char))
+            joins = current is not None and ord(char) in _INVISIBLE
+            font = current if joins else self.font_for(char, base)
+            if font != current and chars:
+                runs.append((current, "".join(chars)))  # type: ignore[arg-type]
+                chars = []
+            chars.append(char)
+            current = font
+        if chars:
+            runs.append((current, "".join(chars)))  # type: ignore[arg-type]
         return runs
 
     def markup(self, text: object, base: str | None = None) -> str:
-        """Paragraph markup that shows `text` literally, each character in a font that has it."""
+        """Paragraph markup that shows `text` literally, each character in a font that has it.
+
+        Control and bidi-override characters are shown as visible tokens (safe_text.visible).
+        """
         base = base or self.regular.name
-        value = str(text)
+        value = visible(str(text))
         if value.isascii():
             return escape(value).replace("\n", "<br/>")
         parts = []
@@ -155,14 +172,22 @@ class FontSet:
         return sum(pdfmetrics.stringWidth(run, font, size) for font, run in self.runs(text, base))
 
     def fit(self, text: str, width: float, size: float, base: str | None = None) -> str:
-        """`text` shortened with an ellipsis so that it fits on one line of `width` points."""
-        if self.width(text, size, base) <= width:
+        """`text` shortened with an ellipsis so that it fits on one line of `width` points.
+
+        Only the characters that could possibly fit are measured (no glyph is narrower than
+        `_NARROWEST` of the size), one by one, so the cost does not grow with the text.
+        """
+        base = base or self.regular.name
+        limit = int(width / (size * _NARROWEST)) + 2
+        if len(text) <= limit and self.width(text, size, base) <= width:
             return text
-        low, high = 0, len(text)
-        while low < high:
-            mid = (low + high + 1) // 2
-            if self.width(text[:mid] + "…", size, base) <= width:
-                low = mid
-            else:
-                high = mid - 1
-        return text[:low].rstrip() + "…"
+        budget = width - self.width("…", size, base)
+        used, cut = 0.0, 0
+        for font, run in self.runs(text[:limit], base):
+            for char in run:
+                advance = pdfmetrics.stringWidth(char, font, size)
+                if used + advance > budget:
+                    return text[:cut].rstrip() + "…"
+                used += advance
+                cut += 1
+        return text[:cut].rstrip() + "…"

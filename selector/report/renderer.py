@@ -1,28 +1,32 @@
 """The renderer: a class whose hooks (fonts, styles, sections, page templates) can be overridden.
 
-A consultancy that wants its own cover or an extra section subclasses `ReportRenderer` and
-replaces one hook; the rest of the report, and its guarantees (escaping, fonts, determinism),
-stay as they are.
+A consultancy that wants its own first page or an extra section subclasses `ReportRenderer` and
+replaces one hook; the rest of the report, and its guarantees (escaping, fonts, bookmarks,
+determinism), stay as they are.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 from reportlab.lib import pagesizes
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import XMP, PDFPageLabel
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, NextPageTemplate, PageTemplate
 
 from selector.domain.recommendation import Recommendation
-from selector.report.document import ReportDocTemplate, draw_text, numbered_canvas, pdf_date
+from selector.report.document import ReportDocTemplate, draw_text, pdf_date
 from selector.report.fonts import FontSet
+from selector.report.metadata import LANGUAGE, Metadata, one_line, report_metadata
+from selector.report.numbers import day
 from selector.report.sections import ReportSections
 from selector.report.styles import MUTED, RULE, build_stylesheet
 
 _FONTS: FontSet | None = None
+
+RUNNING_SIZE = 7.5  # header and footer type
 
 
 def shared_fonts() -> FontSet:
@@ -56,58 +60,58 @@ class ReportRenderer(ReportSections):
     def stylesheet(self) -> StyleSheet1:
         return build_stylesheet(self.fonts)
 
-    def sections(self) -> list[Callable[[], list[Flowable]]]:
-        """The story, in order; override to add, drop or reorder sections."""
-        return [
-            self.section_cover,
-            self.section_summary,
-            self.section_solution_types,
-            self.section_vendors,
-            self.section_charts,
-            self.section_sensitivity,
-            self.section_readiness,
-            self.section_rollout,
-            self.section_appendix_weights,
-            self.section_appendix_scores,
-            self.section_appendix_method,
-        ]
-
-    def metadata(self) -> dict[str, str]:
-        rec = self.rec
-        return {
-            "title": f"CRM recommendation: {rec.project_name}",
-            "author": rec.prepared_by or rec.organisation or "CRM Selector",
-            "subject": rec.headline,
-            "creator": f"CRM Selector {rec.provenance.tool_version}",
-            "keywords": "CRM, recommendation, vendor selection",
-        }
+    def metadata(self) -> Metadata:
+        return report_metadata(self.rec)
 
     def page_templates(self, doc: ReportDocTemplate) -> list[PageTemplate]:
         frame = Frame(self.margin, self.bottom_margin, self.width,
                       self.pagesize[1] - self.top_margin - self.bottom_margin,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         return [
-            PageTemplate(id="cover", frames=[frame], pagesize=self.pagesize),
+            PageTemplate(id="first", frames=[frame], pagesize=self.pagesize,
+                         onPage=self.draw_footer),
             PageTemplate(id="body", frames=[frame], pagesize=self.pagesize,
-                         onPage=self.draw_header),
+                         onPage=self.draw_running),
         ]
+
+    def draw_running(self, canvas: Canvas, doc: ReportDocTemplate) -> None:
+        self.draw_header(canvas, doc)
+        self.draw_footer(canvas, doc)
 
     def draw_header(self, canvas: Canvas, doc: ReportDocTemplate) -> None:
         """Running header: what this document is and for which project, with a rule below."""
         width, height = self.pagesize
         y = height - 14 * mm
-        left = f"CRM recommendation · {self.rec.project_name}"
-        right = self.rec.organisation
-        right_width = min(self.fonts.width(right, 7.5), self.width * 0.4)
-        left = self.fonts.fit(left, self.width - right_width - 12, 7.5)
-        right = self.fonts.fit(right, self.width * 0.4, 7.5)
+        size = RUNNING_SIZE
+        right = self.fonts.fit(one_line(self.rec.organisation), self.width * 0.4, size)
+        left_room = self.width - self.fonts.width(right, size) - 12
+        left = self.fonts.fit(one_line(f"CRM recommendation · {self.rec.project_name}"),
+                              left_room, size)
         canvas.saveState()
         canvas.setFillColor(MUTED)
-        draw_text(canvas, self.fonts, self.margin, y, left, 7.5)
-        draw_text(canvas, self.fonts, width - self.margin, y, right, 7.5, align="right")
+        draw_text(canvas, self.fonts, self.margin, y, left, size)
+        draw_text(canvas, self.fonts, width - self.margin, y, right, size, align="right")
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(self.margin, y - 3, width - self.margin, y - 3)
+        canvas.restoreState()
+
+    def draw_footer(self, canvas: Canvas, doc: ReportDocTemplate) -> None:
+        """Who and when on the left; "Page X of Y" on the right (Y from the previous pass)."""
+        width = self.pagesize[0]
+        y = 12 * mm
+        size = RUNNING_SIZE
+        label = self.page_label(doc.page, doc.page_count.total)
+        rec = self.rec
+        footer = f"{rec.organisation} · {day(rec.date)}"
+        if rec.prepared_by:
+            footer += f" · prepared by {rec.prepared_by}"
+        left = self.fonts.fit(one_line(footer), self.width - self.fonts.width(label, size) - 12,
+                              size)
+        canvas.saveState()
+        canvas.setFillColor(MUTED)
+        draw_text(canvas, self.fonts, self.margin, y, left, size)
+        draw_text(canvas, self.fonts, width - self.margin, y, label, size, align="right")
         canvas.restoreState()
 
     def page_label(self, page: int, total: int) -> str:
@@ -119,6 +123,14 @@ class ReportRenderer(ReportSections):
             story += build()
         return story
 
+    def catalog(self, meta: Metadata, canvas: Canvas) -> None:
+        """What goes in the PDF's catalog: XMP metadata, page labels, the creation date."""
+        canvas.setCatalogEntry("Metadata", XMP(creator=lambda _doc: meta.xmp().encode("utf-8")))
+        canvas.addPageLabel(0, PDFPageLabel.ARABIC, 1)
+        created = pdf_date(meta.created)
+        # The creation date is the Recommendation's, so the same input gives the same bytes.
+        canvas._doc.setDateFormatter(lambda *_parts: created)
+
     # ---- output --------------------------------------------------------------------------
 
     def render(self) -> bytes:
@@ -127,14 +139,9 @@ class ReportRenderer(ReportSections):
         doc = ReportDocTemplate(
             buffer, pagesize=self.pagesize, leftMargin=self.margin, rightMargin=self.margin,
             topMargin=self.top_margin, bottomMargin=self.bottom_margin,
-            invariant=1 if self.invariant else 0, **meta,
+            invariant=1 if self.invariant else 0, lang=LANGUAGE, displayDocTitle=1,
+            catalog=lambda canvas: self.catalog(meta, canvas), **meta.info(),
         )
         doc.addPageTemplates(self.page_templates(doc))
-        rec = self.rec
-        footer = f"{rec.organisation} · {rec.date.isoformat()}"
-        if rec.prepared_by:
-            footer += f" · prepared by {rec.prepared_by}"
-        canvas_class = numbered_canvas(self.fonts, footer, pdf_date(rec.provenance.generated_at),
-                                       self.page_label)
-        doc.build(self.story(), canvasmaker=canvas_class)
+        doc.build_report(self.story())
         return buffer.getvalue()

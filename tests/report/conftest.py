@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
+from pdf_reading import reader_of
 from pypdf import PdfReader
 from report_factory import build_recommendation
 
@@ -29,13 +28,14 @@ def pdf(recommendation: Recommendation) -> bytes:
 
 @pytest.fixture(scope="session")
 def reader(pdf: bytes) -> PdfReader:
-    return PdfReader(io.BytesIO(pdf))
+    return reader_of(pdf)
 
 
 @pytest.fixture(scope="session")
-def text(reader: PdfReader) -> str:
-    return "\n".join(page.extract_text() for page in reader.pages)
+def texts(reader: PdfReader) -> list[str]:
+    return [page.extract_text() for page in reader.pages]
 
 
-def page_texts(data: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+@pytest.fixture(scope="session")
+def text(texts: list[str]) -> str:
+    return "\n".join(texts)

@@ -1,0 +1,64 @@
+"""The words of the method, in plain words, for the glossary at the end of the report.
+
+A decision maker should not need to know what TOPSIS is to read the report; where one of these
+terms appears, the glossary says what it means and why it is there.
+"""
+
+from __future__ import annotations
+
+GLOSSARY: tuple[tuple[str, str], ...] = (
+    ("Criterion, criteria group",
+     "One thing the team wants from the CRM (for example “Open APIs and standards”), scored for "
+     "every candidate. Related criteria form a group (for example “Openness”) that stakeholders "
+     "weight as a whole."),
+    ("Weight",
+     "How much a criterion counts in the total, as a share of 100%. The stakeholders weight the "
+     "groups; the team's answers then raise or lower single criteria (the rules in Appendix A)."),
+    ("Agreed and final weight",
+     "The agreed weight of a group combines every stakeholder's weight for it (how, is said "
+     "above the stakeholders' weights). The final weight is what the scores use, after the "
+     "team's answers have raised or lowered single criteria."),
+    ("Weighted sum",
+     "The main scoring method: each candidate's value on every criterion (0 to 1, best = 1) is "
+     "multiplied by the criterion's weight and the products are added up. Shown as points of 100."),
+    ("Points of 100",
+     "A weighted sum written as points: a candidate at the best level on every criterion would "
+     "have 100."),
+    ("Must-have (knock-out)",
+     "A criterion with a minimum level. A candidate that does not reach it is ruled out whatever "
+     "its other scores, and is listed with the reason instead of being ranked."),
+    ("Clear winner",
+     "The leader is called a clear winner only when its lead is larger than the uncertainty in "
+     "the weights and scores allows; otherwise the report names the contenders."),
+    ("Probability of first place (SMAA)",
+     "Stochastic multicriteria acceptability analysis: the ranking is recomputed for thousands "
+     "of plausible weightings and scores (weights varied around the team's, scores within what "
+     "their evidence supports). “First in 81%” means the candidate came first in 81% of them."),
+    ("Stability interval",
+     "How far one criterion's weight can move, with the others scaled to match, before another "
+     "candidate comes first. A narrow interval means the result depends on that weight."),
+    ("TOPSIS",
+     "A second scoring method, used as a cross-check: it prefers the candidate closest to an "
+     "ideal one (best on every criterion) and furthest from the worst possible one."),
+    ("PROMETHEE II",
+     "A third cross-check: it compares candidates two by two on every criterion and ranks them "
+     "by how much more often, and by how much, they are preferred than not."),
+    ("Kendall τ (tau)",
+     "How alike two rankings are: 1 means the same order, 0 no relation, −1 the reverse. Used "
+     "to say whether the cross-check methods rank like the weighted sum."),
+    ("Pairwise comparison, consistency ratio",
+     "A stakeholder can weight groups by comparing them two at a time (“Cost matters three "
+     "times as much as Openness”). The consistency ratio says how well those judgments agree "
+     "with each other: up to 0.10 is the usual limit; above it, some judgments contradict "
+     "others and should be revisited."),
+    ("Spread (coefficient of variation)",
+     "How differently the stakeholders weighted a criteria group: the standard deviation of "
+     "their weights divided by the average. 0 means everyone agreed; above 1, some gave the "
+     "group nothing while others gave it a lot."),
+    ("Readiness",
+     "A check of what must be in place in the organisation (a sponsor, users involved, training, "
+     "clean data), from the experience of failed CRM projects, scored out of 100."),
+    ("Checksum (SHA-256)",
+     "A fingerprint of a file: any change to the file changes it. The one line in the "
+     "reproducibility appendix lets anyone check they have the same catalog files."),
+)
