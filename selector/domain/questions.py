@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from selector.domain.base import Strict
+from selector.domain.base import Name, Note, Number, Reasonable, Strict
 from selector.domain.criteria import Identifier
 
 QuestionKind = Literal["choice", "multi", "number", "boolean", "text"]
@@ -20,24 +20,24 @@ Section = Literal["context", "integration"]
 
 class Choice(Strict):
     value: Identifier
-    label: Annotated[str, Field(min_length=1)]
+    label: Annotated[Name, Field(min_length=1)]
 
 
 class Question(Strict):
     """A question put to the team, with the reason it matters shown next to it."""
 
     id: Identifier
-    label: str = ""
+    label: Name = ""
     """A few words naming the question in reasons ("Go-live deadline"); defaults to the text."""
     section: Section
-    text: Annotated[str, Field(min_length=5)]
-    why: Annotated[str, Field(min_length=5)]
+    text: Annotated[Note, Field(min_length=5)]
+    why: Annotated[Note, Field(min_length=5)]
     kind: QuestionKind
     choices: list[Choice] = Field(default_factory=list)
-    unit: str = ""
-    minimum: float | None = None
-    maximum: float | None = None
-    source: str = ""
+    unit: Name = ""
+    minimum: Number | None = None
+    maximum: Number | None = None
+    source: Note = ""
 
     @model_validator(mode="after")
     def _choices_for_choice_kinds(self) -> Question:
@@ -52,11 +52,11 @@ class Condition(Strict):
     """When a rule fires: one answer compared with a value. All conditions of a rule must hold."""
 
     question: Identifier
-    equals: str | int | float | bool | None = None
+    equals: Annotated[str | int | float | bool, Reasonable] | None = None
     one_of: list[str] | None = None
     contains: str | None = None
-    at_most: float | None = None
-    at_least: float | None = None
+    at_most: Number | None = None
+    at_least: Number | None = None
 
     @model_validator(mode="after")
     def _exactly_one_test(self) -> Condition:
@@ -79,7 +79,7 @@ class MustHaveEffect(Strict):
     """Make a threshold on a criterion a knock-out (minimum for benefit, maximum for cost)."""
 
     criterion: Identifier
-    threshold: float
+    threshold: Number
 
 
 class KnockOutEffect(Strict):
@@ -96,8 +96,8 @@ class Rule(Strict):
     weights: list[WeightEffect] = Field(default_factory=list)
     must_haves: list[MustHaveEffect] = Field(default_factory=list)
     knock_out: list[KnockOutEffect] = Field(default_factory=list)
-    explanation: Annotated[str, Field(min_length=10)]
-    source: str = ""
+    explanation: Annotated[Note, Field(min_length=10)]
+    source: Note = ""
 
     @model_validator(mode="after")
     def _does_something(self) -> Rule:
@@ -110,12 +110,12 @@ class ReadinessItem(Strict):
     """A checklist item that, left undone, is a known way for CRM projects to fail."""
 
     id: Identifier
-    text: Annotated[str, Field(min_length=5)]
-    why: Annotated[str, Field(min_length=5)]
-    risk: Annotated[str, Field(min_length=5)]
-    action: Annotated[str, Field(min_length=5)]
+    text: Annotated[Note, Field(min_length=5)]
+    why: Annotated[Note, Field(min_length=5)]
+    risk: Annotated[Note, Field(min_length=5)]
+    action: Annotated[Note, Field(min_length=5)]
     weight: float = Field(default=1.0, gt=0, le=5)
-    source: Annotated[str, Field(min_length=3)]
+    source: Annotated[Note, Field(min_length=3)]
 
 
 class Questionnaire(Strict):

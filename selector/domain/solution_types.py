@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from selector.domain.base import Strict
+from selector.domain.base import Name, Note, Strict
 from selector.domain.vendors import CriterionScore
 
 SolutionTypeId = Literal["outsourced", "off_the_shelf", "custom", "bespoke"]
@@ -21,11 +21,11 @@ class SolutionType(Strict):
     """A kind of solution, its definition, when it fits, and its typical profile."""
 
     id: SolutionTypeId
-    name: Annotated[str, Field(min_length=2)]
-    definition: Annotated[str, Field(min_length=10)]
-    ideal_when: list[str] = Field(min_length=1)
-    watch_out: list[str] = Field(default_factory=list)
-    source: Annotated[str, Field(min_length=3)]
+    name: Annotated[Name, Field(min_length=2)]
+    definition: Annotated[Note, Field(min_length=10)]
+    ideal_when: list[Note] = Field(min_length=1)
+    watch_out: list[Note] = Field(default_factory=list)
+    source: Annotated[Note, Field(min_length=3)]
     profile: dict[str, CriterionScore]
 
 

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl
 
-from selector.domain.base import Number, Strict
+from selector.domain.base import Name, Note, Number, Strict
 from selector.domain.criteria import Identifier
 
 Confidence = Literal["high", "medium", "low"]
@@ -22,7 +22,7 @@ ApiStyle = Literal[
 IdentityStandard = Literal["oauth2", "oidc", "saml", "scim", "ldap"]
 SolutionTypeRef = Literal["outsourced", "off_the_shelf", "custom", "bespoke"]
 
-Url = Annotated[str, Field(pattern=r"^(https?://\S+|seed:\S+)$")]
+Url = Annotated[str, Field(pattern=r"^(https?://\S+|seed:\S+)$", max_length=2000)]
 """A web address, or `seed:FILE` for a point resting on one of the source documents."""
 
 
@@ -30,7 +30,7 @@ class CriterionScore(Strict):
     """A value on a criterion's scale and the evidence for it."""
 
     value: Number
-    note: Annotated[str, Field(min_length=3)]
+    note: Annotated[Note, Field(min_length=3)]
     source: Url | None = None
     as_of: dt.date | None = None
     confidence: Confidence = "medium"
@@ -40,14 +40,14 @@ class CriterionScore(Strict):
 class PriceTier(Strict):
     """A published list price, always dated: prices change and the report must say when seen."""
 
-    name: Annotated[str, Field(min_length=1)]
+    name: Annotated[Name, Field(min_length=1)]
     amount: Number | None = Field(default=None, ge=0)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     unit: Literal["user-month", "user-year", "month", "year", "one-off", "quote"]
     billing: Literal["monthly", "annual", "one-off", "quote"] = "annual"
     as_of: dt.date
     source: Url
-    note: str = ""
+    note: Note = ""
 
 
 
@@ -55,21 +55,21 @@ class VendorProfile(Strict):
     """A CRM product or delivery offering: the facts a buyer checks and a score per criterion."""
 
     id: Identifier
-    name: Annotated[str, Field(min_length=2)]
-    vendor: Annotated[str, Field(min_length=2)]
+    name: Annotated[Name, Field(min_length=2)]
+    vendor: Annotated[Name, Field(min_length=2)]
     website: HttpUrl
-    summary: Annotated[str, Field(min_length=10)]
+    summary: Annotated[Note, Field(min_length=10)]
     solution_types: list[SolutionTypeRef] = Field(min_length=1)
     deployment: list[Deployment] = Field(min_length=1)
-    licence: Annotated[str, Field(min_length=2)]
+    licence: Annotated[Name, Field(min_length=2)]
     """An SPDX identifier for open source (e.g. `AGPL-3.0-only`), else `proprietary`."""
     source_available: bool = False
     api_styles: list[ApiStyle] = Field(default_factory=list)
     identity_standards: list[IdentityStandard] = Field(default_factory=list)
-    modules: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
-    integrations: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
-    languages: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
-    hosting_regions: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
+    modules: list[Annotated[Name, Field(min_length=2)]] = Field(default_factory=list)
+    integrations: list[Annotated[Name, Field(min_length=2)]] = Field(default_factory=list)
+    languages: list[Annotated[Name, Field(min_length=2)]] = Field(default_factory=list)
+    hosting_regions: list[Annotated[Name, Field(min_length=2)]] = Field(default_factory=list)
     price_tiers: list[PriceTier] = Field(default_factory=list)
     scores: dict[str, CriterionScore]
 
