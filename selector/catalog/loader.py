@@ -81,45 +81,48 @@ def file_kind(data: dict[str, Any]) -> str | None:
 def toml_files(folder: Path, problems: list[Problem] | None = None) -> list[Path]:
     """Every .toml file under `folder`, sorted; what cannot be read is added to `problems`.
 
-    Links to folders are followed (a consultant may link a shared vendor folder in), each
-    folder read once, so a link back to a parent cannot loop. A sub-folder that cannot be
-    listed, a .toml link to nothing and a .toml pipe or device are reported, not skipped:
-    a catalog silently missing files ranks without them. Hidden names (`.git`, an editor's
-    `.#lock.toml`) are not part of a catalog and are passed over.
+    Links to folders are followed (a consultant may link a shared vendor folder in), but never
+    back up to `folder` or above it, and each folder is read once, so links cannot loop or pull
+    in the files around the catalog. A sub-folder that cannot be listed, a .toml link to
+    nothing and a .toml pipe or device are reported, not skipped: a catalog silently missing
+    files ranks without them. Hidden names (`.git`, an editor's `.#lock.toml`) are not part of
+    a catalog and are passed over.
     """
     found: list[Path] = []
     report = problems.append if problems is not None else (lambda _p: None)
-    seen: set[tuple[int, int]] = set()
+    root = os.path.realpath(folder)
+    seen: set[str] = set()
     pending = [folder]
     while pending:
         current = pending.pop()
+        real = os.path.realpath(current)
+        if real in seen or (current != folder and (root + os.sep).startswith(real + os.sep)):
+            report(Problem(display_path(current), "", "is a link to a folder that is already "
+                           "part of the catalog (a loop, or a second link); not read again",
+                           severity="warning"))
+            continue
+        seen.add(real)
         try:
-            info = current.stat()
-            if (info.st_dev, info.st_ino) in seen:
-                report(Problem(display_path(current), "", "is a link to a folder already read "
-                               "(a loop); read once", severity="warning"))
-                continue
-            seen.add((info.st_dev, info.st_ino))
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             report(Problem(display_path(current), "", f"folder cannot be read: "
                            f"{exc.strerror or exc}; the files in it are not in the catalog"))
             continue
-        for entry in entries:
+        for entry in reversed(entries):  # the stack then yields them in name order
             if entry.name.startswith("."):
                 continue
             path = current / entry.name
+            is_toml = entry.name.endswith(".toml")
             try:
-                is_dir = entry.is_dir()  # follows links
-                mode = entry.stat().st_mode if entry.name.endswith(".toml") and not is_dir else 0
+                is_dir = entry.is_dir()  # follows links; False for a link to nothing
+                mode = entry.stat().st_mode if is_toml and not is_dir else 0
             except OSError as exc:
-                if entry.name.endswith(".toml") or entry.is_symlink():
-                    report(Problem(display_path(path), "", _unreachable(exc)))
+                report(Problem(display_path(path), "", _unreachable(exc)))
                 continue
             if is_dir:
                 pending.append(path)
-            elif not entry.name.endswith(".toml"):
+            elif not is_toml:
                 continue
             elif stat.S_ISREG(mode):
                 found.append(path)
