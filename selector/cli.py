@@ -37,6 +37,7 @@ from selector.catalog.problems import Problem, did_you_mean, display_path
 from selector.catalog.project_file import now
 from selector.catalog.schemas import write_schemas
 from selector.catalog.template import new_project_text
+from selector.domain.base import NAME_LIMIT
 from selector.domain.recommendation import Recommendation
 from selector.domain.text import json_safe, visible
 
@@ -352,8 +353,15 @@ def _new(args: argparse.Namespace) -> int:
             err=True,
         )
         return 1
-    catalog = load_catalog()
     name = args.name or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+    if len(name) > NAME_LIMIT:  # the file would not pass its own validation
+        _say(
+            f"crm-selector new: the project name is {len(name):,} characters long; a name is "
+            f"at most {NAME_LIMIT} (use --name to give a shorter one)",
+            err=True,
+        )
+        return 2
+    catalog = load_catalog()
     write_atomic(path, new_project_text(catalog, name, now().isoformat().replace("+00:00", "Z")))
     _say(f"Wrote {display_path(path)}. Open it with: crm-selector {display_path(path)}")
     return 0
