@@ -41,6 +41,8 @@ class Step:
     python: str = ""
     """Run `python -c python` instead of the CLI (to stand for a bug in our code)."""
     timeout: float = 60.0
+    env: tuple[tuple[str, str], ...] = ()
+    """Extra environment variables."""
     as_other_user: bool = False
     """Run as an unprivileged user (root reads any file, so permission cases need it)."""
 
@@ -51,14 +53,18 @@ class Case:
     group: str
     what: str
     build: Callable[[Path], list[Step]] = field(repr=False)
+    other_user: bool = False
+    """Some step runs as an unprivileged user (see Step.as_other_user)."""
 
 
 CASES: list[Case] = []
 
 
-def case(group: str, what: str) -> Callable[[Callable[[Path], list[Step]]], None]:
+def case(
+    group: str, what: str, other_user: bool = False
+) -> Callable[[Callable[[Path], list[Step]]], None]:
     def register(build: Callable[[Path], list[Step]]) -> None:
-        CASES.append(Case(build.__name__.removeprefix("case_"), group, what, build))
+        CASES.append(Case(build.__name__.removeprefix("case_"), group, what, build, other_user))
 
     return register
 
@@ -189,7 +195,7 @@ def case_deep_arrays_in_catalog(tmp: Path) -> list[Step]:
     write(tmp / "mine" / "deep.toml", text)
     return [
         Step(("validate", "mine"), PROBLEMS, ("deep.toml",)),
-        Step(("vendors", "--catalog", "mine"), FINE),
+        Step(("vendors", "--catalog", "mine"), PROBLEMS, ("deep.toml",)),
     ]
 
 
@@ -252,7 +258,7 @@ def case_dangling_link_in_catalog(tmp: Path) -> list[Step]:
     return [Step(("validate", "mine"), PROBLEMS, ("moved.toml",))]
 
 
-@case("reading", "a catalog sub-folder nobody may read")
+@case("reading", "a catalog sub-folder nobody may read", other_user=True)
 def case_unreadable_subfolder(tmp: Path) -> list[Step]:
     write(tmp / "mine" / "hostile.toml", vendor_seed())
     write(tmp / "mine" / "secret" / "other.toml", vendor_seed())
@@ -260,7 +266,7 @@ def case_unreadable_subfolder(tmp: Path) -> list[Step]:
     return [Step(("validate", "mine"), PROBLEMS, ("secret",), as_other_user=True)]
 
 
-@case("reading", "a catalog file nobody may read")
+@case("reading", "a catalog file nobody may read", other_user=True)
 def case_unreadable_file(tmp: Path) -> list[Step]:
     write(tmp / "mine" / "hostile.toml", vendor_seed()).chmod(0)
     return [Step(("validate", "mine"), PROBLEMS, ("hostile.toml",), as_other_user=True)]
@@ -332,6 +338,39 @@ def case_nul_byte(tmp: Path) -> list[Step]:
 def case_huge_file(tmp: Path) -> list[Step]:
     write(tmp / "project.toml", "format_version = 1\n" + "# padding\n" * 300_000)
     return [Step(("rank", "project.toml"), PROBLEMS, ("MB",))]
+
+
+@case("reading", "a whole number of 5,000 digits (Python refuses to convert over 4,300)")
+def case_endless_integer(tmp: Path) -> list[Step]:
+    write(tmp / "project.toml", "format_version = 1\nseed = " + "9" * 5000 + "\n")
+    return [Step(("validate", "project.toml"), PROBLEMS, ("project.toml",))]
+
+
+@case("reading", "a catalog file whose name is not UTF-8 (byte 0xff), with a syntax error")
+def case_non_utf8_file_name(tmp: Path) -> list[Step]:
+    (tmp / "mine").mkdir()
+    (Path(os.fsdecode(os.fsencode(tmp / "mine") + b"/bad\xff.toml"))).write_text("id = [")
+    return [Step(("validate", "mine"), PROBLEMS, ("bad\\xff.toml",))]
+
+
+@case("reading", "an editor's lock file (.#name.toml, a link to nothing) in a catalog folder")
+def case_editor_lock_file(tmp: Path) -> list[Step]:
+    write(tmp / "mine" / "hostile.toml", vendor_seed())
+    os.symlink("user@host.1234:1700000000", tmp / "mine" / ".#hostile.toml")
+    return [Step(("validate", "mine"), FINE)]
+
+
+@case("reading", "the working folder was deleted under the running command")
+def case_deleted_working_folder(tmp: Path) -> list[Step]:
+    code = (
+        "import os, tempfile\n"
+        "gone = tempfile.mkdtemp()\n"
+        "os.chdir(gone)\n"
+        "os.rmdir(gone)\n"
+        "from selector.cli import main\n"
+        "raise SystemExit(main(['validate', 'nosuch']))\n"
+    )
+    return [Step(("validate", "nosuch"), USAGE, ("nosuch",), python=code)]
 
 
 @case("reading", "CRLF line endings and a tab-indented file")
@@ -616,6 +655,25 @@ def case_long_unbreakable_name(tmp: Path) -> list[Step]:
     ]
 
 
+@case("length", "every name and note of a project at its longest allowed length")
+def case_everything_at_the_limit(tmp: Path) -> list[Step]:
+    from selector.domain.base import NAME_LIMIT, NOTE_LIMIT
+
+    project = project_seed()
+    project["name"] = ("Nordlys " * NAME_LIMIT)[:NAME_LIMIT]
+    project["prepared_by"] = "J" * NAME_LIMIT
+    for person in project["stakeholders"]:
+        person["name"] = ("Åsa Lindqvist-" * NAME_LIMIT)[:NAME_LIMIT]
+        person["role"] = "R" * NAME_LIMIT
+    for requirement in project["requirements"].values():
+        requirement["note"] = ("Must export everything, " * NOTE_LIMIT)[:NOTE_LIMIT]
+    for override in project["overrides"]:
+        override["rationale"] = "W" * NOTE_LIMIT
+        override["by"] = "B" * NAME_LIMIT
+    project.setdefault("organisation", {})["name"] = "O" * NAME_LIMIT
+    return project_ok_steps(tmp, project)
+
+
 # ---------------------------------------------------------------------------------------------
 # text that talks to the terminal
 
@@ -700,6 +758,21 @@ def case_escape_in_argument(tmp: Path) -> list[Step]:
 # the command line
 
 
+@case("terminal", "Swedish and Chinese names on a terminal that only takes ASCII")
+def case_ascii_terminal(tmp: Path) -> list[Step]:
+    write(tmp / "project.toml", project_seed())
+    ascii_only = (("PYTHONIOENCODING", "ascii"),)
+    return [
+        Step(("rank", "project.toml"), FINE, ("\\xc5",), env=ascii_only),
+        Step(("vendors",), FINE, env=ascii_only),
+    ]
+
+
+@case("terminal", "a non-UTF-8 byte in a path on the command line")
+def case_non_utf8_argument(tmp: Path) -> list[Step]:
+    return [Step(("rank", "missing\udcff.toml"), USAGE, ("missing\\xff.toml",))]
+
+
 @case("cli", "a mistyped command: crm-selector audti")
 def case_unknown_command(tmp: Path) -> list[Step]:
     return [
@@ -769,6 +842,15 @@ def case_report_over_project(tmp: Path) -> list[Step]:
     return [
         Step(("report", "project.toml", "-o", "project.toml"), REFUSED, ("project.toml",)),
         Step(("validate", "project.toml"), FINE),
+    ]
+
+
+@case("cli", "report over an earlier report is fine")
+def case_report_over_report(tmp: Path) -> list[Step]:
+    write(tmp / "project.toml", project_seed())
+    return [
+        Step(("report", "project.toml", "-o", "out.pdf"), FINE),
+        Step(("report", "project.toml", "-o", "out.pdf"), FINE),
     ]
 
 

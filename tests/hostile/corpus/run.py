@@ -25,9 +25,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from cases import CASES, Case, Step  # noqa: E402
+if __package__:
+    from .cases import CASES, Case, Step
+else:  # run as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cases import CASES, Case, Step
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """What must never reach a terminal raw: C0 controls but tab and newline, DEL, C1 controls,
@@ -51,7 +53,7 @@ class Outcome:
 
 
 def _shown(argv: tuple[str, ...]) -> str:
-    return " ".join(repr(a) if not a or RAW.search(a) or " " in a else a for a in argv)
+    return " ".join(a if a and a.isprintable() and " " not in a else repr(a) for a in argv)
 
 
 def _command(step: Step) -> list[str]:
@@ -73,6 +75,7 @@ def run_step(case: Case, step: Step, folder: Path) -> Outcome:
         "XDG_CACHE_HOME": str(home / "cache"),
         "XDG_CONFIG_HOME": str(home / "config"),
         "PYTHONPATH": str(Path(__file__).resolve().parents[3]),
+        **dict(step.env),
     }
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -165,10 +168,10 @@ def table(outcomes: list[Outcome]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-o", "--output", type=Path, help="write the table to this file")
-    parser.add_argument("-k", default="", help="only cases whose name contains this")
+    parser.add_argument("-k", default="", help="only this group, or names containing this")
     parser.add_argument("-v", action="store_true", help="print the output of unclean steps")
     args = parser.parse_args()
-    cases = [c for c in CASES if args.k in c.name]
+    cases = [c for c in CASES if args.k in c.name or args.k == c.group]
     outcomes = run_all(cases)
     text = table(outcomes)
     print(text)
