@@ -235,13 +235,17 @@ def _crash(exc: Exception, args_list: list[str]) -> int:
         + "".join(traceback.format_exception(exc))
     )
     written = _write_crash_file(details)
-    where = f"details are in {written}" if written else "the details could not be saved"
+    where = (
+        f"details are in {written}. Please include that file in a bug report."
+        if written
+        else "the details could not be saved anywhere. Please report this message."
+    )
     what = f"{type(exc).__name__}: {exc}"
     what = what if len(what) <= 200 else what[:199] + "…"
     print(
         visible(
             f"crm-selector: internal error ({what}). This is a bug in CRM Selector, not a "
-            f"problem with your files; {where}. Please include that file in a bug report.",
+            f"problem with your files; {where}",
             keep="",
         ),
         file=sys.stderr,
@@ -251,10 +255,15 @@ def _crash(exc: Exception, args_list: list[str]) -> int:
 
 def _write_crash_file(details: str) -> Path | None:
     """The crash file, in the user's state folder (XDG), else the temporary folder."""
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    # the temporary folder is shared by all users on Unix: one folder per user there
+    user = f"-{os.getuid()}" if hasattr(os, "getuid") else ""
+    folders = [Path(tempfile.gettempdir()) / f"crm-selector{user}"]
+    with contextlib.suppress(RuntimeError):  # no home folder
+        state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+        folders.insert(0, Path(state) / "crm-selector")
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     name = f"crash-{stamp}-{os.getpid()}.txt"
-    for folder in (Path(state) / "crm-selector", Path(tempfile.gettempdir()) / "crm-selector"):
+    for folder in folders:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / name

@@ -109,7 +109,7 @@ def test_a_crash_file_falls_back_to_the_temporary_folder(here, capsys, monkeypat
     monkeypatch.setattr(cli, "_vendors", lambda args: 1 / 0)
     assert main(["vendors"]) == 70
     err = capsys.readouterr().err
-    crash = next((here / "tmp" / "crm-selector").glob("crash-*.txt"))
+    crash = next((here / "tmp").glob("crm-selector-*/crash-*.txt"))
     assert f"details are in {crash}." in err
 
 
