@@ -140,9 +140,7 @@ def test_rank_and_report_refuse_a_catalog_with_errors_unless_allowed(here, capsy
         assert main([*command, "--catalog", "mine"]) == 1
         captured = capsys.readouterr()
         assert captured.out == ""
-        assert captured.err == (
-            "mine/broken.toml: website: required field is missing\n" + refusal
-        )
+        assert captured.err == ("mine/broken.toml: website: required field is missing\n" + refusal)
     assert not (here / "out.pdf").exists()
     assert main(["rank", "project.toml", "--catalog", "mine", "--allow-catalog-errors"]) == 0
     captured = capsys.readouterr()

@@ -2,9 +2,9 @@
 
 Mutated copies of the shipped catalog files and of the example project, at the byte and at the
 value level: no traceback, exit status 0, 1 or 2 only, nothing raw on the terminal, and
-`validate` OK exactly when `rank`, `rank --json` and `report` succeed. Most examples call
-`main()` in this process (fast); a few run `python -m selector.cli` as a user would. The long
-run is `benchmarks/fuzz_long.py`; every reproducer it finds becomes a test below.
+`validate` OK exactly when `rank` succeeds, and then `rank --json` and `report` too. Most
+examples call `main()` in this process (fast); a few run `python -m selector.cli` as a user
+would. The long run is `benchmarks/fuzz_long.py`; every reproducer it finds becomes a test.
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ BOUNDED = settings(
 )
 
 
-@BOUNDED
-@settings(max_examples=30)
+@settings(BOUNDED, max_examples=25)
 @given(mutated_file(PROJECT_SEEDS))
 def test_mutated_projects(mutation: tuple[str, bytes]) -> None:
     name, data = mutation
@@ -40,8 +39,7 @@ def test_mutated_projects(mutation: tuple[str, bytes]) -> None:
         check(folder)
 
 
-@BOUNDED
-@settings(max_examples=20)
+@settings(BOUNDED, max_examples=15)
 @given(mutated_file(CATALOG_SEEDS))
 def test_mutated_catalog_files(mutation: tuple[str, bytes]) -> None:
     name, data = mutation
@@ -50,8 +48,7 @@ def test_mutated_catalog_files(mutation: tuple[str, bytes]) -> None:
         check(folder)
 
 
-@BOUNDED
-@settings(max_examples=3)
+@settings(BOUNDED, max_examples=2)
 @given(st.booleans(), st.data())
 def test_mutated_files_through_a_new_process(project: bool, data: st.DataObject) -> None:
     name, raw = data.draw(mutated_file(PROJECT_SEEDS if project else CATALOG_SEEDS))

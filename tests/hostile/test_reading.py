@@ -64,10 +64,14 @@ def test_deep_nesting_is_refused_with_file_and_line(here: Path, capsys) -> None:
 
 
 def test_brackets_in_strings_and_comments_are_not_nesting(here: Path, capsys) -> None:
-    text = example_project().read_text("utf-8").replace(
-        'name = "Nordlys CRM selection 2026"',
-        'name = "Nordlys ' + "[{" * 60 + '"  # ' + "[" * 60,
-        1,
+    text = (
+        example_project()
+        .read_text("utf-8")
+        .replace(
+            'name = "Nordlys CRM selection 2026"',
+            'name = "Nordlys ' + "[{" * 60 + '"  # ' + "[" * 60,
+            1,
+        )
     )
     (here / "project.toml").write_text(text, encoding="utf-8")
     status, lines = _validate(capsys, "project.toml")

@@ -83,9 +83,7 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _hostile_catalog(tmp_path: Path, name: str) -> None:
-    vendor = tomllib.loads(
-        (shipped_root() / "vendors" / "pipedrive.toml").read_text("utf-8")
-    )
+    vendor = tomllib.loads((shipped_root() / "vendors" / "pipedrive.toml").read_text("utf-8"))
     vendor["id"] = "hostile_vendor"
     vendor["name"] = name
     (tmp_path / "mine").mkdir()
