@@ -359,8 +359,13 @@ def in_subprocess(argv: Sequence[str], cwd: Path) -> Run:
 
 
 def _crash_details(run: Run, cwd: Path) -> str:
-    files = sorted((cwd / ".state").rglob("crash-*.txt"))
-    return files[-1].read_text("utf-8") if files else ""
+    """The crash file `run` wrote (the one naming its command), for the failure message."""
+    command = f"command: crm-selector {' '.join(run.argv)}\n"
+    for path in sorted((cwd / ".state").rglob("crash-*.txt")):
+        text = path.read_text("utf-8")
+        if command in text:
+            return text
+    return ""
 
 
 def check(folder: Path, runner: Runner = in_process) -> list[Run]:

@@ -30,7 +30,7 @@ BOUNDED = settings(
 )
 
 
-@settings(BOUNDED, max_examples=25)
+@settings(BOUNDED, max_examples=20)
 @given(mutated_file(PROJECT_SEEDS))
 def test_mutated_projects(mutation: tuple[str, bytes]) -> None:
     name, data = mutation
@@ -39,7 +39,7 @@ def test_mutated_projects(mutation: tuple[str, bytes]) -> None:
         check(folder)
 
 
-@settings(BOUNDED, max_examples=15)
+@settings(BOUNDED, max_examples=12)
 @given(mutated_file(CATALOG_SEEDS))
 def test_mutated_catalog_files(mutation: tuple[str, bytes]) -> None:
     name, data = mutation

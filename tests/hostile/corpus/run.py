@@ -140,7 +140,7 @@ def run_case(case: Case) -> list[Outcome]:
 
 
 def run_all(cases: list[Case], workers: int | None = None) -> list[Outcome]:
-    with ThreadPoolExecutor(workers or max(2, os.cpu_count() or 2)) as pool:
+    with ThreadPoolExecutor(workers or (os.cpu_count() or 1) + 1) as pool:
         return [o for outcomes in pool.map(run_case, cases) for o in outcomes]
 
 
