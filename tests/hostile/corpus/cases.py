@@ -684,6 +684,20 @@ def case_everything_at_the_limit(tmp: Path) -> list[Step]:
     return project_ok_steps(tmp, project)
 
 
+@case("length", "a vendor whose score notes are all 5,000 characters, the longest allowed")
+def case_long_score_notes(tmp: Path) -> list[Step]:
+    vendor = vendor_seed()
+    for table in tables(vendor):
+        if "note" in table and "value" in table:
+            table["note"] = ("Seen in the vendor's documentation. " * 200)[:5000]
+    with_vendor(tmp, vendor)
+    return [
+        Step(("validate", "mine"), FINE),
+        Step(("rank", "project.toml", "--catalog", "mine"), FINE),
+        Step(("report", "project.toml", "--catalog", "mine", "-o", "out.pdf"), FINE),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # text that talks to the terminal
 

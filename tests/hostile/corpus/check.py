@@ -17,6 +17,11 @@ KNOWN_GAPS = {
         "LayoutError (exit 70). Reproducer: the example project with overrides[0].rationale "
         "= 'W' * 5000, then crm-selector report project.toml -o out.pdf"
     ),
+    "long_score_notes": (
+        "report (issue 16, the report engineer's part): a shortlisted vendor whose score notes "
+        "are 5,000 characters (allowed) makes the PDF's evidence table raise LayoutError "
+        "(exit 70). Reproducer: python tests/hostile/corpus/run.py -k long_score_notes -v"
+    ),
 }
 """Cases that still fail because of work owned by another part of issue 16; each has its own
 strict xfail test, so the entry must go when that work lands."""
