@@ -38,6 +38,7 @@ from hypothesis import strategies as st
 from selector.catalog.loader import file_kind
 from selector.catalog.shipped import shipped_root
 from selector.cli import main
+from selector.domain.base import NAME_LIMIT, NOTE_LIMIT
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Characters that must never reach a terminal raw (tab and newline are layout, allowed)."""
@@ -201,6 +202,7 @@ def _is_number(value: Any) -> bool:
 _OPS = {
     "hostile_number": 3,  # a number leaf becomes nan, inf, 10**400, -1, 1e308 …
     "hostile_text": 3,  # a text leaf gets escapes, bidi overrides, markup, long text …
+    "longest": 1,  # a text leaf at the longest a name or a note may be (200 or 5,000)
     "same_type": 4,  # a leaf keeps its type, so the file often stays valid
     "replace": 2,  # anything becomes anything (types swapped)
     "delete": 1,
@@ -219,8 +221,8 @@ def value_mutation(draw: st.DrawFn, doc: dict[str, Any]) -> dict[str, Any]:
     paths = _paths(doc)
     if op == "hostile_number":
         paths = [p for p in paths if _is_number(_parent(doc, p)[p[-1]])] or paths
-    elif op in ("hostile_text", "same_type"):
-        wanted = str if op == "hostile_text" else (str, int, float, bool)
+    elif op in ("hostile_text", "same_type", "longest"):
+        wanted = (str, int, float, bool) if op == "same_type" else str
         paths = [p for p in paths if isinstance(_parent(doc, p)[p[-1]], wanted)] or paths
     if not paths:
         doc[draw(st.sampled_from(["extra", "id", "värde"]))] = draw(values)
@@ -232,6 +234,10 @@ def value_mutation(draw: st.DrawFn, doc: dict[str, Any]) -> dict[str, Any]:
         parent[key] = draw(hostile_numbers)
     elif op == "hostile_text":
         parent[key] = draw(st.sampled_from(_SPECIAL_TEXT) | plausible_text | st.text())
+    elif op == "longest":
+        limit = draw(st.sampled_from([NAME_LIMIT, NOTE_LIMIT]))
+        word = draw(st.sampled_from(["Word ", "W", "Å李 ", "[b]&<i> "]))
+        parent[key] = (word * limit)[:limit]
     elif op == "same_type":
         if isinstance(value, bool):
             parent[key] = not value

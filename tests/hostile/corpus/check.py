@@ -18,9 +18,11 @@ KNOWN_GAPS = {
         "= 'W' * 5000, then crm-selector report project.toml -o out.pdf"
     ),
     "long_score_notes": (
-        "report (issue 16, the report engineer's part): a shortlisted vendor whose score notes "
-        "are 5,000 characters (allowed) makes the PDF's evidence table raise LayoutError "
-        "(exit 70). Reproducer: python tests/hostile/corpus/run.py -k long_score_notes -v"
+        "report (issue 16, the report engineer's part): a score note of 5,000 characters "
+        "(allowed) on a ranked vendor makes the PDF's evidence table raise LayoutError (exit "
+        "70). Reproducer: copy vendors/dynamics-365-sales.toml into a folder mine/, set "
+        "scores.sales_automation.note to 'Seen in the docs. ' * 300 cut to 5,000 characters, "
+        "then crm-selector report examples/nordlys-project.toml --catalog mine -o out.pdf"
     ),
 }
 """Cases that still fail because of work owned by another part of issue 16; each has its own
