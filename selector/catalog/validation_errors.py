@@ -77,7 +77,10 @@ def problems_from(
             if kind == "string_too_short":
                 message = f"must be at least {ctx.get('min_length')} characters long"
             else:
-                message = f"must be at most {ctx.get('max_length')} characters long"
+                message = (
+                    f"must be at most {ctx.get('max_length'):,} characters long (this is "
+                    f"{len(err.get('input', '')):,})"
+                )
         elif kind in ("too_short", "too_long"):
             ctx = err.get("ctx", {})
             bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
