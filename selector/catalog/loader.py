@@ -255,8 +255,10 @@ def _read_folder(
                     display_path(path),
                     "",
                     "cannot tell what this file is: a criteria group has [[criteria]], a "
-                    "vendor profile has [scores], solution types have [[solution_types]], "
-                    "questions/rules/readiness have [[questions]], [[rules]] or [[readiness]]",
+                    "vendor profile has vendor = … (and [scores] or [[offerings]]), solution "
+                    "types have [[solution_types]], questions/rules/readiness have [[questions]], "
+                    "[[rules]] or [[readiness]], the cost model has [[rates]] and "
+                    "[implementation_levels]",
                 )
             )
             continue
@@ -455,6 +457,19 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
     elif cost_model is not None:
         _check_currencies(merged["vendors"], cost_model, problems)
 
+    readiness_ids = set(merged["readiness"])
+    for e in merged["questions"].values():
+        item = e.value.answered_by.removeprefix("readiness:")
+        if e.value.answered_by.startswith("readiness:") and item not in readiness_ids:
+            loc = (*e.loc, "answered_by")
+            problems.append(
+                Problem(
+                    e.shown,
+                    dotted(loc),
+                    f"unknown readiness item {item!r}{did_you_mean(item, readiness_ids)}",
+                    line_of(e.lines, loc),
+                )
+            )
     questionnaire = Questionnaire(
         questions=list(questions.values()),
         rules=kept_rules,
@@ -605,8 +620,8 @@ def _check_values(
                 Problem(
                     name,
                     f"{field}.{cid}",
-                    f"{cid!r} is computed for the team from `price_tiers` and `[cost]`; "
-                    "this score is ignored",
+                    f"{cid!r} is computed for the team from `price_tiers` and `[cost]`; this "
+                    "score counts only while the offering publishes no price",
                     line_of(lines, (*where, cid)),
                     "warning",
                 )
@@ -693,6 +708,13 @@ def _check_rule(
             )
             continue
         test = next(t for t in fits if getattr(cond, t) is not None)
+        if question.kind == "date":
+            report(
+                ("when", i),
+                f"a rule cannot test the date question {question.id!r} directly; test the weeks "
+                "it leaves (go_live_weeks), which the advisor works out from the date",
+            )
+            continue
         if question.kind not in fits[test]:
             report(
                 ("when", i),

@@ -22,6 +22,7 @@ from selector.catalog.toml_lines import key_lines, line_of
 from selector.catalog.validation_errors import problems_from
 from selector.domain.project import FORMAT_VERSION, AnswerValue, Project
 from selector.domain.questions import FACT_ANSWER_VALUES, Question, claimed_fact
+from selector.domain.regions import country_code
 
 HEADER = (
     "# CRM Selector project file, saved by crm-selector. Safe to edit by hand;\n"
@@ -212,6 +213,14 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
             report(
                 ("readiness", key), f"unknown readiness item {key!r}{did_you_mean(key, readiness)}"
             )
+    country = project.organisation.country
+    if country and country_code(country) is None:
+        report(
+            ("organisation", "country"),
+            f"{country!r} is not a country CRM Selector knows, so hosting in your own country "
+            "cannot be checked; write it in English or as a code such as \"SE\"",
+            "warning",
+        )
     for qid, value in project.answers.items():
         question = questions.get(qid)
         if question is None:

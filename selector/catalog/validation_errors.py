@@ -114,6 +114,14 @@ def _pattern_hint(pattern: str) -> str:
         return "is not a valid id: use lowercase letters, digits and _, starting with a letter"
     if "[A-Z]{3}" in pattern:
         return "is not a currency code: use three capital letters such as EUR, USD or SEK"
+    if "|eu)$" in pattern:
+        return ("is not a hosting region: use a country code in lower case (\"se\", \"de\", "
+                "\"cn\") or \"eu\" when a source says only the EU")
+    if pattern.startswith("^[a-z]{2,3}(-"):
+        return "is not a language code: use an ISO 639 code such as \"sv\", \"da\" or \"zh-Hans\""
+    if "business_areas|readiness" in pattern:
+        return ("is not a place an answer can come from: use \"business_areas\" or "
+                "\"readiness:ITEM\"")
     return f"does not have the expected form ({pattern})"
 
 

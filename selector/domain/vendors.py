@@ -251,6 +251,15 @@ class CostEstimate(Strict):
     administration: CostItem | None = None
     """Per year: the buyer's own staff time to run it, usually in FTE."""
 
+    @model_validator(mode="after")
+    def _euros_where_euros(self) -> CostEstimate:
+        for name in ("implementation", "hosting", "support"):
+            item = getattr(self, name)
+            if item is not None and item.eur is None:
+                raise ValueError(f"`{name}` is an amount: give `eur` = [low, high] (only "
+                                 "`administration` may be given in `fte`)")
+        return self
+
     def merged(self, override: CostEstimate) -> CostEstimate:
         return self.model_copy(
             update={name: getattr(override, name) for name in override.model_fields_set}
