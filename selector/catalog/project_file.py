@@ -145,14 +145,16 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
                     )
             if judgment.a == judgment.b:
                 report(("weights", sid, "judgments", j), "a group cannot be compared with itself")
-    for i, vid in enumerate(project.shortlist):
+    listed: set[str] = set()
+    for vid in project.shortlist:
         if vid not in vendors:
             report(
                 ("shortlist",),
                 f"unknown vendor or offering {vid!r}{did_you_mean(vid, vendors)}",
             )
-        if vid in project.shortlist[:i]:
+        if vid in listed:
             report(("shortlist",), f"{vid!r} is listed twice")
+        listed.add(vid)
     for i, o in enumerate(project.overrides):
         if o.vendor not in vendors:
             report(
