@@ -1,7 +1,7 @@
 """Reading, checking and saving the team's project file.
 
-Saving goes through tomli-w and an atomic rename, so a crash or a full disk mid-save leaves the
-previous good file in place; a load → save → load round trip loses nothing but header comments.
+Saving updates the file in place (project_writer: comments and layout kept) through an atomic
+rename, so a crash or a full disk mid-save leaves the previous good file in place.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from selector.catalog.files import read_toml, write_atomic
 from selector.catalog.loader import Catalog
+from selector.catalog.project_writer import preserving_text, previous_text
 from selector.catalog.problems import Problem, did_you_mean, display_path, dotted
 from selector.catalog.toml_lines import key_lines, line_of
 from selector.catalog.validation_errors import problems_from
@@ -25,8 +26,8 @@ from selector.domain.questions import Question
 HEADER = (
     "# CRM Selector project file, saved by crm-selector. Safe to edit by hand;\n"
     "# check it with: crm-selector validate {name}\n"
-    "# Saving rewrites this file as plain TOML; for a template with every question explained\n"
-    "# in comments, run: crm-selector new OTHER.toml\n\n"
+    "# Comments you add are kept when the terminal UI saves; for a template with every\n"
+    "# question explained in comments, run: crm-selector new OTHER.toml\n\n"
 )
 
 
@@ -231,8 +232,11 @@ def project_to_toml(project: Project) -> str:
 
 
 def save_project(project: Project, path: Path) -> None:
-    """Write atomically; raises FileError with a message for the user when it cannot."""
-    write_atomic(path, HEADER.format(name=path.name) + project_to_toml(project))
+    """Write atomically, keeping the file's comments and layout; raises FileError with a
+    message for the user when it cannot."""
+    previous = previous_text(path)
+    text = preserving_text(previous, project) if previous is not None else None
+    write_atomic(path, text or HEADER.format(name=path.name) + project_to_toml(project))
 
 
 def now() -> dt.datetime:
