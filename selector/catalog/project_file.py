@@ -15,8 +15,8 @@ from pydantic import ValidationError
 
 from selector.catalog.files import read_toml, write_atomic
 from selector.catalog.loader import Catalog
-from selector.catalog.project_writer import preserving_text, previous_text
 from selector.catalog.problems import Problem, did_you_mean, display_path, dotted
+from selector.catalog.project_writer import preserving_text, previous_text
 from selector.catalog.toml_lines import key_lines, line_of
 from selector.catalog.validation_errors import problems_from
 from selector.domain.criteria import OrdinalScale
@@ -231,12 +231,13 @@ def project_to_toml(project: Project) -> str:
     return tomli_w.dumps(data)
 
 
-def save_project(project: Project, path: Path) -> None:
+def save_project(project: Project, path: Path, *, overwrite_read_only: bool = False) -> None:
     """Write atomically, keeping the file's comments and layout; raises FileError with a
-    message for the user when it cannot."""
+    message for the user when it cannot (ReadOnlyFileError for a read-only file)."""
     previous = previous_text(path)
     text = preserving_text(previous, project) if previous is not None else None
-    write_atomic(path, text or HEADER.format(name=path.name) + project_to_toml(project))
+    write_atomic(path, text or HEADER.format(name=path.name) + project_to_toml(project),
+                 overwrite_read_only=overwrite_read_only)
 
 
 def now() -> dt.datetime:
