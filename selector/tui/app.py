@@ -25,6 +25,7 @@ from textual.binding import Binding
 from selector.tui.commands import ProjectCommands
 from selector.tui.recent import add_recent, load_recent
 from selector.tui.screens.start import StartScreen
+from selector.tui.threads import back_to_ui
 
 if TYPE_CHECKING:
     from selector.tui.screens.workspace import WorkspaceScreen
@@ -157,14 +158,22 @@ class CrmSelectorApp(App[int]):
                 except Exception:  # noqa: BLE001 - the workspace ranks again and says why
                     rec = None
         except Exception as exc:  # noqa: BLE001 - a bug must not leave the overlay up
-            self.call_from_thread(self._open_failed, path, exc)
+            back_to_ui(self, self._open_failed, path, exc)
             return
-        self.call_from_thread(self._opened, path, opened, recovery, tour, rec)
+        try:
+            self.call_from_thread(self._opened, path, opened, recovery, tour, rec)
+        except Exception as exc:  # noqa: BLE001 - said, never swallowed by the worker
+            back_to_ui(self, self._open_failed, path, exc)
 
     def _close_loading(self) -> None:
-        if self._loading is not None and self._loading in self.screen_stack:
-            self._loading.dismiss(None)
+        """Take the loading overlay down now (not later, when it would pop another screen)."""
+        loading = self._loading
         self._loading = None
+        if loading is None or loading not in self.screen_stack:
+            return
+        while self.screen is not loading:
+            self.pop_screen()
+        self.pop_screen()
 
     def _open_failed(self, path: Path, exc: Exception) -> None:
         self._close_loading()
@@ -191,7 +200,10 @@ class CrmSelectorApp(App[int]):
         session.n_samples = self.n_samples
         if not tour:
             add_recent(path, self.recent_file)
-        while self.workspace() is not None:
+        old = self.workspace()
+        if old is not None:
+            while self.screen is not old:
+                self.pop_screen()
             self.pop_screen()
         workspace = WorkspaceScreen(session, recommendation=rec,  # type: ignore[arg-type]
                                     autosave_delay=self.autosave_delay)

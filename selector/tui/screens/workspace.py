@@ -51,7 +51,7 @@ class WorkspaceScreen(Screen[None]):
 
     def __init__(self, session: Session, *, recommendation: Recommendation | None = None,
                  autosave_delay: float = 1.0, sample_delay: float = 1.5) -> None:
-        super().__init__(id="workspace")
+        super().__init__(classes="workspace")
         self.session = session
         self.autosave_delay = autosave_delay
         self.sample_delay = sample_delay
