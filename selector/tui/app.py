@@ -331,18 +331,18 @@ class CrmSelectorApp(App[int]):
     def action_toggle_dark_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
-    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
         """Save an SVG of the screen next to the project (or in the folder the app was started
-        from), never into a Downloads folder that may not exist."""
+        from), never into a Downloads folder that may not exist; in a browser it downloads."""
         folder = Path(path) if path else self._screenshot_folder()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            written = self.save_screenshot(filename, str(folder))
         except OSError as exc:
             self.notify(f"{folder}: {exc.strerror or exc}", title="Screenshot not saved",
                         severity="error", markup=False)
-            return
-        self.notify(f"Saved {written}", title="Screenshot", markup=False)
+            return None
+        return super().deliver_screenshot(filename, str(folder), time_format)
 
     def _screenshot_folder(self) -> Path:
         workspace = self.workspace()

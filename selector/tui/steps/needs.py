@@ -96,7 +96,7 @@ class CriteriaTree(Tree):
 
     def label_width(self, depth: int = 1) -> int:
         """Cells a label at `depth` may use: the width less the guides and the scrollbar."""
-        return max(8, self.size.width - 4 * depth - 2)
+        return max(8, self.size.width - 4 * depth - 4)
 
 
 class NeedsStep(Step):
@@ -176,19 +176,31 @@ class NeedsStep(Step):
         tree = self.query_one("#criteria-tree", Tree)
         library = self.session.catalog.library
         if tree.root.children and len(tree.root.children) == len(library.groups):
-            for group_node in tree.root.children:
+            room = tree.label_width(0)
+            for group_node, group in zip(tree.root.children, library.groups, strict=True):
+                name = Text(group.name, style="bold")
+                if name.cell_len > room:
+                    name.truncate(room, overflow="ellipsis")
+                group_node.set_label(name)
                 for node in group_node.children:
                     node.set_label(self._label(library.criterion(str(node.data))))
             return
         tree.clear()
         tree.show_root = False
+        room = tree.label_width(0)
         for i, group in enumerate(library.groups):
-            node = tree.root.add(Text(group.name, style="bold"), data=None, expand=i == 0)
+            name = Text(group.name, style="bold")
+            if name.cell_len > room:
+                name.truncate(room, overflow="ellipsis")
+            node = tree.root.add(name, data=None, expand=i == 0)
             for criterion in group.criteria:
                 node.add_leaf(self._label(criterion), data=criterion.id)
         tree.root.expand()
         if self.criterion_id is None and library.groups:
             self.criterion_id = library.groups[0].criteria[0].id
+            # the cursor starts on the criterion the detail pane shows, so m/s/c/w act on it
+            first = tree.root.children[0].children[0]
+            self.call_after_refresh(tree.move_cursor, first, animate=False)
 
     def _show_detail(self) -> None:
         cid = self.criterion_id
@@ -255,8 +267,8 @@ class NeedsStep(Step):
         data = req.model_dump()
         data.update(changes)
         new = Requirement.model_validate(data)
-        if new == p.requirements.get(self.criterion_id):
-            return
+        if new == (p.requirements.get(self.criterion_id) or Requirement()):
+            return  # nothing changed (showing a criterion is not editing it)
         p.requirements = {**p.requirements, self.criterion_id: new}
         self.changed(f"requirement {self.criterion_id}")
         self._fill_tree()

@@ -112,17 +112,18 @@ class ResultsStep(Step):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("7 · Results", style="bold"), classes="step-title")
-        with Horizontal(id="what-if"):
-            with Vertical(id="what-if-weights"):
-                yield Static(Text.assemble(
-                    ("What-if: ←/→ move weight between groups; the ranking beside it updates. "
-                     "Nothing is saved. r resets, Esc leaves. ", "bold yellow"),
-                    ("Starts from the team's group weights (before the rules of your context "
-                     "answers); the ranking applies those rules again.", "dim")),
-                    id="what-if-help")
+        with Vertical(id="what-if"):
+            yield Static(Text("What-if (nothing is saved): ↑/↓ group · ←/→ less / more weight "
+                              "· r reset · Esc leave", style="bold yellow", no_wrap=True,
+                              overflow="ellipsis"), id="what-if-keys")
+            with Horizontal(id="what-if-body"):
                 yield WhatIfTable(cursor_type="row", id="what-if-table", fit=(1.0, 10, 6))
-            with VerticalScroll(id="what-if-ranking"):
-                yield Static("", id="what-if-text")
+                with VerticalScroll(id="what-if-ranking"):
+                    yield Static("", id="what-if-text")
+                    yield Static(Text(
+                        "The weights start from the team's group weights, before the rules "
+                        "of your context answers; the ranking applies those rules again.",
+                        style="dim"), id="what-if-help")
         with VerticalScroll(id="results-scroll"):
             yield Static("", id="results-text")
 

@@ -36,7 +36,10 @@ class FocusLine(Static):
     def show(self, widget: Widget | None, step: Widget | None) -> None:
         typing = isinstance(widget, Input)
         self.set_class(typing, "-typing")
-        self.update(_describe(widget, step))
+        text = _describe(widget, step)
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        self.update(text)
 
 
 def _name(widget: Widget, step: Widget | None) -> str:
