@@ -30,7 +30,7 @@ from selector.catalog.schemas import write_schemas
 from selector.catalog.template import new_project_text
 from selector.domain.recommendation import Recommendation
 
-SUBCOMMANDS = ("validate", "schema", "new", "rank", "report", "vendors", "tui")
+SUBCOMMANDS = ("validate", "schema", "new", "rank", "report", "vendors", "tui", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -96,6 +96,21 @@ def _parser() -> argparse.ArgumentParser:
         help="extra catalog folder (repeatable)",
     )
 
+    serve = sub.add_parser(
+        "serve",
+        help="run the terminal UI in a web browser (for a workshop)",
+        description="Serve the same terminal UI as a web page: each browser tab gets its own "
+        "app. Bound to 127.0.0.1 (this computer only) unless --host says otherwise.",
+    )
+    serve.add_argument("project", nargs="?", type=Path, help="project file to open")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1; 0.0.0.0 for everyone on "
+                       "the network)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--public-url", default=None,
+                       help="the address browsers use, when it is not http://HOST:PORT "
+                       "(behind a proxy, or with --host 0.0.0.0)")
+
     vendors = sub.add_parser("vendors", help="list the vendors in the catalog")
     vendors.add_argument(
         "--catalog",
@@ -129,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "rank": _rank,
             "report": _report,
             "vendors": _vendors,
+            "serve": _serve,
         }[args.command](args)
     except FileError as exc:
         print(f"crm-selector: {exc}", file=sys.stderr)
@@ -294,6 +310,29 @@ def _vendors(args: argparse.Namespace) -> int:
     for v in catalog.vendors:
         types = ", ".join(v.solution_types)
         print(f"{v.id:<{width}}  {v.name}  [{types}]  ({catalog.vendor_catalog[v.id]})")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """The TUI in a browser: textual-serve runs one `crm-selector tui` per browser tab."""
+    import shlex
+
+    project = args.project
+    if project is not None and not project.is_file():
+        print(f"crm-selector serve: {display_path(project)}: no such project file",
+              file=sys.stderr)
+        return 2
+    if not 0 < args.port < 65536:
+        print(f"crm-selector serve: --port {args.port}: not a port (1–65535)", file=sys.stderr)
+        return 2
+    from textual_serve.server import Server
+
+    command = [sys.executable, "-m", "selector.cli", "tui"]
+    if project is not None:
+        command.append(str(project.resolve()))
+    server = Server(shlex.join(command), host=args.host, port=args.port, title="CRM Selector",
+                    public_url=args.public_url)
+    server.serve()
     return 0
 
 

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
@@ -336,6 +337,13 @@ class ResultsStep(Step):
         assert self.what_if is not None
         names = {g.id: g.name for g in self.session.catalog.library.groups}
         table = self.query_one("#what-if-table", DataTable)
+        if self._groups == list(self.what_if) and table.row_count == len(self._groups):
+            for r, gid in enumerate(self._groups):  # only the cells that changed
+                weight = self.what_if[gid]
+                for c, cell in ((1, bar(weight, 10, "yellow")), (2, Text(pct1(weight)))):
+                    if str(table.get_cell_at(Coordinate(r, c))) != str(cell):
+                        table.update_cell_at(Coordinate(r, c), cell)
+            return
         row = table.cursor_row
         table.clear()
         self._groups = list(self.what_if)

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import Button, DataTable, RadioButton, RadioSet, Select, Static
 
@@ -206,14 +207,23 @@ class WeightsStep(Step):
                                        self.stakeholder_id)
         points = self._weights().points
         table = self.query_one("#points", DataTable)
+        groups = self.session.catalog.library.groups
+        rows = [(lit(g.name), f"{points.get(g.id, 0.0):g}",
+                 bar(view.group_weights.get(g.id, 0.0), 20, "green"),
+                 pct(view.group_weights.get(g.id, 0.0))) for g in groups]
+        if self._rows == [g.id for g in groups] and table.row_count == len(rows):
+            # same groups: change only the cells that changed (a redraw of the whole table
+            # costs more than the key press is worth)
+            for r, cells in enumerate(rows):
+                for c, cell in enumerate(cells[1:], start=1):
+                    if str(table.get_cell_at(Coordinate(r, c))) != str(cell):
+                        table.update_cell_at(Coordinate(r, c), cell)
+            return
         row = table.cursor_row
         table.clear()
-        self._rows = []
-        for group in self.session.catalog.library.groups:
-            weight = view.group_weights.get(group.id, 0.0)
-            table.add_row(lit(group.name), f"{points.get(group.id, 0.0):g}",
-                          bar(weight, 20, "green"), pct(weight))
-            self._rows.append(group.id)
+        for cells in rows:
+            table.add_row(*cells)
+        self._rows = [g.id for g in groups]
         table.move_cursor(row=row)
 
     def _fill_pairwise(self) -> None:
