@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from selector.domain.recommendation import Recommendation
 
 
+PREBUILD_AFTER = 1.0
+"""Seconds on a step before the next step is built in the background."""
+
+
 class WorkspaceScreen(Screen[None]):
     """One open project. Holds the latest ranking and hands it down to the steps."""
 
@@ -63,6 +67,7 @@ class WorkspaceScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._sample_timer: Timer | None = None
         self._asking = False
+        self._prebuild_timer: Timer | None = None
 
     @property
     def recommendation(self) -> Recommendation | None:
@@ -120,6 +125,15 @@ class WorkspaceScreen(Screen[None]):
             step.refresh_view()
             step.entered()
         self.call_after_refresh(step.focus_default)
+        if self._prebuild_timer is not None:
+            self._prebuild_timer.stop()
+        self._prebuild_timer = self.set_timer(PREBUILD_AFTER, self._prebuild_next)
+
+    def _prebuild_next(self) -> None:
+        """While the team reads a step, build the next one out of sight, so ] is instant."""
+        following = self.current + 1
+        if following <= len(STEPS) and following not in self._steps:
+            self.step(following)
 
     def action_goto(self, number: int) -> None:
         self.goto(number)

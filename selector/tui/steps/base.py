@@ -45,8 +45,8 @@ class Step(Vertical, can_focus=True):
     def on_mount(self) -> None:
         # Runs after the subclass's own on_mount (Textual calls each class's handler).
         self.refresh_view()
-        self.entered()
-        if self.display:
+        if self.display:  # built to be shown now, not ahead of time in the background
+            self.entered()
             self.call_after_refresh(self.focus_default)
 
     def set_ranking(self, ranking: Ranking) -> None:

@@ -304,6 +304,11 @@ class WeightsStep(Step):
         self._revisit_pair = None
         self._store(current.model_copy(update={"method": method}))
 
+    def set_ranking(self, ranking: Ranking) -> None:
+        super().set_ranking(ranking)
+        if self.is_mounted:
+            self._lock_status()  # "changed after locking" appears once the change is recorded
+
     @on(PointsTable.Nudge)
     def _nudge(self, event: PointsTable.Nudge) -> None:
         self.nudge(event.row, event.points)
