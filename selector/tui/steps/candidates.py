@@ -117,15 +117,15 @@ class CandidatesStep(Step):
             with TabPane("Vendors", id="tab-vendors"):
                 with Horizontal(id="filters"):
                     yield SearchInput(placeholder="search… (/)", id="search", compact=True)
-                    yield Select([(TYPE_NAMES[k], k) for k in TYPE_NAMES], prompt="any type",
+                    yield Select([(TYPE_NAMES[k], k) for k in TYPE_NAMES], prompt="kind",
                                  id="f-type", compact=True)
                     yield Select([(DEPLOYMENT_NAMES[k], k) for k in DEPLOYMENT_NAMES],
-                                 prompt="any deployment", id="f-deploy", compact=True)
+                                 prompt="deployment", id="f-deploy", compact=True)
                     yield Select([("Open source", "open"), ("Proprietary", "proprietary")],
-                                 prompt="any licence", id="f-licence", compact=True)
-                    yield Select([], prompt="any region", id="f-region", compact=True)
+                                 prompt="licence", id="f-licence", compact=True)
+                    yield Select([], prompt="region", id="f-region", compact=True)
                     yield Select([(label, limit) for limit, label in PRICE_LIMITS],
-                                 prompt="any price", id="f-price", compact=True)
+                                 prompt="price", id="f-price", compact=True)
                 yield Static("", id="shortlist-line")
                 yield VendorTable(cursor_type="row", zebra_stripes=True, id="vendors",
                                   fit=(1, 2.0, 1.5, 1.5, 11, 16))

@@ -138,6 +138,7 @@ class ExportStep(Step):
     def _failed(self, message: str) -> None:
         self.query_one("#export-progress").display = False
         self.query_one("#export", Button).disabled = False
+        self.query_one("#export", Button).focus()
         self.query_one("#export-status", Static).update(
             Text("Not written: " + message + "\nThe project is saved; choose another path.",
                  style="red"))
@@ -147,6 +148,7 @@ class ExportStep(Step):
     def _done(self, path: Path) -> None:
         self.query_one("#export-progress", ProgressBar).update(progress=3)
         self.query_one("#export", Button).disabled = False
+        self.query_one("#export", Button).focus()  # disabling it had moved focus to the field
         shown = display_path(path)
         self.query_one("#export-status", Static).update(
             Text.assemble(("Written: ", "bold green"), shown))

@@ -162,13 +162,14 @@ class ScoresStep(Step):
             table.add_column(lit(v.name if len(v.name) <= 14 else v.name[:13] + "…"))
         self._vendors = [v.id for v in vendors]
         self._criteria = []
+        room = max(20, min(34, (self.size.width or 100) // 3))  # the rest is for the scores
         for group in self.session.catalog.library.groups:
             for criterion in group.criteria:
                 unit = "" if isinstance(criterion.scale, OrdinalScale) \
                     else f" ({criterion.scale.unit})"
                 name = criterion.name
-                if len(name) + len(unit) > 34:
-                    name = name[: max(8, 33 - len(unit))] + "…"
+                if len(name) + len(unit) > room:
+                    name = name[: max(8, room - 1 - len(unit))] + "…"
                 cells: list[Text] = [lit(name + unit)]
                 for v in vendors:
                     o = self._override(v.id, criterion.id)

@@ -34,7 +34,7 @@ SCALE = ((9.0, "◀9×"), (7.0, "◀7×"), (5.0, "◀5×"), (3.0, "◀3×"), (1.
 STEP_POINTS = 5.0
 
 
-class PointsTable(DataTable):
+class PointsTable(FitTable):
     """Groups with points; +/- (or →/←) change the highlighted group's points by 5."""
 
     BINDINGS = [
@@ -117,7 +117,7 @@ class WeightsStep(Step):
         yield Static("", id="lock-status", classes="muted")
         yield Static("", id="weights-empty", classes="muted")
         with Vertical(id="points-view"):
-            yield PointsTable(cursor_type="row", id="points")
+            yield PointsTable(cursor_type="row", id="points", fit=(1.0, 6, 20, 4))
             yield Static(Text("+/→ add 5 points · −/← remove 5 · Enter type a number. Weights "
                               "are each group's share of the points."), classes="muted")
         with Vertical(id="pairwise-view"):

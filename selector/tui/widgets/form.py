@@ -52,7 +52,7 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "OK", priority=True),
+        Binding("ctrl+s", "submit", "OK / save the form", priority=True),
     ]
 
     def __init__(
@@ -81,6 +81,7 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.submit_label, variant="primary", id="submit")
                 yield Button("Cancel", id="cancel")
+        yield Footer()  # the form's own keys, not those of the screen behind it
 
     def _widget(self, f: FormField):  # noqa: ANN202 - one of several widget types
         wid = f"field-{f.key}"
