@@ -125,6 +125,7 @@ class WorkspaceScreen(Screen[None]):
             step.refresh_view()
             step.entered()
         self.call_after_refresh(step.focus_default)
+        self.call_after_refresh(self.show_focus)
         if self._prebuild_timer is not None:
             self._prebuild_timer.stop()
         self._prebuild_timer = self.set_timer(PREBUILD_AFTER, self._prebuild_next)
@@ -175,7 +176,15 @@ class WorkspaceScreen(Screen[None]):
 
     @on(DescendantFocus)
     def _focus_moved(self, event: DescendantFocus) -> None:
-        self.query_one(FocusLine).show(event.widget, self._steps.get(self.current))
+        self.show_focus()
+
+    def watch_focused(self) -> None:
+        self.show_focus()
+
+    def show_focus(self) -> None:
+        """Say on the focus line where the keys go now."""
+        if self.is_mounted:
+            self.query_one(FocusLine).show(self.focused, self._steps.get(self.current))
 
     def _refresh_progress(self) -> None:
         rec = self.recommendation

@@ -114,8 +114,8 @@ class ResultsStep(Step):
     def compose(self) -> ComposeResult:
         yield Static(Text("7 · Results", style="bold"), classes="step-title")
         with Vertical(id="what-if"):
-            yield Static(Text("What-if (nothing is saved): ↑/↓ group · ←/→ less / more weight "
-                              "· r reset · Esc leave", style="bold yellow", no_wrap=True,
+            yield Static(Text("What-if, not saved: ↑/↓ group · ←/→ weight · r reset · "
+                              "Esc leave", style="bold yellow", no_wrap=True,
                               overflow="ellipsis"), id="what-if-keys")
             with Horizontal(id="what-if-body"):
                 yield WhatIfTable(cursor_type="row", id="what-if-table", fit=(1.0, 10, 6))

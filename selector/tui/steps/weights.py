@@ -32,6 +32,12 @@ from selector.tui.widgets.validation import InRange
 SCALE = ((9.0, "◀9×"), (7.0, "◀7×"), (5.0, "◀5×"), (3.0, "◀3×"), (1.0, "equal"),
          (1 / 3, "3×▶"), (1 / 5, "5×▶"), (1 / 7, "7×▶"), (1 / 9, "9×▶"))
 STEP_POINTS = 5.0
+WHO_WIDTH = 32
+"""Cells for a name in the stakeholder picker (longer ones end in "…", never wrap)."""
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class PointsTable(FitTable):
@@ -156,8 +162,8 @@ class WeightsStep(Step):
         self._loading = True
         who = self.query_one("#who", Select)
         labels = distinct_names(p.stakeholders)
-        options = [(lit(labels[s.id] if labels[s.id] != s.name or not s.department
-                        else f"{s.name} ({s.department})"), s.id)
+        options = [(lit(_fit(labels[s.id] if labels[s.id] != s.name or not s.department
+                             else f"{s.name} ({s.department})", WHO_WIDTH)), s.id)
                    for s in p.stakeholders]
         who.set_options(options)
         ids = [s.id for s in p.stakeholders]
@@ -285,6 +291,7 @@ class WeightsStep(Step):
         self.stakeholder_id = str(event.value)
         self._revisit_pair = None
         self.refresh_view()
+        self.call_after_refresh(self.focus_default)  # their points or comparison, at once
 
     @on(RadioSet.Changed, "#method")
     def _method(self, event: RadioSet.Changed) -> None:
