@@ -144,19 +144,12 @@ class CrmSelectorApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _load(self, path: Path, recovery: Path | None, tour: bool) -> None:
-        from selector.tui import advice
         from selector.tui.session import open_project
 
-        try:
+        try:  # the first ranking comes from the workspace, so step 1 takes keys sooner
             opened = open_project(path, recovery=recovery, extra_folders=self.extra_folders,
                                   include_shipped=self.include_shipped)
             rec = None
-            if opened.session is not None:
-                try:  # the first ranking, so the workspace opens with a result
-                    rec = advice.advise(opened.session.catalog, opened.session.project,
-                                        n_samples=0, today=self.today)
-                except Exception:  # noqa: BLE001 - the workspace ranks again and says why
-                    rec = None
         except Exception as exc:  # noqa: BLE001 - a bug must not leave the overlay up
             back_to_ui(self, self._open_failed, path, exc)
             return

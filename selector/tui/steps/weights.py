@@ -107,6 +107,7 @@ class WeightsStep(Step):
         self.stakeholder_id: str | None = None
         self._loading = False
         self._rows: list[str] = []
+        self._who_options: list = []
         self._revisit_pair: tuple[str, str] | None = None
         """A judgment the team chose to answer again (Enter in the list of judgments)."""
         self._asked_pair: tuple[str, str] | None = None
@@ -165,11 +166,13 @@ class WeightsStep(Step):
         options = [(lit(_fit(labels[s.id] if labels[s.id] != s.name or not s.department
                              else f"{s.name} ({s.department})", WHO_WIDTH)), s.id)
                    for s in p.stakeholders]
-        who.set_options(options)
+        if options != self._who_options:  # rebuilding the picker on every key costs a frame
+            who.set_options(options)
+            self._who_options = options
         ids = [s.id for s in p.stakeholders]
         if self.stakeholder_id not in ids:
             self.stakeholder_id = ids[0] if ids else None
-        if self.stakeholder_id is not None:
+        if self.stakeholder_id is not None and who.value != self.stakeholder_id:
             who.value = self.stakeholder_id
         has = self.stakeholder_id is not None
         for wid in ("#who", "#method", "#points-view", "#pairwise-view"):
