@@ -9,12 +9,14 @@ the full robustness run, also in a worker thread. The UI thread never waits on t
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.timer import Timer
@@ -24,7 +26,7 @@ from selector.catalog import FileError
 from selector.tui import advice
 from selector.tui.messages import Exported, GoToStep, ProjectChanged, Ranking, SaveNow
 from selector.tui.session import ChangedOnDiskError, ReadOnlyFileError, Session
-from selector.tui.steps.base import Step
+from selector.tui.steps.base import Step, _shown
 from selector.tui.steps.registry import STEPS, step_info
 from selector.tui.threads import back_to_ui
 from selector.tui.widgets.focus_line import FocusLine
@@ -166,7 +168,9 @@ class WorkspaceScreen(Screen[None]):
         step = self._steps.get(self.current)
         if step is None:
             return
-        chain = [w for w in self.focus_chain if step in w.ancestors and w is not step]
+        # the step's own widgets in document order (the screen's whole focus chain would walk
+        # every step built so far on each key)
+        chain = [w for w in step.query("*") if w.focusable and _shown(w, step)]
         if not chain:
             step.focus()
             return
@@ -183,8 +187,8 @@ class WorkspaceScreen(Screen[None]):
 
     def show_focus(self) -> None:
         """Say on the focus line where the keys go now."""
-        if self.is_mounted:
-            self.query_one(FocusLine).show(self.focused, self._steps.get(self.current))
+        for line in self.query(FocusLine):  # none while the screen closes
+            line.show(self.focused, self._steps.get(self.current))
 
     def _refresh_progress(self) -> None:
         rec = self.recommendation
@@ -197,9 +201,11 @@ class WorkspaceScreen(Screen[None]):
 
     def _publish(self, ranking: Ranking) -> None:
         self.ranking = ranking
-        for step in self._steps.values():
-            step.set_ranking(ranking)
-        self._refresh_progress()
+        # a result may arrive while the app closes and the steps' widgets are going
+        with contextlib.suppress(NoMatches):
+            for step in self._steps.values():
+                step.set_ranking(ranking)
+            self._refresh_progress()
 
     def rerank(self) -> None:
         """Re-rank in a worker; until it is back, the views say the result is updating."""
@@ -257,7 +263,8 @@ class WorkspaceScreen(Screen[None]):
         self._publish(Ranking(rec))
         step = self._steps.get(self.current)
         if step is not None:
-            step.refresh_view()
+            with contextlib.suppress(NoMatches):
+                step.refresh_view()
 
     def _sample_failed(self, exc: Exception) -> None:
         self._publish(dataclasses.replace(self.ranking, sampling=False))
@@ -363,8 +370,10 @@ class WorkspaceScreen(Screen[None]):
 
     def _ask_changed_on_disk(self) -> None:
         name = self.session.path.name
-        kept = (f" Until you choose, your changes are kept in {self.session.recovery.name}."
-                if self.session.recovery_ok else "")
+        kept = (" Until you choose, your changes are kept in this window's recovery copy next "
+                "to the project." if self.session.recovery_ok else
+                " The recovery copy could not be written either: your changes are only in this "
+                "window until you choose.")
         self._ask(ChoiceScreen(
             "Someone else changed the project",
             f"{name} was changed on disk since this window read it (another window, an editor "
@@ -404,8 +413,10 @@ class WorkspaceScreen(Screen[None]):
 
     def _ask_read_only(self) -> None:
         name = self.session.path.name
-        kept = (f" Until you choose, your changes are kept in {self.session.recovery.name}."
-                if self.session.recovery_ok else "")
+        kept = (" Until you choose, your changes are kept in this window's recovery copy next "
+                "to the project." if self.session.recovery_ok else
+                " The recovery copy could not be written either: your changes are only in this "
+                "window until you choose.")
         self._ask(ChoiceScreen(
             "The project file is read-only",
             f"{name} is read-only: someone set it so it would not change, so it was not "

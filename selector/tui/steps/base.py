@@ -96,6 +96,7 @@ class Step(Vertical, can_focus=True):
 
 
 def _shown(widget, step: Step) -> bool:  # noqa: ANN001
+    """Whether `widget` is displayed inside `step` (not in a hidden tab or panel)."""
     node = widget
     while node is not None and node is not step:
         if not node.display:

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.events import DescendantFocus
 from textual.widgets import Input, Select, SelectionList, Static
 
 from selector.catalog.project_file import answer_problem
@@ -134,6 +135,13 @@ class ContextStep(Step):
             widgets.append(Static(Text("The catalog has no context questions."),
                                   classes="muted"))
         box.mount_all(widgets)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """A choice list opens below its field: keep the field mid-screen, so the list never
+        covers the footer (or runs off the bottom at 80×24)."""
+        if isinstance(event.widget, Select):
+            self.query_one("#questions", VerticalScroll).scroll_to_center(
+                event.widget, animate=False)
 
     # ----------------------------------------------------------------- answers
     def _field(self, widget_id: str | None) -> QuestionField | None:

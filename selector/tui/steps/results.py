@@ -8,6 +8,7 @@ project stays exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -17,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.coordinate import Coordinate
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
@@ -376,7 +378,8 @@ class ResultsStep(Step):
             return  # weights moved again meanwhile: only the newest answer is shown
         self.what_if_rec = rec
         self.what_if_pending = False
-        self.refresh_view()
+        with contextlib.suppress(NoMatches):  # closing meanwhile
+            self.refresh_view()
 
     def _what_if_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._what_if_generation:

@@ -18,28 +18,40 @@ from textual.widgets import (
     RadioSet,
     Select,
     SelectionList,
-    Static,
     Tree,
 )
 
 from selector.tui.text import lit
 
 
-class FocusLine(Static):
-    """'Typing into: …' / 'Keys act on: …' / 'Keys act on the step: …'."""
+class FocusLine(Widget):
+    """'Typing into: …' / 'Keys act on: …' / 'Keys act on the step: …'.
+
+    One line of fixed height that redraws itself without a new layout: it changes on every
+    focus move, and a layout pass of the whole screen per Tab would make Tab slow.
+    """
 
     DEFAULT_CSS = """
     FocusLine { height: 1; background: $boost; color: $text-muted; padding: 0 1; }
     FocusLine.-typing { color: $text; background: $accent 30%; }
     """
 
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003
+        super().__init__(**kwargs)
+        self._text = _describe(None, None)
+
+    def render(self) -> Text:
+        return self._text
+
     def show(self, widget: Widget | None, step: Widget | None) -> None:
-        typing = isinstance(widget, Input)
-        self.set_class(typing, "-typing")
         text = _describe(widget, step)
         text.no_wrap = True
         text.overflow = "ellipsis"
-        self.update(text)
+        if text == self._text:
+            return
+        self._text = text
+        self.set_class(isinstance(widget, Input), "-typing")
+        self.refresh()
 
 
 def _name(widget: Widget, step: Widget | None) -> str:

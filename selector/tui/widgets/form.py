@@ -43,12 +43,37 @@ class FormField:
     extra: dict = field(default_factory=dict)
 
 
+DIALOG_CSS = """
+.form-screen { align: center middle; }
+.form-screen .dialog {
+    width: 72; max-width: 95%; height: auto; max-height: 95%;
+    border: thick $accent; background: $surface; padding: 0 1;
+}
+.form-screen .dialog-title { color: $accent; height: 1; margin-bottom: 1; }
+.form-screen .dialog-intro { margin-bottom: 1; }
+.form-screen .dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+.form-screen .dialog-buttons Button { margin-left: 1; }
+"""
+"""The look every dialog shares: centred, bordered, its buttons at the bottom right."""
+
+
 Check = Callable[[dict[str, object]], dict[str, str]]
 """Cross-field check: returns {field key: message} for what is wrong (empty when fine)."""
 
 
 class FormScreen(ModalScreen[dict[str, object] | None]):
     """A modal form. Enter on the last field or Ctrl+S submits; Escape cancels."""
+
+    DEFAULT_CSS = DIALOG_CSS + """
+    FormScreen #form-fields { height: auto; max-height: 16; }
+    FormScreen #form-fields Input, FormScreen #form-fields Select { margin-bottom: 1; }
+    FormScreen #form-fields .field-error { margin-top: -1; }
+    FormScreen .field-label { margin-top: 0; text-style: bold; }
+    FormScreen .field-help { color: $text-muted; }
+    FormScreen .field-error { color: $error; display: none; height: auto; }
+    FormScreen .field-error.-shown { display: block; }
+    FormScreen .form-multi { height: auto; max-height: 6; border: none; }
+    """
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -182,6 +207,8 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; Escape means no. The keys are on the buttons and in its footer."""
 
+    DEFAULT_CSS = DIALOG_CSS
+
     BINDINGS = [Binding("escape", "no", "No"), Binding("y", "yes", "Yes"), Binding("n", "no", "No")]
 
     def __init__(self, title: str, message: str, yes: str = "Yes", no: str = "No") -> None:
@@ -228,6 +255,12 @@ class ChoiceScreen(ModalScreen[str | None]):
     """A question with named answers, each with its own key (shown on its button and in the
     dialog's own footer, so the keys of the screen behind never seem to apply); Escape (or the
     cancel button) returns None."""
+
+    DEFAULT_CSS = DIALOG_CSS + """
+    ChoiceScreen .choice-details { height: auto; max-height: 12; margin-bottom: 1; }
+    ChoiceScreen .choice-buttons { height: auto; }
+    ChoiceScreen .choice-buttons Button { width: auto; margin-bottom: 0; }
+    """
 
     def __init__(self, title: str, message: str, choices: Sequence[Choice], *,
                  cancel: str = "Cancel", details: Sequence[str] = ()) -> None:
