@@ -332,7 +332,12 @@ def _serve(args: argparse.Namespace) -> int:
         command.append(str(project.resolve()))
     server = Server(shlex.join(command), host=args.host, port=args.port, title="CRM Selector",
                     public_url=args.public_url)
-    server.serve()
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        print(f"crm-selector serve: cannot listen on {args.host}:{args.port}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0
 
 
