@@ -135,7 +135,7 @@ class WorkspaceScreen(Screen[None]):
     def _prebuild_next(self) -> None:
         """While the team reads a step, build the next one out of sight, so ] is instant."""
         following = self.current + 1
-        if following <= len(STEPS) and following not in self._steps:
+        if following <= len(STEPS) and following not in self._steps and not self.app._exit:
             self.step(following)
 
     def action_goto(self, number: int) -> None:

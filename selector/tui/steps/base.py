@@ -43,11 +43,19 @@ class Step(Vertical, can_focus=True):
         return self.ranking.recommendation
 
     def on_mount(self) -> None:
-        # Runs after the subclass's own on_mount (Textual calls each class's handler).
-        self.refresh_view()
+        try:
+            self.mounted()
+            self.refresh_view()
+        except NoMatches:
+            if self.app._exit or not self.is_attached:
+                return  # the app closed while the step was being built (in the background)
+            raise
         if self.display:  # built to be shown now, not ahead of time in the background
             self.entered()
             self.call_after_refresh(self.focus_default)
+
+    def mounted(self) -> None:
+        """The step's widgets exist: set up what compose cannot (table columns …)."""
 
     def set_ranking(self, ranking: Ranking) -> None:
         """A new ranking arrived; steps that show results redraw, editors keep their focus."""

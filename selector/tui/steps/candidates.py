@@ -136,7 +136,7 @@ class CandidatesStep(Step):
             with TabPane("Catalog problems", id="tab-problems"):
                 yield VerticalScroll(Static("", id="problems-text"))
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         self.query_one("#vendors", DataTable).add_columns(
             "✓", "Vendor", "Types", "Deployment", "Licence", "List price")
 

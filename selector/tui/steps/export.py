@@ -61,7 +61,7 @@ class ExportStep(Step):
         yield ProgressBar(total=3, show_eta=False, id="export-progress")
         yield Static("", id="export-status")
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         self.query_one("#export-progress").display = False
 
     def refresh_view(self) -> None:

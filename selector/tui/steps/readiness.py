@@ -61,7 +61,7 @@ class ReadinessStep(Step):
             yield Static("", id="item-detail")
             yield Static("", id="readiness-summary")
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         self.query_one("#checklist", DataTable).add_columns("Answer", "Item")
 
     def refresh_view(self) -> None:

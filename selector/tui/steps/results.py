@@ -130,7 +130,7 @@ class ResultsStep(Step):
         with VerticalScroll(id="results-scroll"):
             yield Static("", id="results-text")
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         self.query_one("#what-if").display = False
         self.query_one("#what-if-table", DataTable).add_columns("Group", "Weight", "")
 

@@ -138,7 +138,7 @@ class WeightsStep(Step):
                 yield JudgmentTable(cursor_type="row", id="judgments", fit=(1.0, 7))
                 yield Static("", id="pair-weights")
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         self.query_one("#points", DataTable).add_columns("Group", "Points", "Weight", "")
         self.query_one("#judgments", DataTable).add_columns("Judgment", "")
 
