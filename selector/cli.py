@@ -44,7 +44,9 @@ DATE_HELP = (
     "date the result is as of (YYYY-MM-DD); default: the project's date, else "
     "SOURCE_DATE_EPOCH, else the project's latest recorded event"
 )
-SUBCOMMANDS = ("validate", "audit", "schema", "new", "rank", "report", "vendors", "tui", "rfp")
+SUBCOMMANDS = (
+    "validate", "audit", "schema", "new", "rank", "report", "vendors", "tui", "serve", "rfp"
+)
 
 EXIT_BUG = 70
 """EX_SOFTWARE from sysexits.h: our bug, told apart from 1 (problems in the user's files)."""
@@ -143,6 +145,21 @@ def _parser() -> argparse.ArgumentParser:
         help="extra catalog folder (repeatable)",
     )
     _allow_catalog_errors(report)
+
+    serve = sub.add_parser(
+        "serve",
+        help="run the terminal UI in a web browser (for a workshop)",
+        description="Serve the same terminal UI as a web page: each browser tab gets its own "
+        "app. Bound to 127.0.0.1 (this computer only) unless --host says otherwise.",
+    )
+    serve.add_argument("project", nargs="?", type=Path, help="project file to open")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1; 0.0.0.0 for everyone on "
+                       "the network)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--public-url", default=None,
+                       help="the address browsers use, when it is not http://HOST:PORT "
+                       "(behind a proxy, or with --host 0.0.0.0)")
 
     vendors = sub.add_parser("vendors", help="list the vendors in the catalog")
     vendors.add_argument(
@@ -285,6 +302,7 @@ def _run(args_list: list[str]) -> int:
         "rank": _rank,
         "report": _report,
         "vendors": _vendors,
+        "serve": _serve,
         "rfp": _rfp,
     }[args.command](args)
 
@@ -700,8 +718,42 @@ def _rfp_decide(args: argparse.Namespace, opened: OpenedProject) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """The TUI in a browser: textual-serve runs one `crm-selector tui` per browser tab."""
+    import shlex
+
+    project = args.project
+    if project is not None and not project.is_file():
+        print(f"crm-selector serve: {display_path(project)}: no such project file",
+              file=sys.stderr)
+        return 2
+    if not 0 < args.port < 65536:
+        print(f"crm-selector serve: --port {args.port}: not a port (1–65535)", file=sys.stderr)
+        return 2
+    from textual_serve.server import Server
+
+    command = [sys.executable, "-m", "selector.cli", "tui"]
+    if project is not None:
+        command.append(str(project.resolve()))
+    server = Server(shlex.join(command), host=args.host, port=args.port, title="CRM Selector",
+                    public_url=args.public_url)
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        print(f"crm-selector serve: cannot listen on {args.host}:{args.port}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""What textual-serve (crm-selector serve) sets TEXTUAL_DRIVER to: the UI then talks to a
+browser over pipes, so having no terminal is expected."""
+
+
 def _tui(project: Path | None) -> int:
-    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
+    served = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+    if not served and not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
         _say(
             "crm-selector: the terminal UI needs a terminal, and input or output is not one; "
             "in scripts use a command such as crm-selector rank PROJECT.toml (see --help)",
