@@ -835,7 +835,8 @@ def value_for_money(efficient) -> str:  # noqa: ANN001
 
 
 def group_moved(agreed: float, final: float, moves) -> str:  # noqa: ANN001
-    """What moved a group's weight between the agreed and the final share ("" if nothing did).
+    """What moved a group's weight between the agreed and the final share ("" if nothing did),
+    as a table cell says it: "Your answers: …".
 
     A group no rule touched still moves when rules raise or lower the others: its share of the
     total changes, and that is said rather than blamed on answers that never concerned it.
@@ -844,16 +845,17 @@ def group_moved(agreed: float, final: float, moves) -> str:  # noqa: ANN001
         return ""
     answers = list(dict.fromkeys(t.because for t in moves if t.because))
     if answers:
-        return f"your answers: {listing(answers)}"
+        return f"Your answers: {listing(answers)}"
     if final < agreed:
-        return "no rule changed it: its share fell because rules raised other groups"
-    return "no rule changed it: its share grew because rules lowered other groups"
+        return "No rule changed it: its share fell because rules raised other groups"
+    return "No rule changed it: its share grew because rules lowered other groups"
 
 
 def group_change(name: str, agreed: float, final: float, moves) -> str:  # noqa: ANN001
     moved = group_moved(agreed, final, moves)
     if not moved:
         return f"{name}: {percent(agreed)} as agreed"
+    moved = moved[:1].lower() + moved[1:]
     return f"{name}: agreed {agreed:.1%}, after the rules {final:.1%} ({moved})"
 
 

@@ -74,9 +74,10 @@ def test_a_group_no_rule_touched_says_why_its_share_moved(example: Recommendatio
     cost = next(g for g in example.groups if g.group_id == "cost")
     assert not cost.moved_by
     assert cost.weight < cost.agreed_weight
-    assert cost.moved_text == ("no rule changed it: its share fell because rules raised other "
+    assert cost.moved_text == ("No rule changed it: its share fell because rules raised other "
                                "groups")
-    assert cost.change_text.endswith(f"({cost.moved_text})")
+    assert cost.change_text == ("Cost: agreed 10.9%, after the rules 5.5% (no rule changed it: "
+                                "its share fell because rules raised other groups)")
     assert "the rules)" not in " ".join(g.change_text for g in example.groups)
 
 
@@ -84,7 +85,7 @@ def test_a_group_rules_moved_names_the_answers_once(example: Recommendation) -> 
     integration = next(g for g in example.groups if g.group_id == "integration")
     answers = {t.because for t in integration.moved_by}
     assert len(answers) >= 5
-    assert integration.moved_text.startswith("your answers: ")
+    assert integration.moved_text.startswith("Your answers: ")
     for because in answers:
         assert integration.moved_text.count(because) == 1, because
     unchanged = [g for g in example.groups if abs(g.weight - g.agreed_weight) < 0.0005]
