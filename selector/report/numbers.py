@@ -43,6 +43,11 @@ def points(value: float) -> str:
     return _minus(f"{value * 100:,.1f}")
 
 
+def share_points(value: float) -> str:
+    """A difference between two shares in points of 100: 0.21 → "21"."""
+    return _minus(f"{value * 100:,.0f}")
+
+
 def count(value: int) -> str:
     return f"{value:,}"
 

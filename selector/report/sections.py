@@ -13,11 +13,12 @@ from reportlab.platypus import Flowable
 
 from selector.report.appendices import AppendixSections
 from selector.report.body import BodySections
+from selector.report.memo import MemoSections
 
 Section = Callable[[], list[Flowable]]
 
 
-class ReportSections(BodySections, AppendixSections):
+class ReportSections(MemoSections, BodySections, AppendixSections):
     """Every section builder; `ReportRenderer` supplies fonts, styles, width and the rec."""
 
     def sections(self) -> list[Section]:
@@ -38,9 +39,11 @@ class ReportSections(BodySections, AppendixSections):
         ]
 
     def appendix_sections(self) -> list[Section]:
-        """What the body rests on: criteria, evidence, checks, method, reproducibility, words."""
+        """What the body rests on: criteria, costs, evidence, checks, method, reproducibility,
+        words."""
         return [
             self.section_appendix_criteria,
+            self.section_appendix_cost,
             self.section_appendix_evidence,
             self.section_appendix_readiness,
             self.section_appendix_method,
