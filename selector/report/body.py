@@ -14,11 +14,12 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from selector.domain.recommendation import Risk
 from selector.report.blocks import CELL_LINES, Cell
 from selector.report.contents import Contents
+from selector.report.memo import MemoSections
 from selector.report.numbers import DASH, pct, points, share_points
 from selector.report.ranking import RankingSections
 
 
-class BodySections(RankingSections):
+class BodySections(MemoSections, RankingSections):
     """Section builders for the contents and the body."""
 
     RISKS = "Risks and readiness"
@@ -215,7 +216,7 @@ class BodySections(RankingSections):
 
     def offering_risks(self) -> list[Flowable]:
         """Risks that come with a particular offering (or the choice between contenders)."""
-        risks = [r for r in self.rec.risks if r.applies_to]
+        risks = [r for r in self.rec.risks if r.applies_to and r.text not in self.memo_notes()]
         if not risks:
             return [*self.sub("Risks that depend on the offering"),
                     self.p("None: the risks below apply whichever offering is chosen.")]
@@ -229,7 +230,8 @@ class BodySections(RankingSections):
     def project_risks(self) -> list[Flowable]:
         """Risks for the project whichever offering is chosen, each with what it comes from
         and the action that removes it (an action on page 1 is pointed to, not repeated)."""
-        risks = [r for r in self.rec.risks if not r.applies_to]
+        risks = [r for r in self.rec.risks
+                 if not r.applies_to and r.text not in self.memo_notes()]
         title = self.sub("Risks for the project, whichever offering is chosen")
         if not risks:
             return [*title, self.p("No project-wide risk was identified.")]

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from selector.domain.recommendation import CandidateResult, Contribution
 from selector.report.blocks import Cell
-from selector.report.numbers import DASH, day, plural, points
+from selector.report.numbers import DASH, plural, points, short_day
 from selector.report.ranking import RankingSections
 
 EVIDENCE_LINES = 4
@@ -56,17 +56,19 @@ class EvidenceSections(RankingSections):
     def evidence_of(self, offering: CandidateResult) -> list[Flowable]:
         rows = [[self.criterion_name(c.criterion_id), self._value(c), points(c.contribution),
                  self.p(c.evidence or DASH, "CellSmall", EVIDENCE_LINES), self._source(c),
-                 day(c.observed) if c.observed else DASH]
+                 short_day(c.observed) if c.observed else DASH]
                 for c in offering.contributions]
         intro: list[Flowable] = self.sub(f"Evidence: {offering.name}", listed=False)
         if offering.evidence is not None and offering.evidence.text:
             intro.append(self.p(offering.evidence.text, "Small"))
         out = self.table(["Criterion", "Value", "Adds", "What it rests on", "Source", "Seen"],
-                         rows, [0.16, 0.11, 0.06, 0.33, 0.24, 0.1], right=(2,), intro=intro)
-        extra = [*(s.text for s in offering.systems), *(c.text for c in offering.claims)]
-        if extra:
-            out.append(KeepTogether([self.p("Connectors and the vendor's claims", "H3"),
-                                     *self.bullets(extra, style="BulletSmall")]))
+                         rows, [0.16, 0.11, 0.06, 0.31, 0.24, 0.12], right=(2,), intro=intro)
+        for title, items in (("Connectors to the team's systems",
+                              [s.text for s in offering.systems]),
+                             ("The vendor's claims", [c.text for c in offering.claims])):
+            if items:
+                out.append(KeepTogether([self.p(title, "H3"),
+                                         *self.bullets(items, style="BulletSmall")]))
         return out
 
     def _value(self, c: Contribution) -> str:

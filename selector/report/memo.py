@@ -47,12 +47,18 @@ class MemoSections(ReportBlocks):
         out += self.memo_costs()
         out += self.memo_settle()
         out += self.memo_actions()
-        notes = [w.text for w in rec.warnings if w.kind not in SHOWN_WITH_THE_COSTS]
+        notes = self.memo_notes()
         if notes:
-            out += [self.p("Also note", "H3"), *self.bullets(notes[:3], style="BulletSmall")]
+            out += [self.p("Also note", "H3"), *self.bullets(notes, style="BulletSmall")]
         out += self.sign_off()
         out.append(PageBreak())
         return out
+
+    def memo_notes(self) -> list[str]:
+        """The warnings page 1 gives (three at most): not those the cost table shows per
+        offering. A risk with the same sentence (weights changed after the scores were seen)
+        is then not repeated with the risks."""
+        return [w.text for w in self.rec.warnings if w.kind not in SHOWN_WITH_THE_COSTS][:3]
 
     def certainty_scale(self) -> Table:
         """The four steps from "clear winner" to "no recommendation", this result's marked:

@@ -77,3 +77,8 @@ def moment(value: dt.datetime) -> str:
 def day(value: dt.date) -> str:
     """A date as people write it: "1 December 2026"."""
     return f"{value.day} {value:%B %Y}"
+
+
+def short_day(value: dt.date) -> str:
+    """A date in a narrow table column: "1 Dec 2026"."""
+    return f"{value.day} {value:%b %Y}"

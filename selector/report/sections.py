@@ -13,12 +13,11 @@ from reportlab.platypus import Flowable
 
 from selector.report.appendices import AppendixSections
 from selector.report.body import BodySections
-from selector.report.memo import MemoSections
 
 Section = Callable[[], list[Flowable]]
 
 
-class ReportSections(MemoSections, BodySections, AppendixSections):
+class ReportSections(BodySections, AppendixSections):
     """Every section builder; `ReportRenderer` supplies fonts, styles, width and the rec."""
 
     def sections(self) -> list[Section]:

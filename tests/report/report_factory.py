@@ -56,6 +56,7 @@ SOURCE_TITLE = "Nordlys API reference — “öppna gränssnitt” <v2>"
 EXCLUSION = f"{EXCLUDED} offers no documented API, so it cannot share data with the ERP."
 FLIP = "The smallest weight change that changes the winner: Data export from 8.0% to 12.0%."
 CERTAIN_RISK = f"Users fall back to spreadsheets {MARKUP} without a training plan."
+BENT = "Weights were changed on 2025-03-02 08:00 UTC, after the team had looked at the scores."
 
 GROUPS = [
     ("functional_fit", "Functional fit"),
@@ -297,6 +298,7 @@ def build_recommendation(*, n_vendors: int = 6, n_criteria: int = 12, clear_winn
              from_answers=[f"{checks[1].text} — answered “no”"], source=checks[1].source),
         Risk(kind="readiness", text="Duplicates undermine trust",
              from_answers=[f"{checks[2].text} — answered “partly”"], source=LONG_URL),
+        Risk(kind="decision", text=BENT),
     ]
     settle = [Settle(criterion_id=c.criterion_id, name=c.name, points=0.9 - 0.1 * k,
                      values={i: f"level {k + 2}" for i in contenders},
@@ -381,10 +383,11 @@ def build_recommendation(*, n_vendors: int = 6, n_criteria: int = 12, clear_winn
             rules_fired=RULES,
             weights_changed_at=dt.datetime(2025, 3, 2, 8, 0),
             scores_seen_at=dt.datetime(2025, 3, 1, 8, 0),
-            weights_after_scores=True, note="Weights were changed after the scores were seen.",
+            weights_after_scores=True, note=BENT,
         ),
         missing=["Stakeholder Bo has not weighted the groups yet"],
-        warnings=[WarningNote(kind="stale_evidence",
+        warnings=[WarningNote(kind="weights_after_scores", text=BENT),
+                  WarningNote(kind="stale_evidence",
                               text=f"Vendor profile {MARKUP} is older than 12 months"),
                   WarningNote(kind="over_budget",
                               text=f"Over budget even at the low estimate: {THIRD}.")],

@@ -9,6 +9,7 @@ import pytest
 from pdf_reading import bookmarks, flat, link_targets, occurrences, page_texts, reader_of
 from pypdf import PdfReader
 from report_factory import (
+    BENT,
     CERTAIN_RISK,
     EXCLUDED,
     EXCLUSION,
@@ -149,6 +150,12 @@ def test_each_fact_once(text: str, recommendation: Recommendation) -> None:
     assert occurrences(text, CERTAIN_RISK) == 1  # a risk, and a readiness check's risk
 
 
+def test_weights_bent_after_the_scores_are_on_page_one_once(texts: list[str]) -> None:
+    """A governance warning the CFO must see: on page 1, and not again with the risks."""
+    assert occurrences(texts[0], BENT) == 1
+    assert occurrences(" ".join(texts), BENT) == 1
+
+
 def test_a_risk_whose_action_is_on_page_one_points_to_it(texts: list[str]) -> None:
     """The training plan is action 2 on page 1: its risk points there instead of repeating it."""
     body = flat(" ".join(texts[1:]))
@@ -186,7 +193,7 @@ def test_a_source_prints_its_title_and_links_the_full_address(reader: PdfReader,
     assert flat(SOURCE_TITLE) in evidence
     assert "vendor documentation" in evidence and "team judgement" in evidence
     assert "judgement" in evidence and "vendor claim, verified in a demo" in evidence
-    assert "1 March 2025" in evidence  # the day the source was seen
+    assert "1 Mar 2025" in evidence  # the day the source was seen
     assert "/never/fit/" not in "".join(texts)  # the address itself is not printed
     assert "example.com" in flat(" ".join(texts))  # a rule's source prints as its site
 
