@@ -45,7 +45,7 @@ class MemoSections(ReportBlocks):
                                 self.p(rec.confidence_text, "Body", 8)]
         out.append(self.facts([("How sure we are", sure)], 30 * mm))
         out += self.memo_costs()
-        out += self.memo_settle()
+        out += self.memo_settle() or self.memo_reasons()
         out += self.memo_actions()
         notes = self.memo_notes()
         if notes:
@@ -143,6 +143,14 @@ class MemoSections(ReportBlocks):
             self.p("Where the contenders differ most, in points of the total score: where a "
                    "proof of concept should look.", "Small"),
             table])]
+
+    def memo_reasons(self) -> list[Flowable]:
+        """With nothing to settle (a clear winner or a favourite), why it leads."""
+        reasons = self.rec.top_reasons[:3]
+        if not reasons:
+            return []
+        return [KeepTogether([self.p("Why it leads", "H3"),
+                              *self.bullets(reasons, style="BulletSmall")])]
 
     # ---- what we must do first -----------------------------------------------------------
 

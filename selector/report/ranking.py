@@ -23,6 +23,8 @@ class RankingSections(ReportBlocks):
     profile_offerings: int = 3
     points_offerings: int = 5
     value_offerings: int = 12
+    table_offerings: int = 30
+    ruled_out_offerings: int = 40
 
     def section_ranking(self) -> list[Flowable]:
         ranked, excluded = self.ranked_offerings(), self.excluded_offerings()
@@ -63,7 +65,7 @@ class RankingSections(ReportBlocks):
         horizon = plural(self.rec.horizon_years, "year")
         sampled = bool(self.rec.robustness.n_samples)
         rows = []
-        for o in ranked:
+        for o in ranked[: self.table_offerings]:
             notes = [f"+ {s}" for s in o.strengths[:2]] + [f"− {w}" for w in o.weaknesses[:1]]
             if o.balance_warning:
                 notes.append(f"! {o.balance_warning}")
@@ -75,10 +77,15 @@ class RankingSections(ReportBlocks):
                          pct(o.probability_first) if sampled else DASH,
                          euro_range(o.cost.total) if o.cost is not None else DASH,
                          "\n".join(notes) or DASH])
-        return self.table(["#", "Offering", "Kind of solution", "Score", "First place",
-                           f"Total cost, {horizon}", "Strengths (+) and weaknesses (−)"],
-                          rows, [0.04, 0.2, 0.13, 0.07, 0.07, 0.2, 0.29], right=(3, 4, 5),
-                          intro=[Spacer(1, 6)])
+        out = self.table(["#", "Offering", "Kind of solution", "Score", "First place",
+                          f"Total cost, {horizon}", "Strengths (+) and weaknesses (−)"],
+                         rows, [0.04, 0.2, 0.13, 0.07, 0.07, 0.2, 0.29], right=(3, 4, 5),
+                         intro=[Spacer(1, 6)])
+        if len(ranked) > len(rows):
+            out.append(self.p(f"The first {count(len(rows))} of {count(len(ranked))} ranked "
+                              "offerings; every one is in the JSON export (crm-selector rank "
+                              "PROJECT.toml --json).", "Muted"))
+        return out
 
     def ranking_value_for_money(self, ranked: list[CandidateResult]) -> list[Flowable]:
         """Benefit against total cost, the efficient offerings marked, and the advisor's
@@ -218,15 +225,19 @@ class RankingSections(ReportBlocks):
         if not excluded:
             return []
         rows = []
-        for o in excluded:
+        for o in excluded[: self.ruled_out_offerings]:
             reasons = [f.reason for f in o.failures] or ["Excluded by a must-have."]
             rows.append([o.name, "\n".join(o.solution_type_names) or DASH,
                          "\n".join(f"• {r}" for r in reasons)])
+        note = ("Offerings that miss at least one must-have, whatever their other scores, with "
+                "every must-have they miss.")
+        if len(excluded) > len(rows):
+            note += (f" The first {count(len(rows))} of {count(len(excluded))}; every one is in "
+                     "the JSON export.")
         return self.table(["Offering", "Kind of solution", "Why it is ruled out"], rows,
                           [0.24, 0.12, 0.64],
                           intro=[*self.sub("Ruled out by must-haves", listed=False),
-                                 self.p("Offerings that miss at least one must-have, whatever "
-                                        "their other scores, with every must-have they miss.")])
+                                 self.p(note)])
 
     def overrides(self) -> list[Flowable]:
         changes = [(o, v) for o in self.rec.offerings for v in o.overrides]

@@ -93,6 +93,7 @@ def test_first_page_holds_the_decision(texts: list[str],
     for action in recommendation.actions:
         assert flat(action.text) in first and flat(action.owner) in first
     assert "What would settle it" not in first  # a clear winner: nothing to settle
+    assert "Why it leads" in first and flat(recommendation.top_reasons[0]) in first
     assert "60%" in first  # the leader's chance of ranking first, as a number
     assert "Sign-off" in first and "Signature" in first
     assert "Contents" in texts[1]
@@ -249,8 +250,11 @@ def test_large_report_stays_within_bounds() -> None:
 
     big = build_recommendation(n_vendors=60, n_criteria=40)
     reader = reader_of(render_pdf(big))
-    assert 15 <= len(reader.pages) <= 80
-    assert "Vendor 58 Ltd, online" in "".join(p.extract_text() for p in reader.pages)
+    assert 15 <= len(reader.pages) <= 60
+    text = flat(" ".join(p.extract_text() for p in reader.pages))
+    thirtieth = next(o for o in big.offerings if o.rank == 30)
+    assert f"30 {thirtieth.name}" in text  # the last row of the ranking table
+    assert "The first 30 of 59 ranked offerings; every one is in the JSON export" in text
 
 
 def test_incomplete_recommendation_renders(recommendation: Recommendation) -> None:
