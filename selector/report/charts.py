@@ -399,7 +399,7 @@ def value_for_money(fonts: FontSet, points: Sequence[ValuePoint], width: float,
         x, y = x_of((p.low + p.high) / 2), y_of(p.score)
         drawing.add(_marker(x, y, p))
         drawing.add(_mark_label(fonts, x, y, p.mark, placed))
-    _value_legend(fonts, drawing, width)
+    _value_legend(fonts, drawing, width, any(not p.priced for p in points))
     return drawing
 
 
@@ -432,8 +432,9 @@ def _mark_label(fonts: FontSet, x: float, y: float, mark: str,
     return text(fonts, sx + 1, sy + 1.5, mark, LABEL_SIZE, bold=True)
 
 
-def _value_legend(fonts: FontSet, drawing: Drawing, width: float) -> None:
-    """The three markers and the range line, side by side in one row."""
+def _value_legend(fonts: FontSet, drawing: Drawing, width: float, unpriced: bool) -> None:
+    """The markers (the square only when an offering is not fully priced) and the range
+    line, side by side in one row."""
     size = SMALL_SIZE + 0.5
     whisker = Group(Line(0, 4, 14, 4, strokeColor=INK, strokeWidth=0.6),
                     Line(0, 1.5, 0, 6.5, strokeColor=INK, strokeWidth=0.6),
@@ -445,6 +446,8 @@ def _value_legend(fonts: FontSet, drawing: Drawing, width: float) -> None:
         (_marker(5, 4, ValuePoint("", 0, 0, 0, priced=False)), 10, "not fully priced"),
         (whisker, 14, "low to high cost estimate"),
     ]
+    if not unpriced:
+        del items[2]
     x = 0.0
     for marker, mark_width, label in items:
         group = Group(marker)

@@ -51,10 +51,11 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
      "times as much as Openness”). The consistency ratio says how well those judgments agree "
      "with each other: up to 0.10 is the usual limit; above it, some judgments contradict "
      "others and should be revisited."),
-    ("Spread (coefficient of variation)",
-     "How differently the stakeholders weighted a criteria group: the standard deviation of "
-     "their weights divided by the average. 0 means everyone agreed; above 1, some gave the "
-     "group nothing while others gave it a lot."),
+    ("Points apart (a split between stakeholders)",
+     "How differently the stakeholders weighted a criteria group: the share of the weight the "
+     "one who gives it most gives it, minus the share the one who gives it least gives it, in "
+     "points of 100. “20 points apart” is, for example, 5% against 25%; 0 means everyone "
+     "agreed."),
     ("Readiness",
      "A check of what must be in place in the organisation (a sponsor, users involved, training, "
      "clean data), from the experience of failed CRM projects, scored out of 100."),

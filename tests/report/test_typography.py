@@ -27,8 +27,9 @@ def test_glossary_explains_every_method_term(reader: PdfReader, texts: list[str]
     start = next(m.page for m in bookmarks(reader) if m.title.startswith("Appendix G"))
     glossary = flat(" ".join(texts[start - 1:]))
     for term in ("TOPSIS", "PROMETHEE II", "Kendall τ", "SMAA", "Stability interval",
-                 "consistency ratio", "coefficient of variation", "Must-have (knock-out)",
-                 "Weighted sum", "Probability of first place"):
+                 "consistency ratio", "Points apart", "Must-have (knock-out)",
+                 "Weighted sum", "Probability of first place", "Value for money",
+                 "Total cost over the horizon", "Judgement, vendor claim"):
         assert term in glossary, term
 
 
