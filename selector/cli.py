@@ -1,16 +1,24 @@
 """`crm-selector`: the terminal UI by default, and headless subcommands for scripts and CI.
 
 The CLI holds no logic: it parses arguments, calls the catalog, advisor and report layers, and
-turns their problems into messages and exit codes (0 fine, 1 problems found, 2 usage error).
+turns their problems into messages and exit codes: 0 fine, 1 problems found, 2 usage error,
+70 a bug in CRM Selector (details in a crash file, never a traceback on the terminal).
+Everything it prints passes through `visible`, so text from files cannot drive the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import errno
 import json
 import os
+import platform
+import stat
 import sys
+import tempfile
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,11 +32,13 @@ from selector.catalog import (
 )
 from selector.catalog.files import read_toml
 from selector.catalog.loader import file_kind
-from selector.catalog.problems import Problem, display_path
+from selector.catalog.problems import Problem, did_you_mean, display_path
 from selector.catalog.project_file import now
 from selector.catalog.schemas import write_schemas
 from selector.catalog.template import new_project_text
+from selector.domain.base import NAME_LIMIT
 from selector.domain.recommendation import Recommendation
+from selector.domain.text import json_safe, visible
 
 DATE_HELP = (
     "date the result is as of (YYYY-MM-DD); default: the project's date, else "
@@ -36,9 +46,24 @@ DATE_HELP = (
 )
 SUBCOMMANDS = ("validate", "audit", "schema", "new", "rank", "report", "vendors", "tui", "rfp")
 
+EXIT_BUG = 70
+"""EX_SOFTWARE from sysexits.h: our bug, told apart from 1 (problems in the user's files)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the arguments it echoes in its messages made visible."""
+
+    def _print_message(self, message: str, file: object = None) -> None:
+        super()._print_message(visible(message), file)  # type: ignore[arg-type]
+
+
+def _say(text: object, *, err: bool = False) -> None:
+    """Print text that may hold names from files: controls and bidi overrides made visible."""
+    print(visible(str(text)), file=sys.stderr if err else sys.stdout)
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="crm-selector",
         description="Choose a CRM: the kind of solution and the vendor, with the reasons.",
         epilog="Run without a command to open the terminal UI (optionally on PROJECT.toml).",
@@ -104,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         help="extra catalog folder (repeatable)",
     )
+    _allow_catalog_errors(rank)
 
     report = sub.add_parser("report", help="write the recommendation PDF for decision makers")
     report.add_argument("project", type=Path)
@@ -116,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         help="extra catalog folder (repeatable)",
     )
+    _allow_catalog_errors(report)
 
     vendors = sub.add_parser("vendors", help="list the vendors in the catalog")
     vendors.add_argument(
@@ -202,33 +229,22 @@ def _rfp_parser(sub: argparse._SubParsersAction) -> None:
     card.add_argument("--catalog", type=Path, action="append", default=[], help=catalog_help)
 
 
+def _allow_catalog_errors(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--allow-catalog-errors",
+        action="store_true",
+        help="go ahead although catalog files have errors (those files, or the entries in "
+        "them that have errors, are left out)",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and not args_list[0].startswith("-") and args_list[0] not in SUBCOMMANDS:
-        args_list = ["tui", *args_list]
-    args = _parser().parse_args(args_list)
-    project = getattr(args, "project", None)
-    if args.command in ("rank", "report") and not project.is_file():
-        print(
-            f"crm-selector {args.command}: {display_path(project)}: no such project file",
-            file=sys.stderr,
-        )
-        return 2
+    _tolerate_any_encoding()
     try:
-        if args.command in (None, "tui"):
-            return _tui(getattr(args, "project", None))
-        return {
-            "validate": _validate,
-            "audit": _audit,
-            "schema": _schema,
-            "new": _new,
-            "rank": _rank,
-            "report": _report,
-            "vendors": _vendors,
-            "rfp": _rfp,
-        }[args.command](args)
+        return _run(args_list)
     except FileError as exc:
-        print(f"crm-selector: {exc}", file=sys.stderr)
+        _say(f"crm-selector: {exc}", err=True)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -236,11 +252,130 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (`crm-selector vendors | head`): stop quietly, like other tools
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # our bug, whatever it is: one line and a crash file, no traceback
+        return _crash(exc, args_list)
 
 
-def _print_problems(problems: Sequence[Problem]) -> None:
+def _run(args_list: list[str]) -> int:
+    if args_list and not args_list[0].startswith("-") and args_list[0] not in SUBCOMMANDS:
+        word = args_list[0]
+        if not _names_a_file(word):
+            _say(
+                f"crm-selector: unknown command {word!r}{did_you_mean(word, SUBCOMMANDS)}; the "
+                f"commands are {', '.join(SUBCOMMANDS)} (see crm-selector --help)",
+                err=True,
+            )
+            return 2
+        args_list = ["tui", *args_list]
+    args = _parser().parse_args(args_list)
+    project = getattr(args, "project", None)
+    if args.command in ("rank", "report", "tui", None) and project is not None:
+        reason = _not_a_project_file(project)
+        if reason:
+            _say(f"crm-selector {args.command or 'tui'}: {display_path(project)}: {reason}",
+                 err=True)
+            return 2
+    if args.command in (None, "tui"):
+        return _tui(project)
+    return {
+        "validate": _validate,
+        "audit": _audit,
+        "schema": _schema,
+        "new": _new,
+        "rank": _rank,
+        "report": _report,
+        "vendors": _vendors,
+        "rfp": _rfp,
+    }[args.command](args)
+
+
+def _names_a_file(word: str) -> bool:
+    """Whether a first argument that is no command is meant as a project to open."""
+    return word.endswith(".toml") or "/" in word or os.sep in word or os.path.lexists(word)
+
+
+def _not_a_project_file(path: Path) -> str:
+    """Why `path` cannot be opened as a project file, or '' when it can be tried."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "is a link to a file that does not exist" if path.is_symlink() else (
+            "no such project file"
+        )
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a link that leads back to itself (a symlink loop)"
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "is a folder, expected a project file (.toml)"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a pipe or a device), expected a project file (.toml)"
+    return ""
+
+
+def _tolerate_any_encoding() -> None:
+    """Never fail on a character the terminal's encoding lacks: show it escaped instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # closed or unusual: leave it
+                reconfigure(errors="backslashreplace")
+
+
+def _crash(exc: Exception, args_list: list[str]) -> int:
+    """Tell the user it is our bug in one line, and keep the details for the bug report."""
+    details = (
+        f"crm-selector {__version__} crashed at {dt.datetime.now(dt.UTC).isoformat()}\n"
+        f"command: crm-selector {' '.join(args_list)}\n"
+        f"Python {platform.python_version()} on {platform.platform()}\n\n"
+        + "".join(traceback.format_exception(exc))
+    )
+    written = _write_crash_file(details)
+    where = (
+        f"details are in {written}. Please include that file in a bug report."
+        if written
+        else "the details could not be saved anywhere. Please report this message."
+    )
+    what = f"{type(exc).__name__}: {exc}"
+    what = what if len(what) <= 200 else what[:199] + "…"
+    print(
+        visible(
+            f"crm-selector: internal error ({what}). This is a bug in CRM Selector, not a "
+            f"problem with your files; {where}",
+            keep="",
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_BUG
+
+
+def _write_crash_file(details: str) -> Path | None:
+    """The crash file, in the user's state folder (XDG), else the temporary folder."""
+    # the temporary folder is shared by all users on Unix: one folder per user there
+    user = f"-{os.getuid()}" if hasattr(os, "getuid") else ""
+    folders = [Path(tempfile.gettempdir()) / f"crm-selector{user}"]
+    with contextlib.suppress(RuntimeError):  # no home folder
+        state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+        folders.insert(0, Path(state) / "crm-selector")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    name = f"crash-{stamp}-{os.getpid()}.txt"
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / name
+            # private: a traceback names the user's files and folders
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
+                handle.write(details)
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def _print_problems(problems: Sequence[Problem], *, err: bool = False) -> None:
     for problem in problems:
-        print(problem)
+        _say(problem, err=err)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -257,14 +392,15 @@ def _validate(args: argparse.Namespace) -> int:
             else:
                 folders.append(path)
         else:
-            usage.append(f"crm-selector validate: {display_path(path)}: no such file or folder")
+            reason = _not_a_project_file(path)
+            if reason == "no such project file":
+                reason = "no such file or folder"
+            usage.append(f"crm-selector validate: {display_path(path)}: {reason}")
     if usage:
-        print("\n".join(usage), file=sys.stderr)
+        _say("\n".join(usage), err=True)
         return 2
     if args.no_shipped and not folders:
-        print(
-            "crm-selector validate: --no-shipped needs at least one catalog folder", file=sys.stderr
-        )
+        _say("crm-selector validate: --no-shipped needs at least one catalog folder", err=True)
         return 2
     catalog = load_catalog(folders, include_shipped=not args.no_shipped)
     problems = list(catalog.problems)
@@ -275,18 +411,18 @@ def _validate(args: argparse.Namespace) -> int:
     errors = [p for p in problems if p.severity == "error"]
     files = len({p.file for p in errors})
     if errors:
-        print(
+        _say(
             f"{len(errors)} problem{'s' * (len(errors) != 1)} in {files} file{'s' * (files != 1)}",
-            file=sys.stderr,
+            err=True,
         )
         return 1
-    print(
+    _say(
         f"OK: {len(catalog.library.criteria())} criteria in {len(catalog.library.groups)} "
         f"groups, {len(catalog.solution_types)} solution types, {len(catalog.vendors)} vendors, "
         f"{len(catalog.questionnaire.questions)} questions, {len(catalog.questionnaire.rules)} "
         f"rules, {len(catalog.questionnaire.readiness)} readiness items"
         + (f"; {len(projects)} project file{'s' * (len(projects) != 1)}" if projects else ""),
-        file=sys.stderr,
+        err=True,
     )
     return 0
 
@@ -304,17 +440,17 @@ def _audit(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         for path in missing:
-            print(f"crm-selector audit: {display_path(path)}: no such file or folder",
+            _say(f"crm-selector audit: {display_path(path)}: no such file or folder",
                   file=sys.stderr)
         return 2
     catalog = load_catalog(args.paths, include_shipped=not args.no_shipped)
     for problem in catalog.errors:
-        print(problem, file=sys.stderr)
+        _say(problem, err=True)
     audit = audit_catalog(catalog, args.date or dt.datetime.now(dt.UTC).date())
     if args.json:
-        print(json.dumps(audit.to_json(), indent=2, ensure_ascii=False))
+        print(json_safe(json.dumps(audit.to_json(), indent=2, ensure_ascii=False)))
     else:
-        print(audit_text(audit), end="")
+        _say(audit_text(audit).rstrip("\n"))
     return 1 if audit.failing or catalog.errors else 0
 
 
@@ -328,39 +464,57 @@ def _schema(args: argparse.Namespace) -> int:
             f"{display_path(args.output)}: cannot write: {exc.strerror or exc}"
         ) from exc
     for path in written:
-        print(display_path(path))
+        _say(display_path(path))
     return 0
 
 
 def _new(args: argparse.Namespace) -> int:
     path: Path = args.project
     if path.suffix != ".toml":
-        print(
-            f"crm-selector new: {display_path(path)}: a project file name ends in .toml",
-            file=sys.stderr,
-        )
+        _say(f"crm-selector new: {display_path(path)}: a project file name ends in .toml", err=True)
         return 2
     if path.exists() and not args.force:
-        print(
+        _say(
             f"crm-selector new: {display_path(path)} already exists; use --force to replace it",
-            file=sys.stderr,
+            err=True,
         )
         return 1
-    catalog = load_catalog()
     name = args.name or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+    if len(name) > NAME_LIMIT:  # the file would not pass its own validation
+        _say(
+            f"crm-selector new: the project name is {len(name):,} characters long; a name is "
+            f"at most {NAME_LIMIT} (use --name to give a shorter one)",
+            err=True,
+        )
+        return 2
+    catalog = load_catalog()
     write_atomic(path, new_project_text(catalog, name, now().isoformat().replace("+00:00", "Z")))
-    print(f"Wrote {display_path(path)}. Open it with: crm-selector {display_path(path)}")
+    _say(f"Wrote {display_path(path)}. Open it with: crm-selector {display_path(path)}")
     return 0
 
 
-def _load_for_ranking(project_path: Path, extra: Sequence[Path]) -> OpenedProject | None:
+def _load_for_ranking(
+    project_path: Path, extra: Sequence[Path], allow_catalog_errors: bool = False
+) -> OpenedProject | None:
     """Open a project with its catalog, or print why not; None means 'exit 1'."""
     opened = open_project(project_path, extra_folders=extra)
-    if not opened.usable:
+    if opened.project is None or opened.catalog is None:
         _print_problems(opened.problems)
         return None
-    for problem in opened.problems:
-        print(problem, file=sys.stderr)
+    project_errors = [p for p in opened.errors if p not in opened.catalog.errors]
+    if project_errors:
+        _print_problems(opened.problems)
+        return None
+    _print_problems(opened.problems, err=True)
+    if opened.catalog.errors and not allow_catalog_errors:
+        count = len(opened.catalog.errors)
+        _say(
+            f"crm-selector: the catalog has {count} error{'s' * (count != 1)} (listed above), "
+            "so the ranking would leave things out; fix them, or pass --allow-catalog-errors "
+            "to go ahead without the files or entries that have them",
+            err=True,
+        )
+        return None
     return opened
 
 
@@ -368,7 +522,7 @@ def _advise(args: argparse.Namespace) -> Recommendation | None:
     """The Recommendation for the project named on the command line, or None ('exit 1')."""
     from selector.advisor import advise
 
-    opened = _load_for_ranking(args.project, args.catalog)
+    opened = _load_for_ranking(args.project, args.catalog, args.allow_catalog_errors)
     if opened is None:
         return None
     today, source = args.date, "argument"
@@ -396,30 +550,55 @@ def _rank(args: argparse.Namespace) -> int:
     recommendation = _advise(args)
     if recommendation is None:
         return 1
-    print(recommendation.model_dump_json(indent=2) if args.json else render_tables(recommendation))
+    if args.json:
+        # JSON escapes C0 controls itself; json_safe escapes the rest a terminal acts on
+        print(json_safe(recommendation.model_dump_json(indent=2)))
+    else:
+        _say(render_tables(recommendation))
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
     from selector.report import write_report
 
+    refusal = _would_replace_non_pdf(args.output)
+    if refusal:
+        _say(f"crm-selector report: {display_path(args.output)}: {refusal}", err=True)
+        return 2
     recommendation = _advise(args)
     if recommendation is None:
         return 1
     write_report(recommendation, args.output)
-    print(f"Wrote {display_path(args.output)}")
+    _say(f"Wrote {display_path(args.output)}")
     return 0
+
+
+def _would_replace_non_pdf(output: Path) -> str:
+    """Why writing the report to `output` would destroy something, or ''.
+
+    `-o project.toml` (a slip of the fingers) would otherwise replace the team's work with a
+    PDF: an existing file is only replaced when it is a PDF (or empty).
+    """
+    try:
+        with output.open("rb") as handle:
+            head = handle.read(5)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return ""  # nothing there to lose (or the writer explains the folder problem)
+    except OSError:
+        return ""  # unreadable: the atomic writer reports whether it can replace it
+    if head and head != b"%PDF-":
+        return "exists and is not a PDF; refusing to replace it (nothing was written)"
+    return ""
 
 
 def _vendors(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog)
-    for problem in catalog.problems:
-        print(problem, file=sys.stderr)
+    _print_problems(catalog.problems, err=True)
     width = max((len(v.id) for v in catalog.vendors), default=2)
     for v in catalog.vendors:
         types = ", ".join(v.solution_types)
-        print(f"{v.id:<{width}}  {v.name}  [{types}]  ({catalog.vendor_catalog[v.id]})")
-    return 0
+        _say(f"{v.id:<{width}}  {v.name}  [{types}]  ({catalog.vendor_catalog[v.id]})")
+    return 1 if catalog.errors else 0
 
 
 def _rfp(args: argparse.Namespace) -> int:
@@ -428,7 +607,7 @@ def _rfp(args: argparse.Namespace) -> int:
 
     step = f"crm-selector rfp {args.rfp_command}"
     if not args.project.is_file():
-        print(f"{step}: {display_path(args.project)}: no such project file", file=sys.stderr)
+        _say(f"{step}: {display_path(args.project)}: no such project file", err=True)
         return 2
     opened = _load_for_ranking(args.project, args.catalog)
     if opened is None:
@@ -442,7 +621,7 @@ def _rfp(args: argparse.Namespace) -> int:
             "scorecard": _rfp_scorecard,
         }[args.rfp_command](args, opened)
     except rfp.ScopeError as exc:
-        print(f"{step}: {exc}", file=sys.stderr)
+        _say(f"{step}: {exc}", err=True)
         return 2
 
 
@@ -458,7 +637,7 @@ def _rfp_export(args: argparse.Namespace, opened: OpenedProject) -> int:
     written = export_rfps(opened.catalog, opened.project, args.output, args.offering,
                           args.deadline, args.contact, _issue_date(args, opened))
     for path in written:
-        print(f"Wrote {display_path(path)}")
+        _say(f"Wrote {display_path(path)}")
     return 0
 
 
@@ -467,7 +646,7 @@ def _rfp_scorecard(args: argparse.Namespace, opened: OpenedProject) -> int:
 
     path = export_scorecard(opened.catalog, opened.project, args.output, args.stakeholder,
                             args.offering, _issue_date(args, opened))
-    print(f"Wrote {display_path(path)}")
+    _say(f"Wrote {display_path(path)}")
     return 0
 
 
@@ -480,12 +659,12 @@ def _rfp_import(args: argparse.Namespace, opened: OpenedProject) -> int:
     if result.changed:
         save_project(result.project, args.project)
     for line in import_lines(result, display_path(args.project)):
-        print(line)
+        _say(line)
     for refusal in result.refused:
         for line in refusal_lines(refusal):
-            print(line, file=sys.stderr)
+            _say(line, err=True)
     if result.changed:
-        print(f"\nSaved {display_path(args.project)}")
+        _say(f"\nSaved {display_path(args.project)}")
     return 1 if result.refused else 0
 
 
@@ -497,7 +676,7 @@ def _rfp_claims(args: argparse.Namespace, opened: OpenedProject) -> int:
     rec = advise(opened.catalog, opened.project, n_samples=0)
     names = {r.id: r.name for r in rec.offerings}
     for line in awaiting_lines(awaiting(rec, args.all), answered(opened.project), names):
-        print(line)
+        _say(line)
     return 0
 
 
@@ -510,21 +689,36 @@ def _rfp_decide(args: argparse.Namespace, opened: OpenedProject) -> int:
     decision = decide(opened.project, args.offering, args.criterion, args.status,
                       args.source, args.by)
     if decision.project is None:
-        print(f"crm-selector rfp decide: {decision.problem}", file=sys.stderr)
+        _say(f"crm-selector rfp decide: {decision.problem}", err=True)
         return 1
     before = advise(opened.catalog, opened.project, n_samples=0)
     after = advise(opened.catalog, decision.project, n_samples=0)
     save_project(decision.project, args.project)
     for line in decision_lines(before, after, args.offering, args.criterion):
-        print(line)
-    print(f"Saved {display_path(args.project)}")
+        _say(line)
+    _say(f"Saved {display_path(args.project)}")
     return 0
 
 
 def _tui(project: Path | None) -> int:
+    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
+        _say(
+            "crm-selector: the terminal UI needs a terminal, and input or output is not one; "
+            "in scripts use a command such as crm-selector rank PROJECT.toml (see --help)",
+            err=True,
+        )
+        return 2
     from selector.tui.app import run
 
     return run(project)
+
+
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (ValueError, OSError):  # closed
+        return False
 
 
 if __name__ == "__main__":

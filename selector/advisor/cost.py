@@ -9,6 +9,7 @@ says how it was worked out, so a CFO can check the sum by hand.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -169,6 +170,11 @@ def _licences(inputs: CostInputs, team: Team, model: CostModel) -> tuple[list[_P
     return parts, priced, billed
 
 
+def _nearest_level(value: float) -> int:
+    """The level band a score falls in, halves rounded up (2.5 is level 3)."""
+    return int(math.floor(min(5.0, max(0.0, value)) + 0.5))
+
+
 def _scale(low: float, high: float, users: int, team: Team, share: Assumption
            ) -> tuple[float, float]:
     """An estimate for `users` scaled to the team: only the user-driven share grows."""
@@ -187,7 +193,7 @@ def _implementation(inputs: CostInputs, team: Team, model: CostModel) -> _Part:
                      partial(wording.implementation_basis, item.eur, users, team.seats,
                              share.value),
                      False, _cite(item), item.confidence)
-    level = int(round(min(5.0, max(0.0, inputs.implementation_level))))
+    level = _nearest_level(inputs.implementation_level)
     band = model.implementation_levels[str(level)]
     low, high = _scale(band[0], band[1], model.reference_users, team, share)
     return _Part("implementation", "Implementation", False, low, high,
@@ -230,7 +236,7 @@ def _administration(inputs: CostInputs, model: CostModel) -> _Part:
                      fte[1] * fte_cost[1],
                      partial(wording.administration_basis, fte, fte_cost, None), False,
                      _cite(item), item.confidence)
-    level = int(round(min(5.0, max(0.0, inputs.skills_level))))
+    level = _nearest_level(inputs.skills_level)
     fte = model.administration_fte[str(level)]
     return _Part("administration", "Administration", True, fte[0] * fte_cost[0],
                  fte[1] * fte_cost[1], partial(wording.administration_basis, fte, fte_cost, level),

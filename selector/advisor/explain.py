@@ -126,6 +126,7 @@ def results(
                 detailed=full,
                 failures=ev.failures[i],
                 not_evidenced=assessed.not_evidenced[i],
+                shortfalls=ev.shortfalls[i],
                 contributions=contribs,
                 group_contributions=ev.group_contributions[i],
                 need_profile=ev.need_profiles[i],
@@ -173,7 +174,7 @@ def _evidence(
     score = float(ev.scores[i])
     share = float(ev.contributions[i][judged_mask].sum()) / score if score > 0 else 0.0
     dates = [c.observed for c in contribs if c.observed is not None]
-    ages = [(as_of - d).days for d in dates]
+    ages = [max(0, (as_of - d).days) for d in dates]
     fields = dict(
         judgement_share=share,
         judged_scores=int(judged_mask.sum()),

@@ -74,8 +74,9 @@ def _listed(offering: OfferingProfile, name: str) -> _Listed:
 
 
 @lru_cache(maxsize=65536)
-def _words(text: str) -> str:
-    return re.sub(r"[^0-9a-z\u00c0-\uffff]+", " ", text.lower()).strip()
+def _words(text: str) -> frozenset[str]:
+    """The words of a product name, lower case: "SAP S/4HANA" → {"sap", "s", "4hana"}."""
+    return frozenset(re.sub(r"[^0-9a-z\u00c0-\uffff]+", " ", text.lower()).split())
 
 
 @lru_cache(maxsize=262144)
@@ -91,10 +92,9 @@ def matches(name: str, wanted: str, value: str) -> bool:
         norwegian = {"no", "nb", "nn"}
         return v == w or base_v == w or (base_w in norwegian and base_v in norwegian)
     if name in ("integrations", "modules"):
+        # whole words, so "SAP" never matches "WhatsApp" and "erp" never "Enterprise"
         a, b = _words(w), _words(v)
-        if not a or not b:
-            return False
-        return a == b or (len(a) >= 3 and a in b) or (len(b) >= 3 and b in a)
+        return bool(a and b) and (a <= b or b <= a)
     return v == w
 
 

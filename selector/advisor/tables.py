@@ -49,6 +49,9 @@ def render_tables(rec: Recommendation) -> str:
     lines += _section("Kind of solution")
     lines += _wrap(rec.solution_type_headline, "")
     lines += _candidates(rec.solution_types)
+    if any(t.shortfalls for t in rec.solution_types):
+        lines += _wrap("“short of N”: the kind typically misses N must-haves, so it ranks below "
+                       "those that miss fewer, whatever its points; check each vendor.", "")
 
     lines += _section("Offerings")
     lines += _candidates(rec.offerings, with_probability=bool(rec.robustness.n_samples))
@@ -132,8 +135,10 @@ def _candidates(items: list[CandidateResult], with_probability: bool = False) ->
         status = (
             "excluded" if c.excluded else (f"{c.probability_first:.0%}" if with_probability else "")
         )
+        if c.shortfalls and not c.excluded:
+            status = f"short of {len(c.shortfalls)}"
         rows.append([rank, c.name, score, _bar(c.score), status])
-    return _table(headers, rows, [2, 44, 5, 20, 9])
+    return _table(headers, rows, [2, 44, 5, 20, 10])
 
 
 def _costs(rec: Recommendation) -> list[str]:

@@ -24,7 +24,6 @@ from selector.domain.vendors import CUSTOMER_RUN, OfferingProfile, VendorProfile
 
 FRESH_DAYS = {"price": 183, "fact": 365, "score": 730}
 """How old evidence may be before it is reported stale, by kind."""
-PRICE_LIKE = {"licence_cost", "total_cost"}
 FACT_LIKE_SCORES = {"data_residency", "licence_openness"}
 JUDGEMENT_LIMIT = 0.30
 MANY_CRITERIA = 6  # one page cited for this many criteria in four or more groups is suspect
@@ -37,8 +36,8 @@ OSI_LICENCES = {
 }
 
 Kind = Literal[
-    "contradiction", "too_much_judgement", "no_source", "no_date", "stale", "weak_source",
-    "stale_rate",
+    "contradiction", "too_much_judgement", "no_source", "no_source_kind", "no_date", "stale",
+    "weak_source", "stale_rate",
 ]
 FAILING: frozenset[str] = frozenset({"contradiction", "too_much_judgement"})
 
@@ -84,6 +83,7 @@ class VendorAudit:
     file: str
     offerings: list[OfferingAudit]
     contradictions: int
+    stale_facts: int = 0
 
     @property
     def judgement_share(self) -> float:
@@ -154,8 +154,11 @@ def audit_catalog(catalog: Catalog, as_of: dt.date) -> Audit:
                         )
                     )
         result.vendors.append(
-            VendorAudit(vendor.id, vendor.name, vendor.kind, file, summaries,
-                        sum(1 for f in found if f.kind == "contradiction"))
+            VendorAudit(
+                vendor.id, vendor.name, vendor.kind, file, summaries,
+                contradictions=sum(1 for f in found if f.kind == "contradiction"),
+                stale_facts=sum(1 for f in found if f.kind == "stale" and "facts." in f.field),
+            )
         )
         result.findings += _unique(found)
     if catalog.cost_model is not None:
@@ -195,6 +198,9 @@ def _audit_offering(
                                      "no source, and not marked as team judgement"))
             continue
         sourced += 1
+        if score.source_kind is None:
+            found.append(Finding("no_source_kind", file, vendor.id, label, field_name,
+                                 "has a source but no `source_kind` (what kind of page it is)"))
         age = _age(score, as_of)
         if age is None:
             undated += 1
@@ -210,11 +216,13 @@ def _audit_offering(
         if score.source and _is_home_page(score.source):
             found.append(Finding("weak_source", file, vendor.id, label, field_name,
                                  f"{score.source} is a home page: cite the page that says it"))
+    own_tiers = index is not None and vendor.offerings[index].price_tiers is not None
+    prefix = f"offerings[{index}].price_tiers" if own_tiers else "price_tiers"
     for i, tier in enumerate(offering.price_tiers):
         age = _age(tier, as_of)
         if age is not None and age > FRESH_DAYS["price"]:
             stale += 1
-            found.append(Finding("stale", file, vendor.id, label, f"price_tiers[{i}]",
+            found.append(Finding("stale", file, vendor.id, label, f"{prefix}[{i}]",
                                  f"price {tier.name!r} seen {tier.observed.isoformat()}, "
                                  f"{age} days ago (prices older than six months)"))
     return OfferingAudit(offering.id, offering.name, sourced + judged, sourced, judged, undated,
@@ -237,6 +245,9 @@ def _facts(vendor: VendorProfile, file: str, as_of: dt.date) -> list[Finding]:
                     out.append(Finding("no_source", file, vendor.id, label, where,
                                        "no source, and not marked as team judgement"))
                 continue
+            if fact.source_kind is None:
+                out.append(Finding("no_source_kind", file, vendor.id, label, where,
+                                   "has a source but no `source_kind` (what kind of page it is)"))
             age = _age(fact, as_of)
             if age is None:
                 out.append(Finding("no_date", file, vendor.id, label, where,
@@ -326,6 +337,7 @@ KIND_TITLES = {
     "contradiction": "Facts that contradict the same offering's scores",
     "too_much_judgement": "Products resting too much on judgement",
     "no_source": "Without a source",
+    "no_source_kind": "A source without its kind",
     "no_date": "Without an observed date",
     "stale": "Older than the freshness limit",
     "stale_rate": "Exchange rates older than six months",
@@ -341,7 +353,8 @@ def audit_text(audit: Audit) -> str:
         share = f"{v.judgement_share:.0%}" + ("" if v.kind == "product" else " (model)")
         rows.append([v.name, str(len(v.offerings)), str(scores), share,
                      str(sum(o.undated for o in v.offerings)),
-                     str(sum(o.stale for o in v.offerings)), str(v.contradictions)])
+                     str(sum(o.stale for o in v.offerings) + v.stale_facts),
+                     str(v.contradictions)])
     lines = [f"Catalog audit as of {audit.as_of.isoformat()}", ""]
     lines += table(
         ["Vendor", "Offerings", "Scores", "Judgement", "Undated", "Stale", "Contradictions"],

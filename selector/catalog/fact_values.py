@@ -18,6 +18,12 @@ _CHOICES: dict[str, set[str]] = {
     "api_styles": set(typing.get_args(ApiStyle)),
     "identity_standards": set(typing.get_args(IdentityStandard)),
 }
+_WORDS = {
+    "deployment": "deployments",
+    "run_by": "ways an offering is run (provider, partner, customer)",
+    "api_styles": "API styles",
+    "identity_standards": "identity standards",
+}
 _REGION = re.compile(r"^([a-z]{2}|eu|\$country)$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -27,9 +33,9 @@ def fact_value_problem(fact: str, value: str) -> str:
     """Why `value` cannot be asked of `fact`, or "" when it can."""
     if fact in _CHOICES:
         allowed = _CHOICES[fact]
-        if value not in allowed:
-            return (f"{value!r} is not a {fact.replace('_', ' ')} value"
-                    f"{did_you_mean(value, allowed)}; "
+        if value.lower() not in allowed:  # matching ignores case, so "SAML" is fine
+            return (f"{value!r} is not one of the {_WORDS[fact]}"
+                    f"{did_you_mean(value.lower(), allowed)}; "
                     f"use one of {', '.join(sorted(allowed))}")
         return ""
     if fact == "hosting_regions" and not _REGION.match(value):

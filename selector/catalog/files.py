@@ -1,6 +1,7 @@
 """Reading and writing the user's files safely.
 
-Reads refuse what would hang or mislead (huge files, non-UTF-8 bytes) with a clear message;
+Reads refuse what would hang, crash or mislead (huge files, pipes and devices, values nested
+thousands deep, non-UTF-8 bytes) with a clear message;
 writes go to a temporary file in the same folder and are renamed over the target only once
 complete, so a failed save never destroys the previous good file.
 """
@@ -8,9 +9,11 @@ complete, so a failed save never destroys the previous good file.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from dataclasses import dataclass
@@ -23,6 +26,20 @@ from selector.catalog.problems import Problem, display_path
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A catalog or project file is a few kilobytes; anything past 2 MB is a mistake, not data."""
+
+MAX_NESTING = 50
+"""Arrays and tables in a catalog or project nest a few levels deep. The TOML parser recurses
+once per level and fails on a few hundred, so deeper files are refused before parsing."""
+
+_NESTING_TOKENS = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""'  # multi-line basic string
+    r"|'''.*?'''"  # multi-line literal string
+    r'|"(?:[^"\\\n]|\\.)*"'  # basic string
+    r"|'[^'\n]*'"  # literal string
+    r"|#[^\n]*"  # comment
+    r"|[\[\]{}]",
+    re.DOTALL,
+)
 
 
 class FileError(Exception):
@@ -41,24 +58,32 @@ def read_toml(path: Path) -> TomlDocument | Problem:
     """Parse one TOML file, or say precisely why it cannot be used."""
     name = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return Problem(
-                name,
-                "",
-                f"file is {size / 1_048_576:.1f} MB; files over "
-                f"{MAX_FILE_BYTES // 1_048_576} MB are refused "
-                "(is this really a catalog or project file?)",
-            )
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return Problem(name, "", "is a folder, expected a .toml file")
+        if not stat.S_ISREG(info.st_mode):
+            # reading a named pipe waits for a writer forever; a device may never end
+            return Problem(name, "", "is not a regular file (a pipe or a device); expected a "
+                           ".toml file")
+        if info.st_size > MAX_FILE_BYTES:
+            return _too_big(name, info.st_size)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the size may have changed since stat()
+        if len(raw) > MAX_FILE_BYTES:
+            return _too_big(name, len(raw))
     except FileNotFoundError:
+        if path.is_symlink():
+            return Problem(name, "", "is a link to a file that does not exist")
         return Problem(name, "", "file not found")
     except IsADirectoryError:
         return Problem(name, "", "is a folder, expected a .toml file")
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Problem(name, "", "is a link that leads back to itself (a symlink loop)")
         return Problem(name, "", f"cannot be read: {exc.strerror or exc}")
     try:
-        text = raw.decode("utf-8")
+        # Notepad and some Windows editors start UTF-8 files with a byte-order mark
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return Problem(
@@ -68,6 +93,14 @@ def read_toml(path: Path) -> TomlDocument | Problem:
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return Problem(name, "", "file is empty")
+    if deep := _too_deep(text):
+        return Problem(
+            name,
+            "",
+            f"arrays or tables are nested more than {MAX_NESTING} levels deep; a catalog or "
+            "project file needs a few",
+            deep,
+        )
     try:
         data = _standard_times(rtoml.loads(text))
     except rtoml.TomlParsingError:
@@ -75,18 +108,12 @@ def read_toml(path: Path) -> TomlDocument | Problem:
         # the line and column a consultant needs, so a file rtoml rejects is parsed again here
         try:
             data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            message = str(exc)
-            line = None
-            if m := re.search(r"\(at line (\d+), column \d+\)", message):
-                line = int(m.group(1))
-                message = message[: m.start()].strip()
-            elif "end of document" in message:
-                line = text.count("\n") + 1
-            return Problem(name, "", f"TOML syntax error: {message}", line)
-        except RecursionError:
-            return Problem(name, "", "arrays or tables are nested too deeply to be a catalog or "
-                           "project file")
+        except (RecursionError, ValueError) as exc:
+            # Backstops for what the checks above should have caught: the parser recursing too
+            # deep, or an integer too long to convert (Python refuses ints of over 4,300 digits).
+            if isinstance(exc, tomllib.TOMLDecodeError):
+                return _syntax_error(name, text, exc)
+            return Problem(name, "", f"cannot be read as TOML: {_reason(exc)}")
     return TomlDocument(path, text, data, hashlib.sha256(raw).hexdigest())
 
 
@@ -104,6 +131,48 @@ def _standard_times(tree: Any) -> Any:
         zone = dt.UTC if offset == dt.timedelta(0) else dt.timezone(offset)
         return tree.replace(tzinfo=zone)
     return tree
+
+
+def _too_big(name: str, size: int) -> Problem:
+    return Problem(
+        name,
+        "",
+        f"file is {size / 1_048_576:.1f} MB; files over {MAX_FILE_BYTES // 1_048_576} MB are "
+        "refused (is this really a catalog or project file?)",
+    )
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where nesting first passes MAX_NESTING, or None (strings and comments skipped)."""
+    depth = 0
+    for token in _NESTING_TOKENS.finditer(text):
+        bracket = token.group()
+        if bracket in ("[", "{"):
+            depth += 1
+            if depth > MAX_NESTING:
+                return text.count("\n", 0, token.start()) + 1
+        elif bracket in ("]", "}"):
+            depth = max(0, depth - 1)
+    return None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return f"values are nested too deeply (more than {MAX_NESTING} levels)"
+    if "digits" in str(exc):
+        return "a whole number has thousands of digits"
+    return str(exc)
+
+
+def _syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> Problem:
+    message = str(exc)
+    line = None
+    if m := re.search(r"\(at line (\d+), column \d+\)", message):
+        line = int(m.group(1))
+        message = message[: m.start()].strip()
+    elif "end of document" in message:
+        line = text.count("\n") + 1
+    return Problem(name, "", f"TOML syntax error: {message}", line)
 
 
 def _umask() -> int:

@@ -7,6 +7,9 @@ skipped; the rest loads, so one typo never takes the whole product down.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,8 +101,66 @@ def file_kind(data: dict[str, Any]) -> str | None:
     return None
 
 
-def toml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.toml") if p.is_file())
+def toml_files(folder: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """Every .toml file under `folder`, sorted; what cannot be read is added to `problems`.
+
+    Links to folders are followed (a consultant may link a shared vendor folder in), but never
+    back up to `folder` or above it, and each folder is read once, so links cannot loop or pull
+    in the files around the catalog. A sub-folder that cannot be listed, a .toml link to
+    nothing and a .toml pipe or device are reported, not skipped: a catalog silently missing
+    files ranks without them. Hidden names (`.git`, an editor's `.#lock.toml`) are not part of
+    a catalog and are passed over.
+    """
+    found: list[Path] = []
+    report = problems.append if problems is not None else (lambda _p: None)
+    root = os.path.realpath(folder)
+    seen: set[str] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        real = os.path.realpath(current)
+        if real in seen or (current != folder and (root + os.sep).startswith(real + os.sep)):
+            report(Problem(display_path(current), "", "is a link to a folder that is already "
+                           "part of the catalog (a loop, or a second link); not read again",
+                           severity="warning"))
+            continue
+        seen.add(real)
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            report(Problem(display_path(current), "", f"folder cannot be read: "
+                           f"{exc.strerror or exc}; the files in it are not in the catalog"))
+            continue
+        for entry in reversed(entries):  # the stack then yields them in name order
+            if entry.name.startswith("."):
+                continue
+            path = current / entry.name
+            is_toml = entry.name.endswith(".toml")
+            try:
+                is_dir = entry.is_dir()  # follows links; False for a link to nothing
+                mode = entry.stat().st_mode if is_toml and not is_dir else 0
+            except OSError as exc:
+                report(Problem(display_path(path), "", _unreachable(exc)))
+                continue
+            if is_dir:
+                pending.append(path)
+            elif not is_toml:
+                continue
+            elif stat.S_ISREG(mode):
+                found.append(path)
+            else:
+                report(Problem(display_path(path), "", "is not a regular file (a pipe or a "
+                               "device); the catalog reads .toml files only"))
+    return sorted(found)
+
+
+def _unreachable(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "is a link that leads back to itself (a symlink loop)"
+    if exc.errno == errno.ENOENT:
+        return "is a link to something that does not exist"
+    return f"cannot be read: {exc.strerror or exc}"
 
 
 @dataclass(frozen=True)
@@ -160,15 +221,24 @@ def _read_folder(
     folder: Path, layer: _Layer, problems: list[Problem], files: list[CatalogFile]
 ) -> None:
     name = display_path(folder)
-    if not folder.exists():
-        problems.append(Problem(name, "", "catalog folder not found"))
+    try:
+        mode = folder.stat().st_mode
+    except OSError as exc:
+        missing = exc.errno == errno.ENOENT and not folder.is_symlink()
+        problems.append(Problem(name, "", "catalog folder not found" if missing
+                                else f"catalog folder {_unreachable(exc)}"))
         return
-    if folder.is_file():
+    if stat.S_ISREG(mode):
         paths = [folder]
+    elif not stat.S_ISDIR(mode):
+        problems.append(Problem(name, "", "is not a folder or a .toml file"))
+        return
     else:
-        paths = toml_files(folder)
+        before = len(problems)
+        paths = toml_files(folder, problems)
         if not paths:
-            problems.append(Problem(name, "", "folder holds no .toml files"))
+            if len(problems) == before:
+                problems.append(Problem(name, "", "folder holds no .toml files"))
             return
     for path in paths:
         doc = read_toml(path)
@@ -176,17 +246,21 @@ def _read_folder(
             problems.append(doc)
             continue
         kind = file_kind(doc.data)
-        if kind is None or kind == "project":
-            if kind is None:
-                problems.append(
-                    Problem(
-                        display_path(path),
-                        "",
-                        "cannot tell what this file is: a criteria group has [[criteria]], a "
-                        "vendor profile has [scores], solution types have [[solution_types]], "
-                        "questions/rules/readiness have [[questions]], [[rules]] or [[readiness]]",
-                    )
+        if kind == "project":
+            problems.append(_project_in_catalog(display_path(path), given=path == folder))
+            continue
+        if kind is None:
+            problems.append(
+                Problem(
+                    display_path(path),
+                    "",
+                    "cannot tell what this file is: a criteria group has [[criteria]], a "
+                    "vendor profile has vendor = … (and [scores] or [[offerings]]), solution "
+                    "types have [[solution_types]], questions/rules/readiness have [[questions]], "
+                    "[[rules]] or [[readiness]], the cost model has [[rates]] and "
+                    "[implementation_levels]",
                 )
+            )
             continue
         # Shipped files are named relative to the catalog ("criteria/cost.toml"), not where
         # the package happens to be installed, so a report reads the same on every machine.
@@ -197,6 +271,21 @@ def _read_folder(
         )
         files.append(CatalogFile(shown, doc.sha256, layer.label, kind))
         _add(doc, kind, layer, problems)
+
+
+def _project_in_catalog(name: str, given: bool) -> Problem:
+    """A project file where catalog files belong: an error when named as the catalog itself
+    (the user swapped the arguments), a warning when found inside a catalog folder."""
+    if given:
+        return Problem(
+            name,
+            "",
+            "is a project file, not a catalog: a catalog is a folder of criteria and vendor "
+            "files (or one such file)",
+        )
+    return Problem(
+        name, "", "is a project file, so it is not part of the catalog", severity="warning"
+    )
 
 
 def _validate(
@@ -368,6 +457,19 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
     elif cost_model is not None:
         _check_currencies(merged["vendors"], cost_model, problems)
 
+    readiness_ids = set(merged["readiness"])
+    for e in merged["questions"].values():
+        item = e.value.answered_by.removeprefix("readiness:")
+        if e.value.answered_by.startswith("readiness:") and item not in readiness_ids:
+            loc = (*e.loc, "answered_by")
+            problems.append(
+                Problem(
+                    e.shown,
+                    dotted(loc),
+                    f"unknown readiness item {item!r}{did_you_mean(item, readiness_ids)}",
+                    line_of(e.lines, loc),
+                )
+            )
     questionnaire = Questionnaire(
         questions=list(questions.values()),
         rules=kept_rules,
@@ -518,8 +620,8 @@ def _check_values(
                 Problem(
                     name,
                     f"{field}.{cid}",
-                    f"{cid!r} is computed for the team from `price_tiers` and `[cost]`; "
-                    "this score is ignored",
+                    f"{cid!r} is computed for the team from `price_tiers` and `[cost]`; this "
+                    "score counts only while the offering publishes no price",
                     line_of(lines, (*where, cid)),
                     "warning",
                 )
@@ -606,6 +708,13 @@ def _check_rule(
             )
             continue
         test = next(t for t in fits if getattr(cond, t) is not None)
+        if question.kind == "date":
+            report(
+                ("when", i),
+                f"a rule cannot test the date question {question.id!r} directly; test the weeks "
+                "it leaves (go_live_weeks), which the advisor works out from the date",
+            )
+            continue
         if question.kind not in fits[test]:
             report(
                 ("when", i),

@@ -48,7 +48,7 @@ def migrate_vendor(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str
 
     Files already in format 2 come back unchanged with no notes.
     """
-    if vendor_format(data) != 1 or "format_version" in data:
+    if vendor_format(data) != 1:
         return data, []
     out = _copy(data)
     notes: list[tuple[str, str]] = []
@@ -161,7 +161,8 @@ def _regions(values: list[Any], notes: list[tuple[str, str]]) -> list[Any]:
 def _tier_from_v1(score: Any) -> dict[str, Any] | None:
     if not isinstance(score, dict):
         return None
-    value, source, observed = score.get("value"), score.get("source"), score.get("as_of")
+    value, source = score.get("value"), score.get("source")
+    observed = score.get("observed", score.get("as_of"))
     if not isinstance(value, int | float) or isinstance(value, bool) or not source or not observed:
         return None
     return {
@@ -183,7 +184,7 @@ def migrate_solution_types(data: dict[str, Any]) -> tuple[dict[str, Any], list[t
     if not isinstance(types, list):
         return data, []
     out = _copy(data)
-    dated = 0
+    dated = dropped = 0
     for st in out["solution_types"]:
         profile = st.get("profile") if isinstance(st, dict) else None
         if not isinstance(profile, dict):
@@ -192,16 +193,17 @@ def migrate_solution_types(data: dict[str, Any]) -> tuple[dict[str, Any], list[t
             if isinstance(score, dict) and "as_of" in score:
                 score["observed"] = score.pop("as_of")
                 dated += 1
-        profile.pop("total_cost_5y", None)
-    if not dated:
-        return data, []
-    return out, [
-        (
-            "solution_types",
-            f"`as_of` of {dated} profile score(s) read as `observed` (format 1): check that it "
-            "is the date the evidence was seen",
-        )
-    ]
+        dropped += profile.pop("total_cost_5y", None) is not None
+    notes = []
+    if dated:
+        notes.append(("solution_types",
+                      f"`as_of` of {dated} profile score(s) read as `observed` (format 1): check "
+                      "that it is the date the evidence was seen"))
+    if dropped:
+        notes.append(("solution_types",
+                      f"`total_cost_5y` dropped from {dropped} profile(s): the total cost is now "
+                      "worked out for the team from the typical price and the cost model"))
+    return (out, notes) if notes else (data, [])
 
 
 # ---- project files ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ app can load the good files and show what it skipped.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,10 +40,15 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def display_path(path: Path) -> str:
-    """Paths relative to the working folder when possible: shorter, and clickable in editors."""
+    """Paths relative to the working folder when possible: shorter, and clickable in editors.
+
+    Worked out from the names alone, without following links: a link is shown under the name
+    the user gave it (not its target's, which may not exist), and a symlink loop or a deleted
+    working folder cannot make showing a path fail.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(Path(os.path.abspath(path)).relative_to(os.getcwd()))
+    except (ValueError, OSError):  # outside the working folder, or the working folder is gone
         return str(path)
 
 

@@ -22,6 +22,7 @@ from selector.catalog.toml_lines import key_lines, line_of
 from selector.catalog.validation_errors import problems_from
 from selector.domain.project import FORMAT_VERSION, AnswerValue, Project
 from selector.domain.questions import FACT_ANSWER_VALUES, Question, claimed_fact
+from selector.domain.regions import country_code
 
 HEADER = (
     "# CRM Selector project file, saved by crm-selector. Safe to edit by hand;\n"
@@ -144,14 +145,16 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
                     )
             if judgment.a == judgment.b:
                 report(("weights", sid, "judgments", j), "a group cannot be compared with itself")
-    for i, vid in enumerate(project.shortlist):
+    listed: set[str] = set()
+    for vid in project.shortlist:
         if vid not in vendors:
             report(
                 ("shortlist",),
                 f"unknown vendor or offering {vid!r}{did_you_mean(vid, vendors)}",
             )
-        if vid in project.shortlist[:i]:
+        if vid in listed:
             report(("shortlist",), f"{vid!r} is listed twice")
+        listed.add(vid)
     for i, o in enumerate(project.overrides):
         if o.vendor not in vendors:
             report(
@@ -212,6 +215,14 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
             report(
                 ("readiness", key), f"unknown readiness item {key!r}{did_you_mean(key, readiness)}"
             )
+    country = project.organisation.country
+    if country and country_code(country) is None:
+        report(
+            ("organisation", "country"),
+            f"{country!r} is not a country CRM Selector knows, so hosting in your own country "
+            "cannot be checked; write it in English or as a code such as \"SE\"",
+            "warning",
+        )
     for qid, value in project.answers.items():
         question = questions.get(qid)
         if question is None:

@@ -80,9 +80,9 @@ def _resolve(
 ) -> tuple[str | int, ...]:
     """[a.b] under [[a]] means the *latest* element of a: insert that index."""
     out: tuple[str | int, ...] = ()
-    for part in path:
+    for k, part in enumerate(path):
         out = (*out, part)
-        if out in array_counts and out != path:
+        if k < len(path) - 1 and out in array_counts:
             out = (*out, array_counts[out])
     return out
 

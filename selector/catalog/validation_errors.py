@@ -77,7 +77,10 @@ def problems_from(
             if kind == "string_too_short":
                 message = f"must be at least {ctx.get('min_length')} characters long"
             else:
-                message = f"must be at most {ctx.get('max_length')} characters long"
+                message = (
+                    f"must be at most {ctx.get('max_length'):,} characters long (this is "
+                    f"{len(err.get('input', '')):,})"
+                )
         elif kind in ("too_short", "too_long"):
             ctx = err.get("ctx", {})
             bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
@@ -111,6 +114,14 @@ def _pattern_hint(pattern: str) -> str:
         return "is not a valid id: use lowercase letters, digits and _, starting with a letter"
     if "[A-Z]{3}" in pattern:
         return "is not a currency code: use three capital letters such as EUR, USD or SEK"
+    if "|eu)$" in pattern:
+        return ("is not a hosting region: use a country code in lower case (\"se\", \"de\", "
+                "\"cn\") or \"eu\" when a source says only the EU")
+    if pattern.startswith("^[a-z]{2,3}(-"):
+        return "is not a language code: use an ISO 639 code such as \"sv\", \"da\" or \"zh-Hans\""
+    if "business_areas|readiness" in pattern:
+        return ("is not a place an answer can come from: use \"business_areas\" or "
+                "\"readiness:ITEM\"")
     return f"does not have the expected form ({pattern})"
 
 

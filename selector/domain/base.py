@@ -1,25 +1,95 @@
-"""Shared model configuration.
+"""Shared model configuration, and the value types every file-backed field is built from.
 
 Catalogs are written by hand, so the models are strict: an unknown key is a typo the consultant
 must hear about, and a quoted number is a mistake rather than something to coerce silently.
+
+Values are checked where they are read, so that `validate` saying OK means ranking and the
+report work: numbers are finite and of a size no real score, price or weight reaches (nan, inf
+or 10^400 would otherwise pass the file checks and break the engine later), and text has a
+length no real name or note reaches (a 2 MB name is a mistake, and would stall the report).
 """
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+NUMBER_LIMIT = 1e12
+"""The largest magnitude of any number in a file: a million million (of euros, weeks, points)."""
+
+NAME_LIMIT = 200
+"""The longest name or label, in characters: a long company name is 80."""
+
+NOTE_LIMIT = 5000
+"""The longest note, description or explanation: a page of text (the shipped ones stay under
+1,000)."""
 
 
 def _int_as_float(value: object) -> object:
     # TOML writes 3 and 3.0 differently; for a score, threshold or price both mean the same.
     if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > NUMBER_LIMIT:  # before float(): 10**400 would overflow
+            raise ValueError(_out_of_range(value))
         return float(value)
     return value
 
 
-Number = Annotated[float, BeforeValidator(_int_as_float)]
-"""A float field that also takes a TOML integer (but not a quoted number or a boolean)."""
+def _out_of_range(value: float | int) -> str:
+    shown = f"{value:g}" if isinstance(value, float) else f"a {len(str(abs(value)))}-digit number"
+    return (
+        f"{shown} is out of range: numbers here lie between -{NUMBER_LIMIT:,.0f} and "
+        f"{NUMBER_LIMIT:,.0f}"
+    )
+
+
+def _finite(value: float) -> float:
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError(
+            f"must be an ordinary number, got {value} (nan and inf cannot be compared or ranked)"
+        )
+    if abs(value) > NUMBER_LIMIT:
+        raise ValueError(_out_of_range(value))
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_int_as_float), AfterValidator(_finite)]
+"""A finite float field that also takes a TOML integer (but not a quoted number or a boolean)."""
+
+
+def _reasonable(value: object) -> object:
+    """Any number finite and in range, any text within the note limit, lists item by item."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if abs(value) > NUMBER_LIMIT:
+            raise ValueError(_out_of_range(value))
+    elif isinstance(value, float):
+        _finite(value)
+    elif isinstance(value, str):
+        if len(value) > NOTE_LIMIT:
+            raise ValueError(f"must be at most {NOTE_LIMIT:,} characters long "
+                             f"(this is {len(value):,})")
+    elif isinstance(value, list):
+        for item in value:
+            _reasonable(item)
+    return value
+
+
+Reasonable = AfterValidator(_reasonable)
+"""For fields that take several types (an answer: text, number, yes/no or a list): numbers
+finite and in range, text within the note limit."""
+
+Name = Annotated[str, Field(max_length=NAME_LIMIT)]
+"""A name, label or short phrase: at most NAME_LIMIT characters."""
+
+Note = Annotated[str, Field(max_length=NOTE_LIMIT)]
+"""A note, description, explanation or rationale: at most NOTE_LIMIT characters."""
+
+Seed = Annotated[int, Field(ge=0, le=2**63 - 1)]
+"""A random seed: a whole number TOML can hold (at most 2**63 - 1), not negative (numpy
+refuses negative seeds)."""
 
 
 class Strict(BaseModel):

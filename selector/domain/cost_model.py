@@ -73,6 +73,13 @@ class CostModel(Strict):
     """Yearly hosting the buyer pays, by deployment, when the offering states no estimate."""
     rates: list[CurrencyRate] = Field(min_length=1)
 
+    @field_validator("implementation_user_share")
+    @classmethod
+    def _a_share(cls, share: Assumption) -> Assumption:
+        if share.value[1] > 1:
+            raise ValueError("a share lies between 0 and 1")
+        return share
+
     @field_validator("implementation_levels", "administration_fte")
     @classmethod
     def _levels(cls, table: dict[str, list[float]]) -> dict[str, list[float]]:

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from selector.domain.base import Strict
+from selector.domain.base import Name, Note, Number, Strict
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=2, max_length=64)]
 
@@ -40,7 +40,7 @@ class OrdinalScale(Strict):
     """A 0–5 scale with one descriptor per level, level 0 first."""
 
     kind: Literal["ordinal"]
-    levels: list[Annotated[str, Field(min_length=3)]] = Field(min_length=6, max_length=6)
+    levels: list[Annotated[Note, Field(min_length=3)]] = Field(min_length=6, max_length=6)
 
     @property
     def low(self) -> float:
@@ -71,10 +71,10 @@ class QuantitativeScale(Strict):
     """
 
     kind: Literal["quantitative"]
-    unit: Annotated[str, Field(min_length=1)]
-    worst: float
-    best: float
-    points: list[list[float]] = Field(default_factory=list)
+    unit: Annotated[Name, Field(min_length=1)]
+    worst: Number
+    best: Number
+    points: list[list[Number]] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _bounds_differ(self) -> QuantitativeScale:
@@ -160,12 +160,12 @@ class Criterion(Strict):
     """One thing candidates are compared on, described in the user's words."""
 
     id: Identifier
-    name: Annotated[str, Field(min_length=2)]
-    description: Annotated[str, Field(min_length=10)]
+    name: Annotated[Name, Field(min_length=2)]
+    description: Annotated[Note, Field(min_length=10)]
     direction: Direction
     tags: list[Need] = Field(min_length=1)
     scale: Scale
-    examples: list[str] = Field(default_factory=list)
+    examples: list[Note] = Field(default_factory=list)
     computed: Literal["licence_per_user_month", "total_per_user_year"] | None = None
     """Set for criteria whose value the cost model works out for the team's own seats and
     horizon from an offering's prices and cost estimate; vendor files do not score them."""
@@ -215,8 +215,8 @@ class CriteriaGroup(Strict):
     """A branch of the criteria tree; stakeholders weight groups, requirements weight criteria."""
 
     id: Identifier
-    name: Annotated[str, Field(min_length=2)]
-    description: Annotated[str, Field(min_length=10)]
+    name: Annotated[Name, Field(min_length=2)]
+    description: Annotated[Note, Field(min_length=10)]
     order: int = Field(default=100, ge=0)
     """Where the group appears in the tree (lower first); ties sort by id."""
     criteria: list[Criterion] = Field(min_length=1)

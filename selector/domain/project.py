@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from selector.domain.base import Number, Strict
+from selector.domain.base import Name, Note, Number, Reasonable, Seed, Strict
 from selector.domain.criteria import Identifier
 from selector.domain.evidence import Evidence
 from selector.domain.questions import FactRequirement
@@ -26,37 +26,37 @@ Priority = Literal["must", "should", "could", "wont"]
 """MoSCoW: `must` makes the threshold a knock-out; `wont` takes the criterion out of the score."""
 
 ReadinessAnswer = Literal["yes", "partly", "no", "unknown"]
-AnswerValue = str | int | float | bool | dt.date | list[str]
+AnswerValue = Annotated[str | int | float | bool | dt.date | list[str], Reasonable]
 
 
 class Organisation(Strict):
-    name: str = ""
-    industry: str = ""
-    country: str = ""
-    employees: int | None = Field(default=None, ge=1)
-    description: str = ""
+    name: Name = ""
+    industry: Name = ""
+    country: Name = ""
+    employees: int | None = Field(default=None, ge=1, le=100_000_000)
+    description: Note = ""
 
 
 class Stakeholder(Strict):
     """Someone whose needs and weights count: the group view shows where they disagree."""
 
     id: Identifier
-    name: Annotated[str, Field(min_length=1)]
-    department: str = ""
-    role: str = ""
+    name: Annotated[Name, Field(min_length=1)]
+    department: Name = ""
+    role: Name = ""
 
 
 class Objective(Strict):
     """What the business area wants from the CRM, with the metric that will show it happened."""
 
-    text: Annotated[str, Field(min_length=3)]
-    metric: str = ""
-    target: str = ""
+    text: Annotated[Note, Field(min_length=3)]
+    metric: Note = ""
+    target: Note = ""
 
 
 class BusinessArea(Strict):
     id: Identifier
-    name: Annotated[str, Field(min_length=1)]
+    name: Annotated[Name, Field(min_length=1)]
     in_scope: bool = True
     objectives: list[Objective] = Field(default_factory=list)
 
@@ -64,7 +64,7 @@ class BusinessArea(Strict):
 class NeedItem(Strict):
     """One function to automate, and who asked for it (001_dbc09ece01b76cda.txt, factor 2)."""
 
-    function: Annotated[str, Field(min_length=2)]
+    function: Annotated[Note, Field(min_length=2)]
     business_area: str = ""
     requested_by: list[str] = Field(default_factory=list)
     criterion: str | None = None
@@ -80,7 +80,7 @@ class Requirement(Strict):
     priority: Priority = "should"
     threshold: Number | None = None
     requested_by: list[str] = Field(default_factory=list)
-    note: str = ""
+    note: Note = ""
 
 
 
@@ -121,8 +121,8 @@ class ScoreOverride(Strict):
     vendor: str
     criterion: str
     value: Number
-    rationale: Annotated[str, Field(min_length=3, max_length=5000)]
-    by: str = ""
+    rationale: Annotated[Note, Field(min_length=3)]
+    by: Name = ""
     at: dt.datetime | None = None
 
 
@@ -200,8 +200,8 @@ class Project(Strict):
     """A team's CRM evaluation, as saved in PROJECT.toml."""
 
     format_version: int = FORMAT_VERSION
-    name: str = ""
-    prepared_by: str = ""
+    name: Name = ""
+    prepared_by: Name = ""
     date: dt.date | None = None
     """The evaluation's date: fixes every date in the result, so a rerun reproduces it."""
     organisation: Organisation = Field(default_factory=Organisation)
@@ -220,7 +220,7 @@ class Project(Strict):
     readiness: dict[str, ReadinessAnswer] = Field(default_factory=dict)
     catalogs: CatalogSources = Field(default_factory=CatalogSources)
     history: History = Field(default_factory=History)
-    seed: int = Field(default=0, ge=0, le=2**63 - 1)
+    seed: Seed = 0
 
     @model_validator(mode="after")
     def _known_version(self) -> Project:

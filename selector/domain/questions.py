@@ -12,7 +12,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 
-from selector.domain.base import Number, Strict
+from selector.domain.base import Name, Note, Number, Reasonable, Strict
 from selector.domain.criteria import Identifier
 from selector.domain.vendors import SystemKind
 
@@ -22,24 +22,24 @@ Section = Literal["context", "integration"]
 
 class Choice(Strict):
     value: Identifier
-    label: Annotated[str, Field(min_length=1)]
+    label: Annotated[Name, Field(min_length=1)]
 
 
 class Question(Strict):
     """A question put to the team, with the reason it matters shown next to it."""
 
     id: Identifier
-    label: str = ""
+    label: Name = ""
     """A few words naming the question in reasons ("Go-live deadline"); defaults to the text."""
     section: Section
-    text: Annotated[str, Field(min_length=5)]
-    why: Annotated[str, Field(min_length=5)]
+    text: Annotated[Note, Field(min_length=5)]
+    why: Annotated[Note, Field(min_length=5)]
     kind: QuestionKind
     choices: list[Choice] = Field(default_factory=list)
-    unit: str = ""
-    minimum: float | None = None
-    maximum: float | None = None
-    source: str = ""
+    unit: Name = ""
+    minimum: Number | None = None
+    maximum: Number | None = None
+    source: Note = ""
     answered_by: Annotated[
         str, Field(pattern=r"^(|business_areas|readiness:[a-z][a-z0-9_]*)$")
     ] = ""
@@ -61,11 +61,11 @@ class Condition(Strict):
     integrate (`has_system = "erp"`). All conditions of a rule must hold."""
 
     question: Identifier | None = None
-    equals: str | int | float | bool | None = None
+    equals: Annotated[str | int | float | bool, Reasonable] | None = None
     one_of: list[str] | None = None
     contains: str | None = None
-    at_most: float | None = None
-    at_least: float | None = None
+    at_most: Number | None = None
+    at_least: Number | None = None
     has_system: SystemKind | None = None
 
     @model_validator(mode="after")
@@ -208,8 +208,8 @@ class Rule(Strict):
     must_haves: list[MustHaveEffect] = Field(default_factory=list)
     facts: list[FactRequirement] = Field(default_factory=list)
     knock_out: list[KnockOutEffect] = Field(default_factory=list)
-    explanation: Annotated[str, Field(min_length=10, max_length=5000)]
-    source: str = ""
+    explanation: Annotated[Note, Field(min_length=10)]
+    source: Note = ""
 
     @model_validator(mode="after")
     def _does_something(self) -> Rule:
@@ -222,14 +222,14 @@ class ReadinessItem(Strict):
     """A checklist item that, left undone, is a known way for CRM projects to fail."""
 
     id: Identifier
-    text: Annotated[str, Field(min_length=5)]
-    why: Annotated[str, Field(min_length=5)]
-    risk: Annotated[str, Field(min_length=5)]
-    action: Annotated[str, Field(min_length=5)]
+    text: Annotated[Note, Field(min_length=5)]
+    why: Annotated[Note, Field(min_length=5)]
+    risk: Annotated[Note, Field(min_length=5)]
+    action: Annotated[Note, Field(min_length=5)]
     weight: float = Field(default=1.0, gt=0, le=5)
     owner: Annotated[str, Field(max_length=100)] = ""
     """Who typically owns the action (a role: "executive sponsor", "IT architect")."""
-    source: Annotated[str, Field(min_length=3)]
+    source: Annotated[Note, Field(min_length=3)]
 
 
 class Questionnaire(Strict):

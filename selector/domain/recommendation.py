@@ -250,6 +250,7 @@ class CandidateResult(Frozen):
     detailed: bool = True  # False: a summary row of a large catalog (no contributions, lines)
     failures: list[MustHaveFailure] = Field(default_factory=list)
     not_evidenced: list[MustHaveFailure] = Field(default_factory=list)  # kept, but unproven
+    shortfalls: list[MustHaveFailure] = Field(default_factory=list)  # a kind typically misses
     contributions: list[Contribution] = Field(default_factory=list)
     group_contributions: dict[str, float] = Field(default_factory=dict)
     need_profile: dict[str, float] = Field(default_factory=dict)  # first-class needs, 0..1

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from selector.domain.base import Strict
+from selector.domain.base import Name, Note, Strict
 from selector.domain.vendors import CostEstimate, CriterionScore, Deployment
 
 SolutionTypeId = Literal["outsourced", "off_the_shelf", "custom", "bespoke"]
@@ -21,13 +21,13 @@ class SolutionType(Strict):
     """A kind of solution, its definition, when it fits, and its typical profile."""
 
     id: SolutionTypeId
-    name: Annotated[str, Field(min_length=2)]
+    name: Annotated[Name, Field(min_length=2)]
     short_name: Annotated[str, Field(min_length=2, max_length=40)] = ""
     """The name in a list or a table column ("Off-the-shelf"); defaults to the name."""
-    definition: Annotated[str, Field(min_length=10)]
-    ideal_when: list[str] = Field(min_length=1)
-    watch_out: list[str] = Field(default_factory=list)
-    source: Annotated[str, Field(min_length=3)]
+    definition: Annotated[Note, Field(min_length=10)]
+    ideal_when: list[Note] = Field(min_length=1)
+    watch_out: list[Note] = Field(default_factory=list)
+    source: Annotated[Note, Field(min_length=3)]
     deployment: list[Deployment] = Field(default_factory=lambda: ["saas"])
     """How this kind is typically run, for its running costs (an outsourced CRM is SaaS)."""
     cost: CostEstimate = Field(default_factory=CostEstimate)

@@ -17,7 +17,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import Field, HttpUrl, field_validator, model_validator
 
-from selector.domain.base import Frozen, Number, Strict
+from selector.domain.base import Frozen, Name, Note, Number, Strict
 from selector.domain.criteria import Identifier
 from selector.domain.evidence import Confidence, Evidence, Url
 
@@ -171,7 +171,7 @@ class CriterionScore(Evidence):
     """A value on a criterion's scale and the evidence for it."""
 
     value: Number
-    note: Annotated[str, Field(min_length=3, max_length=5000)]
+    note: Annotated[Note, Field(min_length=3)]
 
 
 PriceUnit = Literal[
@@ -251,6 +251,15 @@ class CostEstimate(Strict):
     administration: CostItem | None = None
     """Per year: the buyer's own staff time to run it, usually in FTE."""
 
+    @model_validator(mode="after")
+    def _euros_where_euros(self) -> CostEstimate:
+        for name in ("implementation", "hosting", "support"):
+            item = getattr(self, name)
+            if item is not None and item.eur is None:
+                raise ValueError(f"`{name}` is an amount: give `eur` = [low, high] (only "
+                                 "`administration` may be given in `fte`)")
+        return self
+
     def merged(self, override: CostEstimate) -> CostEstimate:
         return self.model_copy(
             update={name: getattr(override, name) for name in override.model_fields_set}
@@ -280,10 +289,10 @@ class VendorProfile(Strict):
     """`delivery_model` for a way of getting a CRM rather than a product (an agency's custom
     build, a rented tailored chain): its scores are typical estimates, not a vendor's facts."""
     id: Identifier
-    name: Annotated[str, Field(min_length=2, max_length=200)]
-    vendor: Annotated[str, Field(min_length=2, max_length=200)]
+    name: Annotated[Name, Field(min_length=2)]
+    vendor: Annotated[Name, Field(min_length=2)]
     website: HttpUrl
-    summary: Annotated[str, Field(min_length=10, max_length=5000)]
+    summary: Annotated[Note, Field(min_length=10)]
     solution_types: list[SolutionTypeRef] = Field(min_length=1)
     facts: Facts = Field(default_factory=Facts)
     scores: dict[str, CriterionScore] = Field(default_factory=dict)

@@ -92,3 +92,16 @@ def test_a_vendor_without_offerings_is_one_offering(tmp_path: Path) -> None:
     upsales = [o for o in catalog.offerings if o.vendor_id == "upsales"]
     assert [o.id for o in upsales] == ["upsales"]
     assert upsales[0].name == catalog.vendor("upsales").name
+
+
+def test_a_second_price_line_of_an_offering_is_named_at_its_own_line(tmp_path: Path) -> None:
+    text = _pipedrive()
+    marker = "[[offerings.price_tiers]]"
+    first = text.index(marker)
+    block = text[first:text.index("\n\n", first)]
+    second = block.replace('currency = "USD"', 'currency = "XXX"', 1)
+    text = text[:first] + block + "\n\n" + second + text[first + len(block):]
+    result = _validate(_mine(tmp_path, text))
+    line = _line(text, 'currency = "XXX"')
+    assert re.search(rf"v\.toml:{line}: offerings\[0\]\.price_tiers\[1\]\.currency: unknown "
+                     r"currency 'XXX'", result.stdout), result.stdout

@@ -64,7 +64,7 @@ def test_save_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 def test_cross_checks_name_the_field_and_suggest(tmp_path: Path, shipped) -> None:
     path = tmp_path / "p.toml"
     path.write_text(
-        """format_version = 1
+        """format_version = 2
 shortlist = ["salesforce_sales_clod"]
 
 [[stakeholders]]
@@ -84,7 +84,7 @@ method = "points"
 points = { integration = 10.0, integraton = 5.0 }
 
 [answers]
-dev_capacity = "lots"
+hosting = "cloud"
 go_live_weeks = "soon"
 """,
         encoding="utf-8",
@@ -97,7 +97,7 @@ go_live_weeks = "soon"
     ) in messages
     assert "p.toml:14: requirements.usability.threshold: threshold 9 is outside" in messages
     assert (
-        "p.toml:2: shortlist: unknown vendor 'salesforce_sales_clod' (did you mean "
+        "p.toml:2: shortlist: unknown vendor or offering 'salesforce_sales_clod' (did you mean "
         "'salesforce_sales_cloud'?)" in messages
     )
     assert "weights.ana: unknown stakeholder 'ana' (did you mean 'anna'?)" in messages
@@ -105,7 +105,8 @@ go_live_weeks = "soon"
         "weights.ana.points.integraton: unknown criteria group 'integraton' "
         "(did you mean 'integration'?)" in messages
     )
-    assert "answers.dev_capacity: 'lots' is not one of none, some, team" in messages
+    assert ("answers.hosting: 'cloud' is not one of on_premises, own_cloud, saas_only"
+            in messages)
     assert "answers.go_live_weeks: must be a number" in messages
 
 
@@ -121,9 +122,10 @@ def test_new_project_template_is_valid_and_commented(shipped) -> None:
     data = tomllib.loads(text)
     project = Project.model_validate(data)
     assert project.history.created_at == dt.datetime(2026, 11, 22, 10, tzinfo=dt.UTC)
-    # every context question appears, explained, ready to uncomment
+    # every question the team answers here appears, explained, ready to uncomment; the ones
+    # answered elsewhere (business areas, readiness) are not asked twice
     for q in shipped.questionnaire.questions:
-        assert f"# {q.id} = " in text
+        assert (f"# {q.id} = " in text) is not bool(q.answered_by), q.id
     for item in shipped.questionnaire.readiness:
         assert f'# {item.id} = "unknown"' in text
 
