@@ -27,6 +27,7 @@ from pdf_reading import (
 )
 from pypdf import PdfReader
 
+from selector.domain.base import NAME_LIMIT
 from selector.domain.recommendation import Range, Recommendation
 from selector.report import render_pdf
 
@@ -276,9 +277,12 @@ def test_two_report_runs_in_two_processes_give_the_same_bytes(tmp_path: Path) ->
 
 
 def test_cli_report_with_a_hostile_project_name(tmp_path: Path) -> None:
-    """Through the command a user runs: an escape sequence and a long name in the project."""
+    """Through the command a user runs: an escape sequence in a project name as long as a name
+    may be."""
     source = EXAMPLE.read_text(encoding="utf-8")
-    hostile = "Nordlys \\u001b]0;pwned\\u0007 " + "lång projektnamn " * 20
+    start = "Nordlys \x1b]0;pwned\x07 "
+    fill = ("lång projektnamn " * 20)[: NAME_LIMIT - len(start)]
+    hostile = "Nordlys \\u001b]0;pwned\\u0007 " + fill
     project = tmp_path / "project.toml"
     project.write_text(source.replace('name = "Nordlys CRM selection 2026"',
                                       f'name = "{hostile}"', 1), encoding="utf-8")
