@@ -21,30 +21,24 @@ import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selector import __version__
-from selector.catalog import (
-    FileError,
-    OpenedProject,
-    load_catalog,
-    open_project,
-    write_atomic,
-)
-from selector.catalog.files import read_toml
-from selector.catalog.loader import file_kind
+from selector.catalog.files import FileError, read_toml, write_atomic
 from selector.catalog.problems import Problem, did_you_mean, display_path
-from selector.catalog.project_file import now
-from selector.catalog.schemas import write_schemas
-from selector.catalog.template import new_project_text
-from selector.domain.base import NAME_LIMIT
-from selector.domain.recommendation import Recommendation
 from selector.domain.text import json_safe, visible
+
+if TYPE_CHECKING:
+    from selector.catalog import OpenedProject
+    from selector.domain.recommendation import Recommendation
 
 DATE_HELP = (
     "date the result is as of (YYYY-MM-DD); default: the project's date, else "
     "SOURCE_DATE_EPOCH, else the project's latest recorded event"
 )
-SUBCOMMANDS = ("validate", "audit", "schema", "new", "rank", "report", "vendors", "tui", "rfp")
+SUBCOMMANDS = (
+    "validate", "audit", "schema", "new", "rank", "report", "vendors", "tui", "serve", "rfp"
+)
 
 EXIT_BUG = 70
 """EX_SOFTWARE from sysexits.h: our bug, told apart from 1 (problems in the user's files)."""
@@ -143,6 +137,21 @@ def _parser() -> argparse.ArgumentParser:
         help="extra catalog folder (repeatable)",
     )
     _allow_catalog_errors(report)
+
+    serve = sub.add_parser(
+        "serve",
+        help="run the terminal UI in a web browser (for a workshop)",
+        description="Serve the same terminal UI as a web page: each browser tab gets its own "
+        "app. Bound to 127.0.0.1 (this computer only) unless --host says otherwise.",
+    )
+    serve.add_argument("project", nargs="?", type=Path, help="project file to open")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1; 0.0.0.0 for everyone on "
+                       "the network)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--public-url", default=None,
+                       help="the address browsers use, when it is not http://HOST:PORT "
+                       "(behind a proxy, or with --host 0.0.0.0)")
 
     vendors = sub.add_parser("vendors", help="list the vendors in the catalog")
     vendors.add_argument(
@@ -285,6 +294,7 @@ def _run(args_list: list[str]) -> int:
         "rank": _rank,
         "report": _report,
         "vendors": _vendors,
+        "serve": _serve,
         "rfp": _rfp,
     }[args.command](args)
 
@@ -379,6 +389,9 @@ def _print_problems(problems: Sequence[Problem], *, err: bool = False) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from selector.catalog import load_catalog, open_project
+    from selector.catalog.loader import file_kind
+
     folders: list[Path] = []
     projects: list[Path] = []
     usage: list[str] = []
@@ -435,6 +448,7 @@ def _date(text: str) -> dt.date:
 
 
 def _audit(args: argparse.Namespace) -> int:
+    from selector.catalog import load_catalog
     from selector.catalog.audit import audit_catalog, audit_text
 
     missing = [p for p in args.paths if not p.exists()]
@@ -455,6 +469,8 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from selector.catalog.schemas import write_schemas
+
     if args.output.exists() and not args.output.is_dir():
         raise FileError(f"{display_path(args.output)}: is a file, expected a folder")
     try:
@@ -469,6 +485,11 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from selector.catalog import load_catalog
+    from selector.catalog.project_file import now
+    from selector.catalog.template import new_project_text
+    from selector.domain.base import NAME_LIMIT
+
     path: Path = args.project
     if path.suffix != ".toml":
         _say(f"crm-selector new: {display_path(path)}: a project file name ends in .toml", err=True)
@@ -497,6 +518,8 @@ def _load_for_ranking(
     project_path: Path, extra: Sequence[Path], allow_catalog_errors: bool = False
 ) -> OpenedProject | None:
     """Open a project with its catalog, or print why not; None means 'exit 1'."""
+    from selector.catalog import open_project
+
     opened = open_project(project_path, extra_folders=extra)
     if opened.project is None or opened.catalog is None:
         _print_problems(opened.problems)
@@ -592,6 +615,8 @@ def _would_replace_non_pdf(output: Path) -> str:
 
 
 def _vendors(args: argparse.Namespace) -> int:
+    from selector.catalog import load_catalog
+
     catalog = load_catalog(args.catalog)
     _print_problems(catalog.problems, err=True)
     width = max((len(v.id) for v in catalog.vendors), default=2)
@@ -700,8 +725,42 @@ def _rfp_decide(args: argparse.Namespace, opened: OpenedProject) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """The TUI in a browser: textual-serve runs one `crm-selector tui` per browser tab."""
+    import shlex
+
+    project = args.project
+    if project is not None and not project.is_file():
+        print(f"crm-selector serve: {display_path(project)}: no such project file",
+              file=sys.stderr)
+        return 2
+    if not 0 < args.port < 65536:
+        print(f"crm-selector serve: --port {args.port}: not a port (1–65535)", file=sys.stderr)
+        return 2
+    from textual_serve.server import Server
+
+    command = [sys.executable, "-m", "selector.cli", "tui"]
+    if project is not None:
+        command.append(str(project.resolve()))
+    server = Server(shlex.join(command), host=args.host, port=args.port, title="CRM Selector",
+                    public_url=args.public_url)
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        print(f"crm-selector serve: cannot listen on {args.host}:{args.port}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""What textual-serve (crm-selector serve) sets TEXTUAL_DRIVER to: the UI then talks to a
+browser over pipes, so having no terminal is expected."""
+
+
 def _tui(project: Path | None) -> int:
-    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
+    served = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+    if not served and not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
         _say(
             "crm-selector: the terminal UI needs a terminal, and input or output is not one; "
             "in scripts use a command such as crm-selector rank PROJECT.toml (see --help)",

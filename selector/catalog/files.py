@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,20 +182,63 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, text: str) -> None:
+class ReadOnlyFileError(FileError):
+    """The file is read-only (e.g. mode 444): someone meant it not to change, so ask first."""
+
+
+def write_target(path: Path) -> Path:
+    """The file a write to `path` must replace: the target of a symlink, not the link itself
+    (replacing the link would leave the shared file unchanged and the link a copy)."""
+    try:
+        return Path(os.path.realpath(path, strict=False)) if path.is_symlink() else path
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise FileError(f"{display_path(path)}: cannot be followed: {exc}") from exc
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether the file exists and nobody may write it (no write bit set, or no permission)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not mode & 0o222 or not os.access(path, os.W_OK)
+
+
+def content_digest(path: Path) -> str | None:
+    """A fingerprint of the file's bytes, or None when there is no readable file: two equal
+    digests mean nobody changed the file in between."""
+    try:
+        return hashlib.sha256(write_target(path).read_bytes()).hexdigest()
+    except (OSError, FileError):
+        return None
+
+
+def write_atomic(path: Path, text: str, *, overwrite_read_only: bool = False) -> None:
     """Replace `path` with `text` all at once; on any failure the old file is untouched."""
-    write_bytes_atomic(path, text.encode("utf-8"))
+    write_bytes_atomic(path, text.encode("utf-8"), overwrite_read_only=overwrite_read_only)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary sibling, flush it to disk, then rename it over the target."""
+TEMPORARY_PREFIX = "."
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, overwrite_read_only: bool = False) -> None:
+    """Write to a temporary sibling, flush it to disk, then rename it over the target.
+
+    Through a symlink the link's target is replaced; a read-only file is refused with
+    ReadOnlyFileError unless `overwrite_read_only` (the user was asked), and keeps its mode.
+    """
+    path = write_target(path)
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise FileError(f"{display_path(path)}: is a folder, expected a file name")
     if not folder.is_dir():
         raise FileError(f"{display_path(path)}: folder {display_path(folder)} does not exist")
+    if not overwrite_read_only and is_read_only(path):
+        raise ReadOnlyFileError(f"{display_path(path)}: is read-only; not overwritten")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f"{TEMPORARY_PREFIX}{path.name}.",
+                                   suffix=TEMPORARY_SUFFIX, dir=folder)
     except OSError as exc:
         raise FileError(
             f"{display_path(path)}: cannot write in {display_path(folder)}: {exc.strerror or exc}"
@@ -211,3 +255,31 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise FileError(f"{display_path(path)}: cannot be saved: {exc.strerror or exc}") from exc
+
+
+STALE_AFTER_SECONDS = 600.0
+"""A save takes milliseconds; a temporary file this old was left by a save that was killed."""
+
+
+def remove_stale_temporaries(path: Path, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
+    """Delete what killed saves of `path` left behind (`.NAME.xxxx.tmp`); returns them.
+
+    Only files older than `older_than` seconds go, so a save another program is making right
+    now is never touched.
+    """
+    try:
+        path = write_target(path)
+        folder = path.parent if str(path.parent) else Path(".")
+        candidates = list(folder.glob(f"{TEMPORARY_PREFIX}{path.name}.*{TEMPORARY_SUFFIX}"))
+    except (OSError, FileError):
+        return []
+    now = time.time()
+    removed: list[Path] = []
+    for candidate in candidates:
+        try:
+            if now - candidate.stat().st_mtime > older_than and candidate.is_file():
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
+    return removed

@@ -1,7 +1,7 @@
 """Reading, checking and saving the team's project file.
 
-Saving goes through tomli-w and an atomic rename, so a crash or a full disk mid-save leaves the
-previous good file in place; a load → save → load round trip loses nothing but header comments.
+Saving updates the file in place (project_writer: comments and layout kept) through an atomic
+rename, so a crash or a full disk mid-save leaves the previous good file in place.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from selector.catalog.files import read_toml, write_atomic
 from selector.catalog.loader import Catalog
 from selector.catalog.migrate import migrate_project
 from selector.catalog.problems import Problem, did_you_mean, display_path, dotted
+from selector.catalog.project_writer import preserving_text, previous_text
 from selector.catalog.toml_lines import key_lines, line_of
 from selector.catalog.validation_errors import problems_from
 from selector.domain.project import FORMAT_VERSION, AnswerValue, Project
@@ -27,8 +28,8 @@ from selector.domain.regions import country_code
 HEADER = (
     "# CRM Selector project file, saved by crm-selector. Safe to edit by hand;\n"
     "# check it with: crm-selector validate {name}\n"
-    "# Saving rewrites this file as plain TOML; for a template with every question explained\n"
-    "# in comments, run: crm-selector new OTHER.toml\n\n"
+    "# Comments you add are kept when the terminal UI saves; for a template with every\n"
+    "# question explained in comments, run: crm-selector new OTHER.toml\n\n"
 )
 
 
@@ -290,9 +291,13 @@ def project_to_toml(project: Project) -> str:
     return tomli_w.dumps(data)
 
 
-def save_project(project: Project, path: Path) -> None:
-    """Write atomically; raises FileError with a message for the user when it cannot."""
-    write_atomic(path, HEADER.format(name=path.name) + project_to_toml(project))
+def save_project(project: Project, path: Path, *, overwrite_read_only: bool = False) -> None:
+    """Write atomically, keeping the file's comments and layout; raises FileError with a
+    message for the user when it cannot (ReadOnlyFileError for a read-only file)."""
+    previous = previous_text(path)
+    text = preserving_text(previous, project) if previous is not None else None
+    write_atomic(path, text or HEADER.format(name=path.name) + project_to_toml(project),
+                 overwrite_read_only=overwrite_read_only)
 
 
 def now() -> dt.datetime:

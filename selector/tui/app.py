@@ -1,8 +1,12 @@
 """CRM Selector's terminal UI: the start screen, the nine-step workspace, and app-wide actions.
 
-The app opens projects (in worker threads, with a loading overlay), offers to restore a newer
-recovery copy, and asks before quitting with unsaved work. Everything computed comes from the
-advisor; everything read or written goes through selector.catalog.
+The app opens projects (in worker threads, with a loading overlay), offers to restore work a
+window left unsaved when it stopped, and asks before quitting with unsaved work. Everything
+computed comes from the advisor; everything read or written goes through selector.catalog.
+
+Only Textual and the start screen are imported before the first frame; the catalog, the
+workspace and the advisor are imported in a worker right after it, while the team reads the
+start screen.
 """
 
 from __future__ import annotations
@@ -12,26 +16,20 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.validation import Length
 
-from selector.catalog import FileError, Problem, load_catalog, write_atomic
-from selector.catalog.shipped import example_project
-from selector.catalog.template import new_project_text
 from selector.tui.commands import ProjectCommands
 from selector.tui.recent import add_recent, load_recent
-from selector.tui.screens.help import HelpScreen
-from selector.tui.screens.loading import LoadingScreen
-from selector.tui.screens.problems import ProblemsScreen
 from selector.tui.screens.start import StartScreen
-from selector.tui.screens.workspace import WorkspaceScreen
-from selector.tui.session import Opened, Session, newer_recovery, open_project
-from selector.tui.text import plural
-from selector.tui.widgets.form import ConfirmScreen, FormField, FormScreen, QuitScreen
-from selector.tui.widgets.validation import Check
+from selector.tui.threads import back_to_ui
+
+if TYPE_CHECKING:
+    from selector.tui.screens.workspace import WorkspaceScreen
+    from selector.tui.session import Opened
 
 
 class CrmSelectorApp(App[int]):
@@ -63,15 +61,25 @@ class CrmSelectorApp(App[int]):
         self.n_samples = n_samples
         self.autosave_delay = autosave_delay
         self._tempdirs: list[Path] = []
-        self._loading: LoadingScreen | None = None
+        self._loading = None
 
     # ----------------------------------------------------------------- start
     def on_mount(self) -> None:
         self.push_screen(StartScreen(load_recent(self.recent_file)))
         if self.initial_project is not None:
             self.open_path(self.initial_project)
+        else:
+            self.call_after_refresh(self._warm_up)
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Import what opening a project needs while the team reads the start screen."""
+        import selector.advisor  # noqa: F401
+        import selector.tui.screens.workspace  # noqa: F401
 
     def workspace(self) -> WorkspaceScreen | None:
+        from selector.tui.screens.workspace import WorkspaceScreen
+
         for screen in reversed(self.screen_stack):
             if isinstance(screen, WorkspaceScreen):
                 return screen
@@ -80,49 +88,97 @@ class CrmSelectorApp(App[int]):
     def now(self) -> dt.datetime:
         if self.clock is not None:
             return self.clock()
-        from selector.catalog.project_file import now
-
-        return now()
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
     # ----------------------------------------------------------------- opening
     def open_path(self, path: Path, *, tour: bool = False) -> None:
-        """Open a project, offering the recovery copy first when it holds newer work."""
+        """Open a project, offering first any work a stopped window left unsaved."""
+        from selector.tui.session import newer_recovery
+
         path = Path(path).expanduser()
         if not path.exists():
             self.notify(f"{path}: no such file", title="Cannot open", severity="error",
                         markup=False)
             return
-        if newer_recovery(path) is not None:
-            def restore(answer: bool | None) -> None:
-                self._start_loading(path, bool(answer), tour)
-
-            self.push_screen(ConfirmScreen(
-                "Restore unsaved work?",
-                f"{path.name} has a recovery copy with newer changes (the app stopped before "
-                "saving them). Restore keeps those changes; Discard the copy opens the file as "
-                "it was last saved and deletes the copy.",
-                yes="Restore", no="Discard the copy"), restore)
+        copy = newer_recovery(path)
+        if copy is None:
+            self._start_loading(path, None, tour)
             return
-        self._start_loading(path, False, tour)
+        self._offer_recovery(path, copy, tour)
 
-    def _start_loading(self, path: Path, from_recovery: bool, tour: bool) -> None:
+    def _offer_recovery(self, path: Path, copy: Path, tour: bool) -> None:
+        from selector.tui.changes import recovery_differences
+        from selector.tui.widgets.form import Choice, ChoiceScreen
+
+        when = dt.datetime.fromtimestamp(copy.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        details = recovery_differences(path, copy)
+
+        def answer(choice: str | None) -> None:
+            if choice == "restore":
+                self._start_loading(path, copy, tour)
+            elif choice == "discard":
+                copy.unlink(missing_ok=True)
+                self._start_loading(path, None, tour)
+
+        self.push_screen(ChoiceScreen(
+            "Unsaved work found",
+            f"{path.name} has changes from {when} that were never saved (the app stopped "
+            "before saving them). What they change:",
+            [Choice("r", "Restore them", "restore", variant="primary",
+                    detail="and save them to the file"),
+             Choice("d", "Discard them", "discard", variant="error",
+                    detail="open the file as saved; the copy is deleted")],
+            cancel="Not now", details=details or ["(no difference in the project's data)"]),
+            answer)
+
+    def reopen(self, path: Path) -> None:
+        """Open `path` again as it is on disk (after someone else changed it)."""
+        self._start_loading(path, None, False)
+
+    def _start_loading(self, path: Path, recovery: Path | None, tour: bool) -> None:
+        from selector.tui.screens.loading import LoadingScreen
+
         self._loading = LoadingScreen(f"Opening {path.name} and loading the catalog…")
         self.push_screen(self._loading)
-        self._load(path, from_recovery, tour)
+        self._load(path, recovery, tour)
 
-    @work(thread=True, exclusive=True, group="open")
-    def _load(self, path: Path, from_recovery: bool, tour: bool) -> None:
-        opened = open_project(path, from_recovery=from_recovery,
-                              extra_folders=self.extra_folders,
-                              include_shipped=self.include_shipped)
-        self.call_from_thread(self._opened, path, opened, from_recovery, tour)
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _load(self, path: Path, recovery: Path | None, tour: bool) -> None:
+        from selector.tui.session import open_project
+
+        try:  # the first ranking comes from the workspace, so step 1 takes keys sooner
+            opened = open_project(path, recovery=recovery, extra_folders=self.extra_folders,
+                                  include_shipped=self.include_shipped)
+            rec = None
+        except Exception as exc:  # noqa: BLE001 - a bug must not leave the overlay up
+            back_to_ui(self, self._open_failed, path, exc)
+            return
+        try:
+            self.call_from_thread(self._opened, path, opened, recovery, tour, rec)
+        except Exception as exc:  # noqa: BLE001 - said, never swallowed by the worker
+            back_to_ui(self, self._open_failed, path, exc)
 
     def _close_loading(self) -> None:
-        if self._loading is not None and self._loading in self.screen_stack:
-            self._loading.dismiss(None)
+        """Take the loading overlay down now (not later, when it would pop another screen)."""
+        loading = self._loading
         self._loading = None
+        if loading is None or loading not in self.screen_stack:
+            return
+        while self.screen is not loading:
+            self.pop_screen()
+        self.pop_screen()
 
-    def _opened(self, path: Path, opened: Opened, from_recovery: bool, tour: bool) -> None:
+    def _open_failed(self, path: Path, exc: Exception) -> None:
+        self._close_loading()
+        self.notify(f"{path.name} could not be opened: {type(exc).__name__}: {exc}",
+                    title="Cannot open", severity="error", markup=False, timeout=10)
+
+    def _opened(self, path: Path, opened: Opened, recovery: Path | None, tour: bool,
+                rec: object) -> None:
+        from selector.tui.screens.problems import ProblemsScreen
+        from selector.tui.screens.workspace import WorkspaceScreen
+        from selector.tui.text import plural
+
         self._close_loading()
         session = opened.session
         if session is None:
@@ -131,18 +187,20 @@ class CrmSelectorApp(App[int]):
                 "Fix these in an editor (the line numbers point at the mistake), then open it "
                 "again."))
             return
-        if not from_recovery:
-            session.discard_recovery()
         session.tour = tour
         session.today = self.today
         session.clock = self.clock
+        session.n_samples = self.n_samples
         if not tour:
             add_recent(path, self.recent_file)
-        existing = self.workspace()
-        if existing is not None:
+        old = self.workspace()
+        if old is not None:
+            while self.screen is not old:
+                self.pop_screen()
             self.pop_screen()
-        self.push_screen(WorkspaceScreen(session, n_samples=self.n_samples,
-                                         autosave_delay=self.autosave_delay))
+        workspace = WorkspaceScreen(session, recommendation=rec,  # type: ignore[arg-type]
+                                    autosave_delay=self.autosave_delay)
+        self.push_screen(workspace)
         errors = [p for p in opened.problems if p.severity == "error"]
         if errors:
             self.notify(
@@ -155,13 +213,17 @@ class CrmSelectorApp(App[int]):
                 "shipped example stays as it is. Press ] to walk through the nine steps one by "
                 "one, [ to go back, a number to jump to a step, and ? or F1 for help.",
                 title="Guided tour", markup=False, timeout=30)
-        if from_recovery:
-            session.dirty = True
-            self.workspace().autosave()  # type: ignore[union-attr]
+        if recovery is not None and workspace.autosave():
+            recovery.unlink(missing_ok=True)
             self.notify("Unsaved work restored and saved.", markup=False)
 
     # ----------------------------------------------------------------- start actions
     def action_new_project(self) -> None:
+        from textual.validation import Length
+
+        from selector.tui.widgets.form import FormField, FormScreen
+        from selector.tui.widgets.validation import Check
+
         def valid_path(value: str) -> bool:
             return _path_problem(value, must_exist=False) == ""
 
@@ -188,12 +250,17 @@ class CrmSelectorApp(App[int]):
                          done)
 
     def _create(self, path: Path, name: str) -> None:
+        from selector.tui.screens.loading import LoadingScreen
+
         self._loading = LoadingScreen("Loading the catalog for the new project…")
         self.push_screen(self._loading)
         self._create_worker(path, name)
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _create_worker(self, path: Path, name: str) -> None:
+        from selector.catalog import FileError, load_catalog, write_atomic
+        from selector.catalog.template import new_project_text
+
         catalog = load_catalog(self.extra_folders, include_shipped=self.include_shipped)
         created = self.now().isoformat().replace("+00:00", "Z")
         try:
@@ -212,6 +279,9 @@ class CrmSelectorApp(App[int]):
         self.open_path(path)
 
     def action_open_file(self) -> None:
+        from selector.tui.widgets.form import FormField, FormScreen
+        from selector.tui.widgets.validation import Check
+
         def valid(value: str) -> bool:
             return _path_problem(value, must_exist=True) == ""
 
@@ -232,6 +302,8 @@ class CrmSelectorApp(App[int]):
 
     def action_tour(self) -> None:
         """Open a copy of the example project so the shipped file is never modified."""
+        from selector.catalog.shipped import example_project
+
         source = example_project()
         if not source.exists():
             self.notify("The example project is not installed.", severity="error", markup=False)
@@ -244,35 +316,82 @@ class CrmSelectorApp(App[int]):
 
     # ----------------------------------------------------------------- app-wide actions
     def action_help(self) -> None:
+        from selector.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_toggle_dark_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Save an SVG of the screen next to the project (or in the folder the app was started
+        from), never into a Downloads folder that may not exist; in a browser it downloads."""
+        folder = Path(path) if path else self._screenshot_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.notify(f"{folder}: {exc.strerror or exc}", title="Screenshot not saved",
+                        severity="error", markup=False)
+            return None
+        return super().deliver_screenshot(filename, str(folder), time_format)
+
+    def _screenshot_folder(self) -> Path:
+        workspace = self.workspace()
+        if workspace is not None:
+            return workspace.session.export_folder
+        return Path.cwd()
+
     def what_if(self) -> None:
         workspace = self.workspace()
         if workspace is not None:
             workspace.goto(7)
-            workspace.step(7).start_what_if()  # type: ignore[attr-defined]
+            workspace.call_after_refresh(
+                lambda: workspace.step(7).start_what_if())  # type: ignore[attr-defined]
 
     async def action_quit(self) -> None:
+        from selector.tui.widgets.form import Choice, ChoiceScreen
+
         workspace = self.workspace()
-        if workspace is None or not workspace.session.dirty:
+        if workspace is None or workspace.session.tour or not (
+                workspace.session.dirty or workspace.session.changed_since_save):
             self._leave()
             return
+        session = workspace.session
 
-        def answer(choice: bool | None) -> None:
-            if choice is None:
-                return
-            if choice:
-                if workspace.autosave():
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                if workspace.autosave(explicit=True):
                     self._leave()
-                return
-            workspace.session.discard_recovery()
-            self._leave()
+            elif choice == "discard":
+                self._discard_and_leave(workspace)
 
-        self.push_screen(QuitScreen(classes="form-screen"), answer)
+        self.push_screen(ChoiceScreen(
+            "Unsaved changes",
+            f"{session.path.name} has changes since it was last saved (Ctrl+S) or opened. "
+            "They are already written to the file by the autosave; quitting without saving "
+            "puts the file back as it was.",
+            [Choice("s", "Save and quit", "save", variant="primary"),
+             Choice("d", "Quit without saving", "discard", variant="error",
+                    detail="the file goes back to its last save")],
+            cancel="Stay"), answer)
+
+    def _discard_and_leave(self, workspace: WorkspaceScreen) -> None:
+        from selector.catalog import FileError
+
+        session = workspace.session
+        try:
+            reverted = session.revert()
+        except FileError as exc:
+            self.notify(f"{exc}\nThe file still holds the changes; nothing was lost.",
+                        title="Not put back", severity="error", markup=False, timeout=10)
+            return
+        session.discard_recovery()
+        if not reverted:
+            self.notify(f"{session.path.name} was saved by someone else since; their version "
+                        "stays as it is.", markup=False)
+        self._leave()
 
     def _leave(self) -> None:
         for folder in self._tempdirs:
@@ -316,4 +435,4 @@ def run(project: Path | None = None) -> int:
     return result if isinstance(result, int) else (app.return_code or 0)
 
 
-__all__ = ["CrmSelectorApp", "Problem", "Session", "run"]
+__all__ = ["CrmSelectorApp", "run"]

@@ -7,10 +7,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-STEP_TITLES = (
-    "Team & objectives", "Context", "Needs & requirements", "Weights", "Candidates", "Scores",
-    "Results", "Readiness", "Export",
-)
+from selector.tui.steps.registry import STEPS
 
 
 class ProjectCommands(Provider):
@@ -21,13 +18,13 @@ class ProjectCommands(Provider):
         commands: list[tuple[str, Callable[[], object], str]] = []
         workspace = app.workspace() if hasattr(app, "workspace") else None  # type: ignore[attr-defined]
         if workspace is not None:
-            for n, title in enumerate(STEP_TITLES, start=1):
-                commands.append((f"Go to step {n}: {title}", partial(workspace.goto, n),
-                                 f"Show step {n}"))
+            for step in STEPS:
+                commands.append((f"Go to step {step.number}: {step.title}",
+                                 partial(workspace.goto, step.number), step.help))
             commands += [
                 ("Save project", workspace.action_save, "Write the project file now"),
                 ("Export recommendation", workspace.action_export,
-                 "Write the recommendation (PDF, or JSON until the report is available)"),
+                 "Write the recommendation (PDF, or JSON)"),
                 ("What-if: nudge weights", partial(app.what_if), "Results in what-if mode"),  # type: ignore[attr-defined]
             ]
         else:

@@ -10,8 +10,6 @@ import json
 import os
 from pathlib import Path
 
-from selector.catalog import FileError, write_atomic
-
 MAX_RECENT = 10
 
 
@@ -38,6 +36,8 @@ def load_recent(path: Path | None = None) -> list[Path]:
 
 def add_recent(project: Path, path: Path | None = None) -> None:
     """Put `project` first in the list; failing to remember it is never worth an error."""
+    from selector.catalog import FileError, write_atomic
+
     path = path or recent_file()
     project = project.resolve()
     items = [project, *(p for p in load_recent(path) if p != project)][:MAX_RECENT]

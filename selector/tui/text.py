@@ -37,3 +37,19 @@ def pct(value: float) -> str:
 def plural(count: int, noun: str, nouns: str = "") -> str:
     """'1 thing', '25 things' ('1 child', '2 children' with `nouns`)."""
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def distinct_names(people: list, extra: tuple[str, ...] = ("department", "role")) -> dict[str, str]:
+    """A label per person (by id) that tells people with the same name apart: the name, then
+    the first of department / role that differs, then the id ('Anna (Sales)', 'Anna (anna_2)')."""
+    labels: dict[str, str] = {}
+    for person in people:
+        same = [p for p in people if p.name.strip().casefold() == person.name.strip().casefold()]
+        label = person.name
+        if len(same) > 1:
+            detail = next((getattr(person, f) for f in extra if getattr(person, f, "")
+                           and sum(getattr(p, f, "") == getattr(person, f) for p in same) == 1),
+                          person.id)
+            label = f"{person.name} ({detail})"
+        labels[person.id] = label
+    return labels

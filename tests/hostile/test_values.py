@@ -76,11 +76,12 @@ def test_nan_inf_and_huge_numbers_in_a_project_are_named_where_they_are(here, ca
 
 def test_nan_and_overflowing_scores_in_a_catalog_are_named(here, capsys) -> None:
     vendor = tomllib.loads(
-        (shipped_root() / "vendors" / "salesforce-sales-cloud.toml").read_text("utf-8")
+        (shipped_root() / "vendors" / "sap-sales-cloud.toml").read_text("utf-8")
     )
     vendor["id"] = "hostile_vendor"
     vendor["scores"]["time_to_live"]["value"] = float("inf")
-    vendor["scores"]["licence_cost"]["value"] = 10**30
+    vendor["scores"]["licence_cost"] = {"value": 10**30, "note": "An estimate.",
+                                        "source_kind": "team_judgement"}
     text = tomli_w.dumps(vendor)
     (here / "mine").mkdir()
     (here / "mine" / "v.toml").write_text(text, encoding="utf-8")

@@ -12,7 +12,7 @@ from selector.catalog import load_project, project_to_toml, save_project
 from selector.tui.recent import add_recent, load_recent
 from selector.tui.screens.start import StartScreen
 from selector.tui.session import recovery_path
-from selector.tui.widgets.form import ConfirmScreen, QuitScreen
+from selector.tui.widgets.form import ChoiceScreen
 
 from .conftest import awkward_project
 from .helpers import open_step, settle, until, workspace
@@ -44,33 +44,39 @@ async def test_broken_catalog_files_are_listed_and_the_rest_loads(
         assert ws.query_one("#vendors", DataTable).row_count >= 10
 
 
+CRASHED = "otherhost-4242"
+"""A window on another machine that stopped without saving."""
+
+
 @pytest.mark.asyncio
 async def test_newer_recovery_copy_is_offered_and_restored(make_app, project_file) -> None:
     newer = awkward_project()
     newer.name = "Restored work ✓"
-    recovery_path(project_file).write_text(project_to_toml(newer), "utf-8")
+    copy = recovery_path(project_file, CRASHED)
+    copy.write_text(project_to_toml(newer), "utf-8")
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("r")
         ws = await workspace(pilot)
         assert ws.session.project.name == "Restored work ✓"
     assert load_project(project_file).project.name == "Restored work ✓"
-    assert not recovery_path(project_file).exists()
+    assert not copy.exists()
 
 
 @pytest.mark.asyncio
 async def test_declining_recovery_keeps_the_saved_file(make_app, project_file) -> None:
     newer = awkward_project()
     newer.name = "Crashed work"
-    recovery_path(project_file).write_text(project_to_toml(newer), "utf-8")
+    copy = recovery_path(project_file, CRASHED)
+    copy.write_text(project_to_toml(newer), "utf-8")
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("d")
         ws = await workspace(pilot)
         assert ws.session.project.name == awkward_project().name
-    assert not recovery_path(project_file).exists()
+    assert not copy.exists()
 
 
 @pytest.mark.asyncio
@@ -84,8 +90,8 @@ async def test_every_change_writes_a_recovery_copy_then_saves(make_app, project_
         assert recovery_path(project_file).exists()
         assert ws.session.dirty
         await pilot.press("ctrl+q")
-        await until(pilot, lambda: isinstance(app.screen, QuitScreen))
-        await pilot.click("#save")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("s")
         await settle(pilot)
     assert load_project(project_file).project.readiness["executive_sponsor"] == "no"
     assert not recovery_path(project_file).exists()
@@ -98,7 +104,7 @@ async def test_quit_without_unsaved_changes_does_not_ask(make_app, project_file)
         await workspace(pilot)
         await pilot.press("ctrl+q")
         await settle(pilot)
-        assert not isinstance(app.screen, QuitScreen)
+        assert not isinstance(app.screen, ChoiceScreen)
     assert app.return_code == 0
 
 

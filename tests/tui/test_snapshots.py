@@ -8,6 +8,7 @@ own seed, no temporary paths on screen. After a deliberate UI or catalog change,
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -60,9 +61,10 @@ def test_what_if(snap_compare, make_app, project_file) -> None:
 
 def test_pairwise_weights(snap_compare, make_app, project_file) -> None:
     async def soren(pilot, ws) -> None:  # noqa: ANN001
-        step = ws.step(4)
-        step.stakeholder_id = "soren"
-        step.refresh_view()
+        while pilot.app.focused is not ws.query_one("#who"):
+            await pilot.press("shift+tab")
+        await pilot.press("enter", "down", "enter")  # Søren answers pairwise
+        await settle(pilot)
 
     assert snap_compare(make_app(project_file), terminal_size=SIZE,
                         run_before=at_step(4, soren))
@@ -90,3 +92,57 @@ def test_help(snap_compare, make_app, project_file) -> None:
 
     assert snap_compare(make_app(project_file), terminal_size=SIZE,
                         run_before=at_step(1, help_screen))
+
+
+def test_what_if_at_80x24(snap_compare, make_app, project_file) -> None:
+    async def nudge(pilot, ws) -> None:  # noqa: ANN001
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("down", "right", "right")
+        await until(pilot, lambda: not ws.step(7).what_if_pending)
+
+    assert snap_compare(make_app(project_file), terminal_size=(80, 24),
+                        run_before=at_step(7, nudge))
+
+
+def test_restore_dialog(snap_compare, make_app, project_file) -> None:
+    from selector.catalog import project_to_toml
+    from selector.tui.session import recovery_path
+    from selector.tui.widgets.form import ChoiceScreen
+
+    from .conftest import awkward_project
+
+    newer = awkward_project()
+    newer.name = "Restored work ✓"
+    newer.readiness = {"executive_sponsor": "no"}
+    copy = recovery_path(project_file, "otherhost-7")
+    copy.write_text(project_to_toml(newer), "utf-8")
+    from .conftest import NOW
+
+    stamp = NOW.timestamp()  # a fixed "when" on screen
+    os.utime(project_file, (stamp - 3600, stamp - 3600))
+    os.utime(copy, (stamp, stamp))
+
+    async def wait(pilot) -> None:  # noqa: ANN001
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceScreen))
+        await pilot.pause(0.1)
+
+    assert snap_compare(make_app(project_file), terminal_size=SIZE, run_before=wait)
+
+
+def test_changed_on_disk_dialog(snap_compare, make_app, project_file) -> None:
+    from selector.catalog import save_project
+    from selector.tui.widgets.form import ChoiceScreen
+
+    from .conftest import awkward_project
+
+    async def second_writer(pilot, ws) -> None:  # noqa: ANN001
+        theirs = awkward_project()
+        theirs.name = "Saved by a colleague"
+        save_project(theirs, project_file)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceScreen))
+        await pilot.pause(0.1)
+
+    assert snap_compare(make_app(project_file), terminal_size=SIZE,
+                        run_before=at_step(8, second_writer))

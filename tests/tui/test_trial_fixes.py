@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static, TabbedContent
+from textual.widgets import Button, DataTable, Input, Static, TabbedContent
 
 from selector.catalog import load_project, project_to_toml, save_project
 from selector.catalog.shipped import example_project
@@ -24,7 +24,7 @@ from selector.tui.steps.results import ResultsStep, failure_reasons, stacked_bar
 from selector.tui.steps.scores import ScoresStep
 from selector.tui.widgets.checklist import CheckList
 from selector.tui.widgets.fit_table import FitTable, column_widths
-from selector.tui.widgets.form import ConfirmScreen, FormScreen
+from selector.tui.widgets.form import ChoiceScreen, ConfirmScreen, FormScreen
 from selector.tui.widgets.validation import Check, slug
 
 from .conftest import awkward_project
@@ -177,7 +177,8 @@ async def test_escape_leaves_a_text_field_so_step_keys_work(make_app, project_fi
         before = weeks.value
         await pilot.press("escape")
         await settle(pilot)
-        assert app.focused is ws.step(2)
+        assert app.focused is ws.step(2).main_widget()
+        assert not isinstance(app.focused, Input)
         await pilot.press("3")
         await settle(pilot)
         assert weeks.value == before
@@ -199,7 +200,7 @@ async def test_escape_in_step_1_shows_the_steps_own_keys(make_app, project_file)
         ws.query_one("#stakeholders-add").focus()
         await pilot.press("escape")
         await settle(pilot)
-        assert app.focused is ws.step(1)
+        assert app.focused is ws.query_one("#stakeholders DataTable")
         assert "o" in {b.binding.key for b in app.active_bindings.values()}
 
 
@@ -338,13 +339,13 @@ async def test_long_cells_end_with_an_ellipsis_at_80x24(make_app, project_file) 
 async def test_recovery_dialog_names_its_buttons(make_app, project_file) -> None:
     newer = awkward_project()
     newer.name = "Newer"
-    recovery_path(project_file).write_text(project_to_toml(newer), "utf-8")
+    recovery_path(project_file, "otherhost-1").write_text(project_to_toml(newer), "utf-8")
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        message = app.screen.message
-        assert "Discard the copy" in message and "Restore" in message
-        assert "No keeps" not in message
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert any(label.startswith("Restore them (r)") for label in labels)
+        assert any(label.startswith("Discard them (d)") for label in labels)
 
 
 # ----------------------------------------------------------------- 14 the tour explains itself
@@ -365,19 +366,19 @@ async def test_unanswered_multi_choice_shows_nothing_ticked(make_app, project_fi
     app = make_app(project_file)
     async with app.run_test(size=(100, 30)) as pilot:
         ws = await workspace(pilot)
-        assert "scope" not in ws.session.project.answers
+        assert "languages" not in ws.session.project.answers
         ws.goto(2)
         await settle(pilot)
-        scope = ws.query_one("#a-scope", CheckList)
+        scope = ws.query_one("#a-languages", CheckList)
         assert scope.selected == []
         lines = [strip.text for strip in scope.render_lines(scope.region.reset_offset)]
         assert lines and not any("X" in line for line in lines)
-        hint = ws.query_one("#q-scope .q-unanswered", Static)
+        hint = ws.query_one("#q-languages .q-unanswered", Static)
         assert hint.display
         scope.focus()
         await pilot.press("space")
         await settle(pilot)
-        assert ws.session.project.answers["scope"] == [scope.get_option_at_index(0).value]
+        assert ws.session.project.answers["languages"] == [scope.get_option_at_index(0).value]
         assert not hint.display
         lines = [strip.text for strip in scope.render_lines(scope.region.reset_offset)]
         assert sum("X" in line for line in lines) == 1

@@ -106,12 +106,15 @@ async def test_new_project_from_start_to_export(make_app, tmp_path: Path) -> Non
         await settle(pilot)
         assert len(ws.session.project.shortlist) == 2
 
-        # 6 · Scores: seeing scores is recorded; override one with a reason.
+        # 6 · Scores: arriving is not looking; moving through the scores is, and is recorded.
         ws.goto(6)
         await settle(pilot)
-        assert ws.session.project.history.scores_seen_at is not None
+        assert ws.session.project.history.scores_seen_at is None
         matrix = ws.query_one("#matrix", DataTable)
-        matrix.focus()
+        assert app.focused is matrix
+        await pilot.press("down", "up")
+        await settle(pilot)
+        assert ws.session.project.history.scores_seen_at is not None
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         app.screen.query_one("#field-value", Input).value = "2"

@@ -6,15 +6,21 @@ listed with file, line and field, so a consultant sees why a vendor is missing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent, TabPane
 
 from selector.domain import VendorProfile
 from selector.tui import advice
+from selector.tui.messages import Ranking
+from selector.tui.session import Session
 from selector.tui.steps.base import Step
 from selector.tui.text import lit, plural
 from selector.tui.widgets.fit_table import FitTable
@@ -46,30 +52,61 @@ def monthly_price(vendor: VendorProfile) -> tuple[float, str] | None:
 
 
 def price_text(vendor: VendorProfile) -> str:
+    """The lowest list price per user and month, with its currency ('25 USD/user·mo')."""
     price = monthly_price(vendor)
     if price is None:
-        return "quote" if vendor.price_tiers else "–"
+        return "on quote" if vendor.price_tiers else "–"
     amount, currency = price
-    return "free" if amount == 0 else f"{amount:.0f} {currency}"
+    return "free" if amount == 0 else f"{amount:.0f} {currency}/user·mo"
+
+
+def fit_names(names: list[str], room: int) -> str:
+    """As many names as fit in `room` cells, then '+ 3 more', so a count is never hidden."""
+    for shown in range(len(names), 0, -1):
+        text = ", ".join(names[:shown])
+        if shown < len(names):
+            text += f" + {len(names) - shown} more"
+        if len(text) <= room:
+            return text
+    return f"{len(names)} vendors"
 
 
 class VendorTable(FitTable):
     BINDINGS = [Binding("space", "toggle", "Shortlist on/off")]
 
+    @dataclass
+    class Toggle(Message):
+        row: int
+
     def action_toggle(self) -> None:
-        step = next(a for a in self.ancestors if isinstance(a, CandidatesStep))
-        step.toggle(self.cursor_row)
+        self.post_message(self.Toggle(self.cursor_row))
+
+
+class SearchInput(Input):
+    """The vendor search: Enter or ↓ goes to the results, so Space shortlists from there."""
+
+    BINDINGS = [Binding("down", "results", "Results", show=False)]
+
+    @dataclass
+    class ToResults(Message):
+        pass
+
+    def action_results(self) -> None:
+        self.post_message(self.ToResults())
 
 
 class CandidatesStep(Step):
     number = 5
-    title = "Candidates"
-    short = "Candidates"
+    focus_names: ClassVar[dict[str, str]] = {
+        "vendors": "the vendor list", "search": "the vendor search", "f-type": "kind filter",
+        "f-deploy": "deployment filter", "f-licence": "licence filter",
+        "f-region": "region filter", "f-price": "price filter", "cand-tabs": "the tabs"}
+    initial_focus = "#vendors"
 
     BINDINGS = [Binding("slash", "search", "Search")]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, session: Session, ranking: Ranking | None = None) -> None:
+        super().__init__(session, ranking)
         self._rows: list[str] = []
         self._ready = False
 
@@ -79,19 +116,19 @@ class CandidatesStep(Step):
         with TabbedContent(id="cand-tabs"):
             with TabPane("Vendors", id="tab-vendors"):
                 with Horizontal(id="filters"):
-                    yield Input(placeholder="search…", id="search", compact=True)
-                    yield Select([(TYPE_NAMES[k], k) for k in TYPE_NAMES], prompt="any type",
+                    yield SearchInput(placeholder="search… (/)", id="search", compact=True)
+                    yield Select([(TYPE_NAMES[k], k) for k in TYPE_NAMES], prompt="kind",
                                  id="f-type", compact=True)
                     yield Select([(DEPLOYMENT_NAMES[k], k) for k in DEPLOYMENT_NAMES],
-                                 prompt="any deployment", id="f-deploy", compact=True)
+                                 prompt="deployment", id="f-deploy", compact=True)
                     yield Select([("Open source", "open"), ("Proprietary", "proprietary")],
-                                 prompt="any licence", id="f-licence", compact=True)
-                    yield Select([], prompt="any region", id="f-region", compact=True)
+                                 prompt="licence", id="f-licence", compact=True)
+                    yield Select([], prompt="region", id="f-region", compact=True)
                     yield Select([(label, limit) for limit, label in PRICE_LIMITS],
-                                 prompt="any price", id="f-price", compact=True)
+                                 prompt="price", id="f-price", compact=True)
                 yield Static("", id="shortlist-line")
                 yield VendorTable(cursor_type="row", zebra_stripes=True, id="vendors",
-                                  fit=(1, 2.0, 1.5, 1.5, 11, 8))
+                                  fit=(1, 2.0, 1.5, 1.5, 11, 16))
                 with VerticalScroll(id="vendor-detail"):
                     yield Static("", id="vendor-profile")
             with TabPane("Solution types", id="tab-types"):
@@ -99,14 +136,12 @@ class CandidatesStep(Step):
             with TabPane("Catalog problems", id="tab-problems"):
                 yield VerticalScroll(Static("", id="problems-text"))
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         self.query_one("#vendors", DataTable).add_columns(
-            "✓", "Vendor", "Types", "Deployment", "Licence", "From")
+            "✓", "Vendor", "Types", "Deployment", "Licence", "List price")
 
     # ----------------------------------------------------------------- view
     def refresh_view(self) -> None:
-        if self.session is None:
-            return
         catalog = self.session.catalog
         regions = sorted({r for v in catalog.vendors for r in v.hosting_regions})
         region = self.query_one("#f-region", Select)
@@ -118,7 +153,6 @@ class CandidatesStep(Step):
         self._fill_problems()
 
     def _visible(self) -> list[VendorProfile]:
-        assert self.session is not None
         query = self.query_one("#search", Input).value.strip().lower()
         kind = self._filter("#f-type")
         deploy = self._filter("#f-deploy")
@@ -151,13 +185,15 @@ class CandidatesStep(Step):
         select = self.query_one(selector, Select)
         return None if select.is_blank() else select.value
 
-    def _fill_vendors(self) -> None:
-        assert self.session is not None
+    def _fill_vendors(self, *, keep_cursor: bool = True) -> None:
         shortlist = self.session.project.shortlist
         table = self.query_one("#vendors", DataTable)
-        row = table.cursor_row
+        current = self._rows[table.cursor_row] if 0 <= table.cursor_row < len(self._rows) \
+            else None
         table.clear()
         vendors = self._visible()
+        ids = [v.id for v in vendors]
+        row = ids.index(current) if keep_cursor and current in ids else 0
         self._rows = [v.id for v in vendors]
         for v in vendors:
             table.add_row(
@@ -168,19 +204,26 @@ class CandidatesStep(Step):
                 lit("open source" if v.is_open_source() else "proprietary"),
                 lit(price_text(v)))
         if vendors:
-            table.move_cursor(row=min(row, len(vendors) - 1))
+            table.move_cursor(row=row, animate=False)
+        self._shortlist_line(len(vendors))
+        self._show_vendor(row if vendors else -1)
+
+    def _shortlist_line(self, shown: int) -> None:
+        shortlist = self.session.project.shortlist
         total = len(self.session.catalog.vendors)
         names = {v.id: v.name for v in self.session.catalog.vendors}
+        widget = self.query_one("#shortlist-line", Static)
         line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(f"{len(vendors)} of {total} shown. ", style="dim")
+        line.append(f"{shown} of {total} shown. ", style="dim")
         line.append(f"Shortlist ({len(shortlist)}): ", style="bold")
-        line.append(", ".join(names.get(i, i) for i in shortlist) if shortlist else
-                    "empty (all vendors are compared); Space adds the highlighted one")
-        self.query_one("#shortlist-line", Static).update(line)
-        self._show_vendor(table.cursor_row)
+        if not shortlist:
+            line.append("empty (all vendors are compared); Space adds the highlighted one")
+        else:
+            room = (widget.size.width or self.size.width or 100) - line.cell_len
+            line.append(fit_names([names.get(i, i) for i in shortlist], room))
+        widget.update(line)
 
     def _show_vendor(self, row: int) -> None:
-        assert self.session is not None
         profile = self.query_one("#vendor-profile", Static)
         if not 0 <= row < len(self._rows):
             profile.update(Text("No vendor matches the filters.", style="dim"))
@@ -220,7 +263,6 @@ class CandidatesStep(Step):
         profile.update(t)
 
     def _fill_types(self) -> None:
-        assert self.session is not None
         t = Text()
         for st in self.session.catalog.solution_types:
             t.append(st.name + "\n", style="bold")
@@ -238,7 +280,6 @@ class CandidatesStep(Step):
         self.query_one("#types-text", Static).update(t)
 
     def _fill_problems(self) -> None:
-        assert self.session is not None
         problems = self.session.catalog.problems
         tabs = self.query_one("#cand-tabs", TabbedContent)
         tabs.get_tab("tab-problems").label = (
@@ -257,8 +298,17 @@ class CandidatesStep(Step):
     @on(Input.Changed, "#search")
     @on(Select.Changed)
     def _filters(self) -> None:
-        if self.session is not None:
-            self._fill_vendors()
+        """New results start at the top: the highlighted row is the first match."""
+        self._fill_vendors(keep_cursor=False)
+
+    @on(Input.Submitted, "#search")
+    @on(SearchInput.ToResults)
+    def _to_results(self) -> None:
+        self.query_one("#vendors", DataTable).focus()
+
+    @on(VendorTable.Toggle)
+    def _toggle(self, event: VendorTable.Toggle) -> None:
+        self.toggle(event.row)
 
     @on(DataTable.RowHighlighted, "#vendors")
     def _highlight(self, event: DataTable.RowHighlighted) -> None:
@@ -269,7 +319,6 @@ class CandidatesStep(Step):
         self.toggle(event.cursor_row)
 
     def toggle(self, row: int) -> None:
-        assert self.session is not None
         if not 0 <= row < len(self._rows):
             return
         vid = self._rows[row]

@@ -6,16 +6,19 @@ asked without code. An invalid answer is explained next to its field and never s
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.events import DescendantFocus
 from textual.widgets import Input, Select, SelectionList, Static
 
 from selector.catalog.project_file import answer_problem
 from selector.domain import Question
-from selector.tui.progress import CONTEXT_SECTIONS
 from selector.tui.steps.base import Step
+from selector.tui.steps.registry import ASKED_ELSEWHERE, CONTEXT_SECTIONS, context_questions
 from selector.tui.widgets.checklist import CheckList
 
 SECTION_TITLES = {"context": "The company", "integration": "Systems to integrate with",
@@ -94,8 +97,7 @@ class QuestionField(Vertical):
 
 class ContextStep(Step):
     number = 2
-    title = "Context"
-    short = "Context"
+    focus_names: ClassVar[dict[str, str]] = {"questions": "the questions"}
 
     def compose(self) -> ComposeResult:
         yield Static(Text("2 · Context: the company and its systems", style="bold"),
@@ -106,16 +108,22 @@ class ContextStep(Step):
         yield VerticalScroll(id="questions")
 
     def refresh_view(self) -> None:
-        if self.session is None:
-            return
         box = self.query_one("#questions", VerticalScroll)
-        questions = [q for q in self.session.catalog.questionnaire.questions
-                     if q.section in CONTEXT_SECTIONS]
+        questions = context_questions(self.session)
         have = [w.question.id for w in box.query(QuestionField)]
         if have == [q.id for q in questions]:
             return  # fields already show the project's answers; rebuilding would drop focus
         box.remove_children()
         widgets: list = []
+        elsewhere = [q for q in self.session.catalog.questionnaire.questions
+                     if q.id in ASKED_ELSEWHERE and q.section in CONTEXT_SECTIONS]
+        if elsewhere:
+            note = Text("Asked in another step, so not here: ", style="dim")
+            note.append("; ".join(f"{q.label or q.text} (step {ASKED_ELSEWHERE[q.id]})"
+                                  for q in elsewhere), style="dim")
+            widgets.append(Static(note, classes="muted"))
+        self.focus_names = {"questions": "the questions",
+                            **{f"q-{q.id}": q.label or q.text for q in questions}}
         section = None
         for q in questions:
             if q.section != section:
@@ -128,6 +136,13 @@ class ContextStep(Step):
                                   classes="muted"))
         box.mount_all(widgets)
 
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """A choice list opens below its field: keep the field mid-screen, so the list never
+        covers the footer (or runs off the bottom at 80×24)."""
+        if isinstance(event.widget, Select):
+            self.query_one("#questions", VerticalScroll).scroll_to_center(
+                event.widget, animate=False)
+
     # ----------------------------------------------------------------- answers
     def _field(self, widget_id: str | None) -> QuestionField | None:
         qid = (widget_id or "").removeprefix("a-")
@@ -137,7 +152,6 @@ class ContextStep(Step):
             return None
 
     def _set(self, field: QuestionField, value: object) -> None:
-        assert self.session is not None
         answers = self.session.project.answers
         qid = field.question.id
         if value is None or value == "" or value == []:

@@ -7,6 +7,7 @@ cannot be written is reported and nothing is lost: the project is saved first an
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -15,10 +16,11 @@ from textual.widgets import Button, Input, ProgressBar, Static
 
 from selector.catalog import FileError, write_atomic
 from selector.catalog.problems import display_path
-from selector.report import write_report
 from selector.tui import advice
+from selector.tui.messages import Exported, SaveNow
 from selector.tui.steps.base import Step
 from selector.tui.text import plural
+from selector.tui.threads import back_to_ui
 
 
 def export_problem(value: str, base: Path) -> str:
@@ -46,9 +48,8 @@ def resolve(value: str, base: Path) -> Path:
 
 class ExportStep(Step):
     number = 9
-    title = "Export"
-    short = "Export"
     initial_focus = "#export"  # Enter exports; Tab reaches the file name
+    focus_names: ClassVar[dict[str, str]] = {"export-path": "the file name to export to"}
 
     def compose(self) -> ComposeResult:
         yield Static(Text("9 · Export the recommendation", style="bold"), classes="step-title")
@@ -60,12 +61,10 @@ class ExportStep(Step):
         yield ProgressBar(total=3, show_eta=False, id="export-progress")
         yield Static("", id="export-status")
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         self.query_one("#export-progress").display = False
 
     def refresh_view(self) -> None:
-        if self.session is None:
-            return
         where = ("in the folder you started from" if self.session.tour
                  else "next to the project file")
         self.query_one("#export-label", Static).update(
@@ -99,16 +98,12 @@ class ExportStep(Step):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")
     def start_export(self) -> None:
-        if self.session is None:
-            return
         raw = self.query_one("#export-path", Input).value
         problem = export_problem(raw, self.session.export_folder)
         self._error(problem)
         if problem:
             return
-        workspace = self.screen
-        if hasattr(workspace, "autosave"):
-            workspace.autosave()
+        self.post_message(SaveNow())
         path = resolve(raw, self.session.export_folder)
         bar = self.query_one("#export-progress", ProgressBar)
         bar.display = True
@@ -117,26 +112,24 @@ class ExportStep(Step):
         self.query_one("#export-status", Static).update(Text("Computing the full result…"))
         self._export(self.session.project.model_copy(deep=True), path)
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, project, path: Path) -> None:  # noqa: ANN001 - a copy of the Project
-        assert self.session is not None
         app = self.app
         try:
-            rec = advice.advise(self.session.catalog, project,
-                                n_samples=getattr(self.screen, "n_samples", 10_000),
+            rec = advice.advise(self.session.catalog, project, n_samples=self.session.n_samples,
                                 today=self.session.today)
-            app.call_from_thread(self._progress, 1, "Writing the file…")
+            back_to_ui(app, self._progress, 1, "Writing the file…")
             if path.suffix == ".pdf":
-                write_report(rec, path)
+                advice.write_report(rec, path)
             else:
                 write_atomic(path, rec.model_dump_json(indent=2) + "\n")
         except (FileError, OSError) as exc:
-            app.call_from_thread(self._failed, str(exc))
+            back_to_ui(app, self._failed, str(exc))
             return
         except Exception as exc:  # noqa: BLE001 - the report must never take the app down
-            app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
+            back_to_ui(app, self._failed, f"{type(exc).__name__}: {exc}")
             return
-        app.call_from_thread(self._done, path)
+        back_to_ui(app, self._done, path)
 
     def _progress(self, value: int, message: str) -> None:
         self.query_one("#export-progress", ProgressBar).update(progress=value)
@@ -145,6 +138,7 @@ class ExportStep(Step):
     def _failed(self, message: str) -> None:
         self.query_one("#export-progress").display = False
         self.query_one("#export", Button).disabled = False
+        self.query_one("#export", Button).focus()
         self.query_one("#export-status", Static).update(
             Text("Not written: " + message + "\nThe project is saved; choose another path.",
                  style="red"))
@@ -154,10 +148,9 @@ class ExportStep(Step):
     def _done(self, path: Path) -> None:
         self.query_one("#export-progress", ProgressBar).update(progress=3)
         self.query_one("#export", Button).disabled = False
+        self.query_one("#export", Button).focus()  # disabling it had moved focus to the field
         shown = display_path(path)
         self.query_one("#export-status", Static).update(
             Text.assemble(("Written: ", "bold green"), shown))
         self.app.notify(f"Written: {shown}", title="Exported", markup=False)
-        workspace = self.screen
-        if hasattr(workspace, "mark_exported"):
-            workspace.mark_exported()
+        self.post_message(Exported())

@@ -7,12 +7,15 @@ level descriptor is shown as it is typed: "at least level 3" must mean the same 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import (
     Input,
     RadioButton,
@@ -25,8 +28,10 @@ from textual.widgets import (
 )
 
 from selector.domain import Criterion, NeedItem, OrdinalScale, Requirement
+from selector.tui.messages import Ranking
+from selector.tui.session import Session
 from selector.tui.steps.base import Step
-from selector.tui.text import lit
+from selector.tui.text import distinct_names, lit
 from selector.tui.widgets.checklist import CheckList
 from selector.tui.widgets.form import ConfirmScreen, FormField, FormScreen
 from selector.tui.widgets.list_editor import ListEditor
@@ -57,7 +62,10 @@ def threshold_words(criterion: Criterion, threshold: float | None) -> Text:
 
 
 class CriteriaTree(Tree):
-    """The criteria by group; m/s/c/w set the highlighted criterion's priority from here."""
+    """The criteria by group; m/s/c/w set the highlighted criterion's priority from here.
+
+    Labels longer than the tree is wide end in "…" (a Tree would cut them off silently).
+    """
 
     BINDINGS = [
         Binding("m", "priority('must')", "Must"),
@@ -66,23 +74,40 @@ class CriteriaTree(Tree):
         Binding("w", "priority('wont')", "Won't"),
     ]
 
+    @dataclass
+    class PrioritySet(Message):
+        criterion_id: str
+        priority: str
+
+    @dataclass
+    class Resized(Message):
+        pass
+
     def action_priority(self, value: str) -> None:
-        step = next(a for a in self.ancestors if isinstance(a, NeedsStep))
         node = self.cursor_node
         if node is None or not node.data:
             self.app.notify("Move to a criterion (not a group) to set its priority.",
                             markup=False)
             return
-        step.set_priority(str(node.data), value)
+        self.post_message(self.PrioritySet(str(node.data), value))
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+    def label_width(self, depth: int = 1) -> int:
+        """Cells a label at `depth` may use: the width less the guides and the scrollbar."""
+        return max(8, self.size.width - 4 * depth - 4)
 
 
 class NeedsStep(Step):
     number = 3
-    title = "Needs & requirements"
-    short = "Needs"
+    focus_names: ClassVar[dict[str, str]] = {
+        "criteria-tree": "the criteria tree", "priority": "the priority",
+        "threshold": "the must-have threshold", "requested-by": "who asked for it",
+        "req-note": "the note", "needs": "the needs list"}
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, session: Session, ranking: Ranking | None = None) -> None:
+        super().__init__(session, ranking)
         self.criterion_id: str | None = None
         self._loading = False
 
@@ -118,46 +143,66 @@ class NeedsStep(Step):
 
     # ----------------------------------------------------------------- view
     def refresh_view(self) -> None:
-        if self.session is None:
-            return
         self._fill_tree()
         self._fill_needs()
         self._show_detail()
 
     def _label(self, criterion: Criterion) -> Text:
-        assert self.session is not None
         req = self.session.project.requirements.get(criterion.id)
         priority = req.priority if req else "should"
         badge, style = BADGE[priority]
-        text = Text.assemble((f"[{badge}] ", style), criterion.name)
+        suffix = Text()
         if req and req.priority == "must" and req.threshold is not None:
-            text.append(f" ≥{req.threshold:g}" if criterion.direction == "benefit"
-                        else f" ≤{req.threshold:g}", style="red")
+            suffix.append(f" ≥{req.threshold:g}" if criterion.direction == "benefit"
+                          else f" ≤{req.threshold:g}", style="red")
         if req and req.priority == "must" and req.threshold is None:
-            text.append(" (needs a threshold)", style="bold red")
-        return text
+            suffix.append(" ⚠ no threshold", style="bold red")
+        width = self.query_one(CriteriaTree).label_width()
+        name = Text(criterion.name)
+        room = width - 4 - suffix.cell_len
+        if name.cell_len > room:
+            name.truncate(max(3, room), overflow="ellipsis")
+        return Text.assemble((f"[{badge}] ", style), name, suffix)
+
+    @on(CriteriaTree.Resized)
+    def _resized(self) -> None:
+        self._fill_tree()
+
+    @on(CriteriaTree.PrioritySet)
+    def _priority_key(self, event: CriteriaTree.PrioritySet) -> None:
+        self.set_priority(event.criterion_id, event.priority)
 
     def _fill_tree(self) -> None:
-        assert self.session is not None
         tree = self.query_one("#criteria-tree", Tree)
         library = self.session.catalog.library
         if tree.root.children and len(tree.root.children) == len(library.groups):
-            for group_node in tree.root.children:
+            room = tree.label_width(0)
+            for group_node, group in zip(tree.root.children, library.groups, strict=True):
+                name = Text(group.name, style="bold")
+                if name.cell_len > room:
+                    name.truncate(room, overflow="ellipsis")
+                group_node.set_label(name)
                 for node in group_node.children:
                     node.set_label(self._label(library.criterion(str(node.data))))
             return
         tree.clear()
         tree.show_root = False
+        room = tree.label_width(0)
         for i, group in enumerate(library.groups):
-            node = tree.root.add(Text(group.name, style="bold"), data=None, expand=i == 0)
+            name = Text(group.name, style="bold")
+            if name.cell_len > room:
+                name.truncate(room, overflow="ellipsis")
+            node = tree.root.add(name, data=None, expand=i == 0)
             for criterion in group.criteria:
                 node.add_leaf(self._label(criterion), data=criterion.id)
         tree.root.expand()
         if self.criterion_id is None and library.groups:
             self.criterion_id = library.groups[0].criteria[0].id
+            # the cursor starts on the criterion the detail pane shows, so m/s/c/w act on it
+            first = tree.root.children[0].children[0]
+            self.call_after_refresh(tree.move_cursor, first, animate=False)
 
     def _show_detail(self) -> None:
-        assert self.session is not None
         cid = self.criterion_id
         detail = self.query_one("#criterion-detail")
         if cid is None:
@@ -187,7 +232,8 @@ class NeedsStep(Step):
             self._threshold_error("")
             people = self.query_one("#requested-by", SelectionList)
             people.clear_options()
-            people.add_options([(lit(s.name), s.id, s.id in req.requested_by)
+            labels = distinct_names(self.session.project.stakeholders)
+            people.add_options([(lit(labels[s.id]), s.id, s.id in req.requested_by)
                                 for s in self.session.project.stakeholders])
             self.query_one("#req-note", Input).value = req.note
         finally:
@@ -197,7 +243,6 @@ class NeedsStep(Step):
         self._loading = False
 
     def _fill_needs(self) -> None:
-        assert self.session is not None
         p = self.session.project
         names = {s.id: s.name for s in p.stakeholders}
         areas = {a.id: a.name for a in p.business_areas}
@@ -216,14 +261,14 @@ class NeedsStep(Step):
             self._show_detail()
 
     def _update(self, **changes: object) -> None:
-        assert self.session is not None and self.criterion_id is not None
+        assert self.criterion_id is not None
         p = self.session.project
         req = p.requirements.get(self.criterion_id) or Requirement()
         data = req.model_dump()
         data.update(changes)
         new = Requirement.model_validate(data)
-        if new == p.requirements.get(self.criterion_id):
-            return
+        if new == (p.requirements.get(self.criterion_id) or Requirement()):
+            return  # nothing changed (showing a criterion is not editing it)
         p.requirements = {**p.requirements, self.criterion_id: new}
         self.changed(f"requirement {self.criterion_id}")
         self._fill_tree()
@@ -254,7 +299,7 @@ class NeedsStep(Step):
                                   "cross)")
 
     def _current_threshold(self) -> float | None:
-        assert self.session is not None and self.criterion_id is not None
+        assert self.criterion_id is not None
         req = self.session.project.requirements.get(self.criterion_id)
         return req.threshold if req else None
 
@@ -265,7 +310,7 @@ class NeedsStep(Step):
 
     @on(Input.Changed, "#threshold")
     def _threshold_typing(self, event: Input.Changed) -> None:
-        if self._loading or self.criterion_id is None or self.session is None:
+        if self._loading or self.criterion_id is None:
             return
         criterion = self.session.catalog.library.criterion(self.criterion_id)
         raw = event.value.strip()
@@ -319,7 +364,6 @@ class NeedsStep(Step):
 
     @on(ListEditor.Remove, "#needs")
     def _remove_need(self, event: ListEditor.Remove) -> None:
-        assert self.session is not None
         p = self.session.project
         need = p.needs[event.index]
 
@@ -333,7 +377,6 @@ class NeedsStep(Step):
                                            yes="Delete", no="Keep"), confirmed)
 
     def _need_form(self, index: int | None) -> None:
-        assert self.session is not None
         p = self.session.project
         old = p.needs[index] if index is not None else None
         fields = [
@@ -344,7 +387,9 @@ class NeedsStep(Step):
             FormField("business_area", "Business area", old.business_area if old else None,
                       kind="select", choices=[(a.name, a.id) for a in p.business_areas]),
             FormField("requested_by", "Requested by", old.requested_by if old else [],
-                      kind="multi", choices=[(s.name, s.id) for s in p.stakeholders]),
+                      kind="multi",
+                      choices=[(label, sid)
+                               for sid, label in distinct_names(p.stakeholders).items()]),
             FormField("criterion", "Criterion it depends on (optional)",
                       old.criterion if old else None, kind="select",
                       choices=[(c.name, c.id) for c in self.session.catalog.library.criteria()]),

@@ -6,14 +6,20 @@ into a readiness level, the risks of the open items and the actions, which this 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
 from selector.tui import advice
+from selector.tui.linked import PILOT_ITEM, pilot_from_readiness
+from selector.tui.messages import Ranking
 from selector.tui.steps.base import Step
 from selector.tui.text import lit
 from selector.tui.widgets.fit_table import FitTable
@@ -31,15 +37,18 @@ class ChecklistTable(FitTable):
         Binding("u", "answer('unknown')", "Unknown"),
     ]
 
+    @dataclass
+    class Answer(Message):
+        row: int
+        answer: str
+
     def action_answer(self, answer: str) -> None:
-        step = next(a for a in self.ancestors if isinstance(a, ReadinessStep))
-        step.answer(self.cursor_row, answer)
+        self.post_message(self.Answer(self.cursor_row, answer))
 
 
 class ReadinessStep(Step):
     number = 8
-    title = "Readiness"
-    short = "Readiness"
+    focus_names: ClassVar[dict[str, str]] = {"checklist": "the readiness checklist"}
 
     def compose(self) -> ComposeResult:
         yield Static(Text("8 · Readiness: what must be in place for the project not to fail",
@@ -52,12 +61,10 @@ class ReadinessStep(Step):
             yield Static("", id="item-detail")
             yield Static("", id="readiness-summary")
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         self.query_one("#checklist", DataTable).add_columns("Answer", "Item")
 
     def refresh_view(self) -> None:
-        if self.session is None:
-            return
         answers = self.session.project.readiness
         table = self.query_one("#checklist", DataTable)
         row = table.cursor_row
@@ -71,7 +78,6 @@ class ReadinessStep(Step):
         self._summary()
 
     def _detail(self, row: int) -> None:
-        assert self.session is not None
         items = self.session.catalog.questionnaire.readiness
         widget = self.query_one("#item-detail", Static)
         if not 0 <= row < len(items):
@@ -110,10 +116,14 @@ class ReadinessStep(Step):
                 t.append("• " + action.action + "\n")
         widget.update(t)
 
-    def set_recommendation(self, recommendation) -> None:  # noqa: ANN001
-        super().set_recommendation(recommendation)
+    def set_ranking(self, ranking: Ranking) -> None:
+        super().set_ranking(ranking)
         if self.is_mounted:
             self._summary()
+
+    @on(ChecklistTable.Answer)
+    def _answer_key(self, event: ChecklistTable.Answer) -> None:
+        self.answer(event.row, event.answer)
 
     @on(DataTable.RowHighlighted, "#checklist")
     def _highlight(self, event: DataTable.RowHighlighted) -> None:
@@ -126,7 +136,6 @@ class ReadinessStep(Step):
         self.answer(table.cursor_row, (event.button.id or "ans-unknown").removeprefix("ans-"))
 
     def answer(self, row: int, answer: str) -> None:
-        assert self.session is not None
         items = self.session.catalog.questionnaire.readiness
         if not 0 <= row < len(items):
             return
@@ -135,6 +144,8 @@ class ReadinessStep(Step):
         if p.readiness.get(item_id) == answer:
             return
         p.readiness = {**p.readiness, item_id: answer}  # type: ignore[dict-item]
+        if item_id == PILOT_ITEM:
+            pilot_from_readiness(p)
         self.changed(f"readiness {item_id}")
         self.refresh_view()
         table = self.query_one("#checklist", DataTable)

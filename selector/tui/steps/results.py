@@ -1,24 +1,34 @@
 """Step 7 · Results: the kind of solution, the vendor ranking, how sure we are, and a what-if.
 
-Everything here renders the Recommendation as it is. The what-if mode nudges group weights on a
-private copy of the project and asks the advisor again (n_samples=0, a few milliseconds), so the
-ranking moves with each key press while the saved project stays exactly as it was.
+Everything here renders the Recommendation as it is. The what-if mode nudges group weights and
+asks the advisor's what-if in a worker thread, so the weights move at each key press and the
+ranking beside them follows (marked "updating…" until it is for the weights shown); the saved
+project stays exactly as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import dataclass
+from typing import ClassVar
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
+from textual.css.query import NoMatches
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from selector.domain import Stakeholder, StakeholderWeights
 from selector.domain.recommendation import CandidateResult, MustHaveFailure, Recommendation
 from selector.tui import advice
+from selector.tui.messages import Ranking
+from selector.tui.session import Session
 from selector.tui.steps.base import Step
 from selector.tui.text import bar, pct, plural
+from selector.tui.threads import back_to_ui
 from selector.tui.widgets.fit_table import FitTable
 
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
@@ -65,68 +75,91 @@ class WhatIfTable(FitTable):
         Binding("escape,w", "leave", "Leave"),
     ]
 
-    def _step(self) -> ResultsStep:
-        return next(a for a in self.ancestors if isinstance(a, ResultsStep))
+    @dataclass
+    class Nudge(Message):
+        row: int
+        delta: float
+
+    @dataclass
+    class Reset(Message):
+        pass
+
+    @dataclass
+    class Leave(Message):
+        pass
 
     def action_nudge(self, sign: int) -> None:
-        self._step().nudge(self.cursor_row, sign * NUDGE)
+        self.post_message(self.Nudge(self.cursor_row, sign * NUDGE))
 
     def action_reset(self) -> None:
-        self._step().start_what_if()
+        self.post_message(self.Reset())
 
     def action_leave(self) -> None:
-        self._step().stop_what_if()
+        self.post_message(self.Leave())
 
 
 class ResultsStep(Step):
     number = 7
-    title = "Results"
-    short = "Results"
+    focus_names: ClassVar[dict[str, str]] = {
+        "what-if-table": "the what-if weights", "results-scroll": "the results"}
 
     BINDINGS = [Binding("w", "what_if", "What-if")]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, session: Session, ranking: Ranking | None = None) -> None:
+        super().__init__(session, ranking)
         self.what_if: dict[str, float] | None = None
         self.what_if_rec: Recommendation | None = None
+        self.what_if_pending = False
+        self._what_if_generation = 0
         self._groups: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(Text("7 · Results", style="bold"), classes="step-title")
         with Vertical(id="what-if"):
-            yield Static(Text.assemble(
-                ("What-if: ←/→ move weight between groups; the ranking below updates at once. "
-                 "Nothing is saved. r resets, Esc leaves. ", "bold yellow"),
-                ("Starts from the team's group weights (before the rules of your context "
-                 "answers); the ranking applies those rules again.", "dim")), id="what-if-help")
-            yield WhatIfTable(cursor_type="row", id="what-if-table", fit=(38, 16, 7))
+            yield Static(Text("What-if, not saved: ↑/↓ group · ←/→ weight · r reset · "
+                              "Esc leave", style="bold yellow", no_wrap=True,
+                              overflow="ellipsis"), id="what-if-keys")
+            with Horizontal(id="what-if-body"):
+                yield WhatIfTable(cursor_type="row", id="what-if-table", fit=(1.0, 10, 6))
+                with VerticalScroll(id="what-if-ranking"):
+                    yield Static("", id="what-if-text")
+                    yield Static(Text(
+                        "The weights start from the team's group weights, before the rules "
+                        "of your context answers; the ranking applies those rules again.",
+                        style="dim"), id="what-if-help")
         with VerticalScroll(id="results-scroll"):
             yield Static("", id="results-text")
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         self.query_one("#what-if").display = False
         self.query_one("#what-if-table", DataTable).add_columns("Group", "Weight", "")
 
-    def set_recommendation(self, recommendation: Recommendation | None) -> None:
-        super().set_recommendation(recommendation)
+    def set_ranking(self, ranking: Ranking) -> None:
+        super().set_ranking(ranking)
         if self.is_mounted and self.display and self.what_if is None:
             self.refresh_view()
 
+    def main_widget(self):  # noqa: ANN201
+        return self.query_one("#what-if-table" if self.what_if is not None
+                              else "#results-scroll")
+
     # ----------------------------------------------------------------- view
     def refresh_view(self) -> None:
-        if self.session is None:
+        if self.what_if is not None:
+            self.query_one("#what-if-text", Static).update(self.what_if_text())
             return
-        rec = self.what_if_rec if self.what_if is not None else self.recommendation
-        self.query_one("#results-text", Static).update(self.result_text(rec))
+        self.query_one("#results-text", Static).update(self.result_text(self.recommendation))
 
     def result_text(self, rec: Recommendation | None) -> Text:
         if rec is None:
-            workspace = self.screen
-            return Text(getattr(workspace, "advisor_error", "") or "No result yet.",
+            if self.ranking.error:
+                return Text(self.ranking.error, style="yellow")
+            return Text("Ranking…" if self.ranking.updating else "No result yet.",
                         style="yellow")
         t = Text()
-        if self.what_if is not None:
-            t.append("WHAT-IF (not saved)\n", style="bold reverse yellow")
+        if self.ranking.updating:
+            t.append("Updating: the project changed; the result below is the one before the "
+                     "change.\n", style="bold reverse yellow")
         t.append(rec.headline + "\n", style="bold")
         t.append(rec.confidence_text + "\n")
         for w in rec.warnings:
@@ -151,8 +184,7 @@ class ResultsStep(Step):
 
         t.append("\nVendors", style="bold underline")
         sampled = rec.robustness.n_samples > 0
-        pending = not sampled and getattr(self.screen, "n_samples", 0) > 0 \
-            and self.what_if is None
+        pending = not sampled and self.ranking.sampling
         t.append("  (score, bar split by criteria group" +
                  (", chance of first place)" if sampled else
                   "; chance of first place is being computed…)" if pending else ")") + "\n",
@@ -197,6 +229,31 @@ class ResultsStep(Step):
         t.append("\nw: what-if (nudge the weights and watch the ranking)\n", style="dim")
         return t
 
+    def what_if_text(self) -> Text:
+        """The what-if ranking, short enough to stay beside the weights at 80 columns."""
+        rec = self.what_if_rec
+        t = Text()
+        title = "WHAT-IF ranking (not saved)"
+        t.append(title + ("  updating…" if self.what_if_pending else "") + "\n",
+                 style="bold reverse yellow")
+        if rec is None:
+            t.append("Ranking…\n" if self.what_if_pending else "No result.\n", style="dim")
+            return t
+        team = {v.id: v.rank for v in (self.recommendation.vendors
+                                        if self.recommendation else [])}
+        t.append(rec.headline + "\n", style="bold")
+        for v in rec.vendors:
+            rank = "✗" if v.excluded or v.rank is None else f"{v.rank}."
+            name = v.name if len(v.name) <= 20 else v.name[:19] + "…"
+            t.append(f"{rank:>3} {name:<20} ", style="dim strike" if v.excluded else "")
+            if not v.excluded:
+                t.append(f"{v.score * 100:5.1f}")
+                before = team.get(v.id)
+                if before is not None and before != v.rank:
+                    t.append(f" (team: {before}.)", style="cyan")
+            t.append("\n")
+        return t
+
     def _candidate_line(self, t: Text, c: CandidateResult, colours: dict[str, str],
                         with_probability: bool = False) -> None:
         rank = "✗" if c.excluded or c.rank is None else f"{c.rank}."
@@ -230,23 +287,40 @@ class ResultsStep(Step):
 
     def start_what_if(self) -> None:
         rec = self.recommendation
-        if self.session is None or rec is None:
+        if rec is None:
             self.app.notify("No result to explore yet.", markup=False)
             return
         base = dict(rec.group_view.aggregate) or {
             gid: 1.0 for gid in self.session.catalog.library.group_ids()}
         total = sum(base.values()) or 1.0
         self.what_if = {gid: w / total for gid, w in base.items()}
+        self.what_if_rec = None
         self.query_one("#what-if").display = True
+        self.query_one("#results-scroll").display = False
+        self._fill_what_if()
         self._rank_what_if()
         self.query_one("#what-if-table").focus()
 
     def stop_what_if(self) -> None:
         self.what_if = None
         self.what_if_rec = None
+        self._what_if_generation += 1
         self.query_one("#what-if").display = False
+        self.query_one("#results-scroll").display = True
         self.refresh_view()
         self.query_one("#results-scroll").focus()
+
+    @on(WhatIfTable.Nudge)
+    def _nudge(self, event: WhatIfTable.Nudge) -> None:
+        self.nudge(event.row, event.delta)
+
+    @on(WhatIfTable.Reset)
+    def _reset(self) -> None:
+        self.start_what_if()
+
+    @on(WhatIfTable.Leave)
+    def _leave(self) -> None:
+        self.stop_what_if()
 
     def nudge(self, row: int, delta: float) -> None:
         if self.what_if is None or not 0 <= row < len(self._groups):
@@ -258,27 +332,60 @@ class ResultsStep(Step):
         if total <= 0:
             return
         self.what_if = {k: v / total for k, v in weights.items()}
+        self._fill_what_if()
         self._rank_what_if()
 
-    def _rank_what_if(self) -> None:
-        assert self.session is not None and self.what_if is not None
-        copy = self.session.project.model_copy(deep=True)
-        copy.stakeholders = [Stakeholder(id="what_if", name="What-if")]
-        copy.weights = {"what_if": StakeholderWeights(
-            method="points", points={k: v * 100 for k, v in self.what_if.items()})}
-        self.what_if_rec = advice.advise(self.session.catalog, copy, n_samples=0,
-                                         today=self.session.today)
+    def _fill_what_if(self) -> None:
+        assert self.what_if is not None
         names = {g.id: g.name for g in self.session.catalog.library.groups}
         table = self.query_one("#what-if-table", DataTable)
+        if self._groups == list(self.what_if) and table.row_count == len(self._groups):
+            for r, gid in enumerate(self._groups):  # only the cells that changed
+                weight = self.what_if[gid]
+                for c, cell in ((1, bar(weight, 10, "yellow")), (2, Text(pct1(weight)))):
+                    if str(table.get_cell_at(Coordinate(r, c))) != str(cell):
+                        table.update_cell_at(Coordinate(r, c), cell)
+            return
         row = table.cursor_row
         table.clear()
         self._groups = list(self.what_if)
         for gid in self._groups:
             weight = self.what_if[gid]
-            table.add_row(Text(names.get(gid, gid)), bar(weight, 16, "yellow"), pct1(weight))
-        table.move_cursor(row=row)
-        self.refresh_view()
+            table.add_row(Text(names.get(gid, gid)), bar(weight, 10, "yellow"), pct1(weight))
+        table.move_cursor(row=row, animate=False)
 
-    @on(DataTable.RowHighlighted, "#what-if-table")
-    def _noop(self) -> None:
-        pass
+    def _rank_what_if(self) -> None:
+        """Ask the advisor in a worker; the weights on screen move at once, the ranking
+        follows, marked "updating…" until the answer for these weights is there."""
+        assert self.what_if is not None
+        self._what_if_generation += 1
+        self.what_if_pending = True
+        self.refresh_view()
+        self._what_if_worker(self._what_if_generation, dict(self.what_if))
+
+    @work(thread=True, exclusive=True, group="what-if", exit_on_error=False)
+    def _what_if_worker(self, generation: int, weights: dict[str, float]) -> None:
+        try:
+            rec = advice.what_if(self.session.catalog, self.session.project, weights,
+                                 today=self.session.today)
+        except Exception as exc:  # noqa: BLE001 - told, never swallowed
+            back_to_ui(self.app, self._what_if_failed, generation, exc)
+            return
+        back_to_ui(self.app, self._what_if_ranked, generation, rec)
+
+    def _what_if_ranked(self, generation: int, rec: Recommendation) -> None:
+        if generation != self._what_if_generation or self.what_if is None:
+            return  # weights moved again meanwhile: only the newest answer is shown
+        self.what_if_rec = rec
+        self.what_if_pending = False
+        with contextlib.suppress(NoMatches):  # closing meanwhile
+            self.refresh_view()
+
+    def _what_if_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._what_if_generation:
+            return
+        self.what_if_pending = False
+        self.what_if_rec = None
+        self.refresh_view()
+        self.app.notify(f"The what-if ranking failed: {type(exc).__name__}: {exc}",
+                        title="What-if", severity="error", markup=False, timeout=10)

@@ -1,21 +1,31 @@
 """Step 6 · Scores: the shortlist × criteria matrix, the catalog's evidence, the team's overrides.
 
 An override replaces the catalog's value for this project only and must say why and who: the
-report lists every override, so no number changes silently. Opening this step records when the
-team first saw scores, which is how weights changed afterwards get flagged.
+report lists every override, so no number changes silently. The step records when the team
+first saw the scores (weights changed afterwards are flagged in the report), but only when the
+team looks at them: staying on the step for a few seconds, or moving in the table. Passing
+through on the way to another step is not looking.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.events import Key
+from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
 from selector.domain import Criterion, OrdinalScale, ScoreOverride, VendorProfile
 from selector.tui import advice
+from selector.tui.messages import Ranking
+from selector.tui.session import Session
 from selector.tui.steps.base import Step
 from selector.tui.text import lit
 from selector.tui.widgets.form import FormField, FormScreen
@@ -30,50 +40,83 @@ def catalog_value(criterion: Criterion, value: float) -> str:
     return f"{value:g} {criterion.scale.unit}"
 
 
+MOVES = frozenset({"up", "down", "left", "right", "pageup", "pagedown", "home", "end"})
+SEEN_AFTER_SECONDS = 4.0
+"""How long the team stays on the step before it counts as having looked at the scores."""
+
+
 class ScoreTable(DataTable):
+    """The matrix; the criterion column stays put when the table scrolls sideways."""
+
     BINDINGS = [
         Binding("e", "override", "Override score"),
         Binding("x,delete", "clear", "Remove override"),
     ]
 
-    def _step(self) -> ScoresStep:
-        return next(a for a in self.ancestors if isinstance(a, ScoresStep))
+    @dataclass
+    class Override(Message):
+        row: int
+        column: int
+
+    @dataclass
+    class Clear(Message):
+        row: int
+        column: int
+
+    @dataclass
+    class Looked(Message):
+        """The team moved the cursor through the scores (not the table refilling itself)."""
+
+    def on_key(self, event: Key) -> None:
+        if event.key in MOVES:
+            self.post_message(self.Looked())
 
     def action_override(self) -> None:
-        self._step().edit(self.cursor_coordinate.row, self.cursor_coordinate.column)
+        self.post_message(self.Override(*self.cursor_coordinate))
 
     def action_clear(self) -> None:
-        self._step().clear(self.cursor_coordinate.row, self.cursor_coordinate.column)
+        self.post_message(self.Clear(*self.cursor_coordinate))
 
 
 class ScoresStep(Step):
     number = 6
-    title = "Scores"
-    short = "Scores"
+    focus_names: ClassVar[dict[str, str]] = {"matrix": "the scores table",
+                                             "evidence": "the evidence"}
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, session: Session, ranking: Ranking | None = None) -> None:
+        super().__init__(session, ranking)
         self._criteria: list[str] = []
         self._vendors: list[str] = []
+        self._seen_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text("6 · Scores for the shortlist", style="bold"), classes="step-title")
         yield Static("", id="scores-banner", classes="warning-text")
-        yield ScoreTable(cursor_type="cell", id="matrix")
+        yield ScoreTable(cursor_type="cell", id="matrix", fixed_columns=1)
         with VerticalScroll(id="evidence"):
             yield Static("", id="evidence-text")
 
     def entered(self) -> None:
-        assert self.session is not None
+        if self.session.project.history.scores_seen_at is None:
+            self._seen_timer = self.set_timer(SEEN_AFTER_SECONDS, self.seen)
+
+    def left(self) -> None:
+        if self._seen_timer is not None:
+            self._seen_timer.stop()
+            self._seen_timer = None
+
+    def seen(self) -> None:
+        """The team looked at the scores: record when, once."""
+        self.left()
         history = self.session.project.history
-        if history.scores_seen_at is None:
-            history.scores_seen_at = self.session.now()
-            self.session.project.history = history
-            self.changed("scores seen")
-        super().entered()
+        if history.scores_seen_at is not None or not self.display:
+            return
+        history.scores_seen_at = self.session.now()
+        self.session.project.history = history
+        self.changed("scores seen")
+        self._banner()
 
     def _shown_vendors(self) -> list[VendorProfile]:
-        assert self.session is not None
         catalog = self.session.catalog
         known = {v.id for v in catalog.vendors}
         shortlist = [i for i in self.session.project.shortlist if i in known]
@@ -82,37 +125,52 @@ class ScoresStep(Step):
         return list(catalog.vendors)
 
     def _override(self, vid: str, cid: str) -> ScoreOverride | None:
-        assert self.session is not None
         for o in self.session.project.overrides:
             if o.vendor == vid and o.criterion == cid:
                 return o
         return None
 
-    def refresh_view(self) -> None:
-        if self.session is None:
-            return
+    def _banner(self) -> None:
         p = self.session.project
         banner = Text()
         if not p.shortlist:
-            banner.append("No shortlist yet (step 5): showing every vendor. ")
-        if p.history.weights_locked_at is None:
-            banner.append("Weights are not locked (step 4, l): scores seen now will be noted in "
-                          "the report if weights change later.")
+            banner.append("No shortlist yet (step 5): showing every vendor. ", style="yellow")
+        seen = p.history.scores_seen_at
+        if seen is None:
+            banner.append(f"Not marked as seen yet: staying here {SEEN_AFTER_SECONDS:.0f} s or "
+                          "moving in the table records that the team has seen the scores; "
+                          "weight changes after that are flagged in the report.", style="dim")
+        else:
+            banner.append(f"The team first saw these scores on {seen:%Y-%m-%d %H:%M} UTC",
+                          style="dim")
+            if p.history.weights_locked_at is None:
+                banner.append(" with the weights not locked (step 4, l): the report says so.",
+                              style="yellow")
+            else:
+                banner.append("; weight changes after that are flagged in the report.",
+                              style="dim")
         self.query_one("#scores-banner", Static).update(banner)
-        self.query_one("#scores-banner").display = bool(banner)
+
+    def refresh_view(self) -> None:
+        self._banner()
         vendors = self._shown_vendors()
         table = self.query_one("#matrix", DataTable)
         coordinate = table.cursor_coordinate
         table.clear(columns=True)
-        table.add_column("Criterion")
+        table.add_column("Criterion (unit)")
         for v in vendors:
             table.add_column(lit(v.name if len(v.name) <= 14 else v.name[:13] + "…"))
         self._vendors = [v.id for v in vendors]
         self._criteria = []
+        room = max(20, min(34, (self.size.width or 100) // 3))  # the rest is for the scores
         for group in self.session.catalog.library.groups:
             for criterion in group.criteria:
-                name = criterion.name if len(criterion.name) <= 28 else criterion.name[:27] + "…"
-                cells: list[Text] = [lit(name)]
+                unit = "" if isinstance(criterion.scale, OrdinalScale) \
+                    else f" ({criterion.scale.unit})"
+                name = criterion.name
+                if len(name) + len(unit) > room:
+                    name = name[: max(8, room - 1 - len(unit))] + "…"
+                cells: list[Text] = [lit(name + unit)]
                 for v in vendors:
                     o = self._override(v.id, criterion.id)
                     score = v.scores.get(criterion.id)
@@ -137,7 +195,6 @@ class ScoresStep(Step):
         return self._vendors[column - 1], self._criteria[row]
 
     def _show_evidence(self, row: int, column: int) -> None:
-        assert self.session is not None
         text_widget = self.query_one("#evidence-text", Static)
         cell = self._cell(row, column)
         if cell is None:
@@ -173,15 +230,29 @@ class ScoresStep(Step):
     def _highlight(self, event: DataTable.CellHighlighted) -> None:
         self._show_evidence(event.coordinate.row, event.coordinate.column)
 
+    @on(ScoreTable.Looked)
+    def _looked(self) -> None:
+        if self._seen_timer is not None:
+            self.seen()  # the team moved through the scores: it is looking at them
+
+    @on(ScoreTable.Override)
+    def _override_key(self, event: ScoreTable.Override) -> None:
+        self.edit(event.row, event.column)
+
+    @on(ScoreTable.Clear)
+    def _clear_key(self, event: ScoreTable.Clear) -> None:
+        self.clear(event.row, event.column)
+
     @on(DataTable.CellSelected, "#matrix")
     def _selected(self, event: DataTable.CellSelected) -> None:
         self.edit(event.coordinate.row, event.coordinate.column)
 
     def edit(self, row: int, column: int) -> None:
-        assert self.session is not None
         cell = self._cell(row, column)
         if cell is None:
             return
+        if self._seen_timer is not None:
+            self.seen()  # overriding a score is looking at it
         vid, cid = cell
         p = self.session.project
         vendor = self.session.catalog.vendor(vid)
@@ -228,7 +299,6 @@ class ScoresStep(Step):
                              done)
 
     def clear(self, row: int, column: int) -> None:
-        assert self.session is not None
         cell = self._cell(row, column)
         if cell is None or self._override(*cell) is None:
             return

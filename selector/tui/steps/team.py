@@ -6,6 +6,8 @@ Objectives carry a metric because results are measured against goals set before 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,8 +17,11 @@ from textual.validation import Length
 from textual.widgets import Static
 
 from selector.domain import BusinessArea, Objective, Organisation, Stakeholder
+from selector.tui.linked import scope_from_areas, unmatched_areas
+from selector.tui.messages import Ranking
+from selector.tui.session import Session
 from selector.tui.steps.base import Step
-from selector.tui.text import lit
+from selector.tui.text import distinct_names, lit
 from selector.tui.widgets.form import ConfirmScreen, FormField, FormScreen
 from selector.tui.widgets.list_editor import ListEditor
 from selector.tui.widgets.validation import Check, id_validators, model_errors, slug, whole_number
@@ -24,13 +29,14 @@ from selector.tui.widgets.validation import Check, id_validators, model_errors, 
 
 class TeamStep(Step):
     number = 1
-    title = "Team & objectives"
-    short = "Team"
+    focus_names: ClassVar[dict[str, str]] = {
+        "stakeholders": "the stakeholders list", "areas": "the business areas list",
+        "objectives": "the objectives of the highlighted area"}
 
     BINDINGS = [Binding("o", "organisation", "Project details")]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, session: Session, ranking: Ranking | None = None) -> None:
+        super().__init__(session, ranking)
         self.area_index = 0
 
     def compose(self) -> ComposeResult:
@@ -44,14 +50,13 @@ class TeamStep(Step):
                 yield ListEditor("Business areas", ["Area", "In scope", "Objectives"],
                                  empty="Add the areas the CRM serves (a).", fit=(1.0, 8, 10),
                                  id="areas")
+                yield Static("", id="areas-note", classes="muted")
                 yield ListEditor("Objectives of the area", ["Objective", "Metric", "Target"],
                                  empty="What should the area achieve, and how will you know?",
                                  fit=(3.0, 3.0, 2.0), id="objectives")
 
     # ----------------------------------------------------------------- view
     def refresh_view(self) -> None:
-        if self.session is None:
-            return
         p = self.session.project
         org = p.organisation
         facts = [x for x in (org.industry, org.country,
@@ -73,10 +78,14 @@ class TeamStep(Step):
         self.query_one("#areas", ListEditor).set_rows(
             [(lit(a.name), "yes" if a.in_scope else "no", str(len(a.objectives)))
              for a in p.business_areas])
+        unknown = unmatched_areas(p, self.session.catalog)
+        note = self.query_one("#areas-note", Static)
+        note.update(Text("The areas in scope answer step 2's question about scope. "
+                         + (f"Not among the catalog's areas, so no rule weighs them: "
+                            f"{', '.join(unknown)}." if unknown else ""), style="dim"))
         self._refresh_objectives()
 
     def _refresh_objectives(self) -> None:
-        assert self.session is not None
         areas = self.session.project.business_areas
         editor = self.query_one("#objectives", ListEditor)
         if not areas:
@@ -105,12 +114,11 @@ class TeamStep(Step):
 
     @on(ListEditor.Remove)
     def _remove(self, event: ListEditor.Remove) -> None:
-        assert self.session is not None
         p = self.session.project
         kind = event.editor.id
         index = event.index
         if kind == "stakeholders":
-            name = p.stakeholders[index].name
+            name = distinct_names(p.stakeholders)[p.stakeholders[index].id]
         elif kind == "areas":
             name = p.business_areas[index].name
         else:
@@ -126,7 +134,6 @@ class TeamStep(Step):
                                            no="Keep"), confirmed)
 
     def _delete(self, kind: str, index: int) -> None:
-        assert self.session is not None
         p = self.session.project
         if kind == "stakeholders":
             sid = p.stakeholders[index].id
@@ -141,6 +148,7 @@ class TeamStep(Step):
             self.changed("stakeholder removed", weights=True)
         elif kind == "areas":
             p.business_areas = [a for i, a in enumerate(p.business_areas) if i != index]
+            scope_from_areas(p, self.session.catalog)
             self.changed("business area removed")
         else:
             area = p.business_areas[self.area_index]
@@ -149,7 +157,6 @@ class TeamStep(Step):
         self.refresh_view()
 
     def _open(self, kind: str, index: int | None) -> None:
-        assert self.session is not None
         p = self.session.project
         if kind == "stakeholders":
             self._stakeholder_form(index)
@@ -161,7 +168,6 @@ class TeamStep(Step):
             self.app.notify("Add a business area first.", markup=False)
 
     def _stakeholder_form(self, index: int | None) -> None:
-        assert self.session is not None
         p = self.session.project
         old = p.stakeholders[index] if index is not None else None
         taken = {s.id for s in p.stakeholders} - ({old.id} if old else set())
@@ -212,7 +218,6 @@ class TeamStep(Step):
         self.app.push_screen(FormScreen(title, fields, check=check), done)
 
     def _area_form(self, index: int | None) -> None:
-        assert self.session is not None
         p = self.session.project
         old = p.business_areas[index] if index is not None else None
         taken = {a.id for a in p.business_areas} - ({old.id} if old else set())
@@ -246,6 +251,7 @@ class TeamStep(Step):
             else:
                 p.business_areas = [item if i == index else a
                                     for i, a in enumerate(p.business_areas)]
+            scope_from_areas(p, self.session.catalog)
             self.changed("business area")
             if index is None:
                 self.area_index = len(p.business_areas) - 1
@@ -257,7 +263,6 @@ class TeamStep(Step):
         self.app.push_screen(FormScreen(title, fields, check=check), done)
 
     def _objective_form(self, index: int | None) -> None:
-        assert self.session is not None
         area = self.session.project.business_areas[self.area_index]
         old = area.objectives[index] if index is not None else None
         fields = [
@@ -292,7 +297,6 @@ class TeamStep(Step):
             check=lambda v: model_errors(Objective, v)), done)
 
     def action_organisation(self) -> None:
-        assert self.session is not None
         p = self.session.project
         org = p.organisation
         fields = [

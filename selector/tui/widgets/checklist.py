@@ -14,7 +14,12 @@ from textual.widgets._toggle_button import ToggleButton
 
 
 class CheckList(SelectionList):
-    """A SelectionList that shows unticked options with an empty box."""
+    """A SelectionList that shows unticked options with an empty box, and whose first option is
+    highlighted when it gets focus, so Space ticks something at once."""
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)

@@ -54,6 +54,10 @@ class FitTable(DataTable):
     def add_row(self, *cells: CellType, **kwargs) -> RowKey:  # noqa: ANN003
         return super().add_row(*[_cut(cell) for cell in cells], **kwargs)
 
+    def update_cell_at(self, coordinate, value: CellType, *,  # noqa: ANN001
+                       update_width: bool = False) -> None:
+        super().update_cell_at(coordinate, _cut(value), update_width=update_width)
+
     def on_resize(self, event: Resize) -> None:
         self.fit_columns()
 

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.validation import Validator
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, SelectionList, Static
 
 from selector.tui.widgets.checklist import CheckList
 
@@ -43,6 +43,20 @@ class FormField:
     extra: dict = field(default_factory=dict)
 
 
+DIALOG_CSS = """
+.form-screen { align: center middle; }
+.form-screen .dialog {
+    width: 72; max-width: 95%; height: auto; max-height: 95%;
+    border: thick $accent; background: $surface; padding: 0 1;
+}
+.form-screen .dialog-title { color: $accent; height: 1; margin-bottom: 1; }
+.form-screen .dialog-intro { margin-bottom: 1; }
+.form-screen .dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+.form-screen .dialog-buttons Button { margin-left: 1; }
+"""
+"""The look every dialog shares: centred, bordered, its buttons at the bottom right."""
+
+
 Check = Callable[[dict[str, object]], dict[str, str]]
 """Cross-field check: returns {field key: message} for what is wrong (empty when fine)."""
 
@@ -50,9 +64,20 @@ Check = Callable[[dict[str, object]], dict[str, str]]
 class FormScreen(ModalScreen[dict[str, object] | None]):
     """A modal form. Enter on the last field or Ctrl+S submits; Escape cancels."""
 
+    DEFAULT_CSS = DIALOG_CSS + """
+    FormScreen #form-fields { height: auto; max-height: 16; }
+    FormScreen #form-fields Input, FormScreen #form-fields Select { margin-bottom: 1; }
+    FormScreen #form-fields .field-error { margin-top: -1; }
+    FormScreen .field-label { margin-top: 0; text-style: bold; }
+    FormScreen .field-help { color: $text-muted; }
+    FormScreen .field-error { color: $error; display: none; height: auto; }
+    FormScreen .field-error.-shown { display: block; }
+    FormScreen .form-multi { height: auto; max-height: 6; border: none; }
+    """
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "OK", priority=True),
+        Binding("ctrl+s", "submit", "OK / save the form", priority=True),
     ]
 
     def __init__(
@@ -81,6 +106,7 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.submit_label, variant="primary", id="submit")
                 yield Button("Cancel", id="cancel")
+        yield Footer()  # the form's own keys, not those of the screen behind it
 
     def _widget(self, f: FormField):  # noqa: ANN202 - one of several widget types
         wid = f"field-{f.key}"
@@ -179,7 +205,9 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; Escape means no."""
+    """A yes/no question; Escape means no. The keys are on the buttons and in its footer."""
+
+    DEFAULT_CSS = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "no", "No"), Binding("y", "yes", "Yes"), Binding("n", "no", "No")]
 
@@ -195,8 +223,9 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             yield Static(Text(self.message), classes="dialog-intro")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes_label, variant="primary", id="yes")
-                yield Button(self.no_label, id="no")
+                yield Button(f"{self.yes_label} (y)", variant="primary", id="yes")
+                yield Button(f"{self.no_label} (n)", id="no")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#yes").focus()
@@ -210,32 +239,65 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class QuitScreen(ModalScreen[bool | None]):
-    """Unsaved changes on quit: True = save and quit, False = quit without saving, None = stay."""
+@dataclass(frozen=True)
+class Choice:
+    """One answer of a ChoiceScreen: the key that picks it, its label and what it returns."""
 
-    BINDINGS = [Binding("escape", "stay", "Stay")]
+    key: str
+    label: str
+    value: str
+    variant: Literal["default", "primary", "success", "warning", "error"] = "default"
+    detail: str = ""
+    """A few words under the button's label: what it does to the file."""
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """A question with named answers, each with its own key (shown on its button and in the
+    dialog's own footer, so the keys of the screen behind never seem to apply); Escape (or the
+    cancel button) returns None."""
+
+    DEFAULT_CSS = DIALOG_CSS + """
+    ChoiceScreen .choice-details { height: auto; max-height: 12; margin-bottom: 1; }
+    ChoiceScreen .choice-buttons { height: auto; }
+    ChoiceScreen .choice-buttons Button { width: auto; margin-bottom: 0; }
+    """
+
+    def __init__(self, title: str, message: str, choices: Sequence[Choice], *,
+                 cancel: str = "Cancel", details: Sequence[str] = ()) -> None:
+        super().__init__(classes="form-screen")
+        self.title_text = title
+        self.message = message
+        self.choices = list(choices)
+        self.cancel_label = cancel
+        self.details = list(details)
+        for choice in self.choices:
+            self._bindings.bind(choice.key, f"choose('{choice.value}')", choice.label)
+        self._bindings.bind("escape", "choose('')", cancel)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Text("Unsaved changes", style="bold"), classes="dialog-title")
-            yield Static(Text("The project has changes that are not saved yet."),
-                         classes="dialog-intro")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save and quit", variant="primary", id="save")
-                yield Button("Quit without saving", variant="error", id="discard")
-                yield Button("Stay", id="stay")
+        with Vertical(classes="dialog choice-dialog"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield Static(Text(self.message), classes="dialog-intro")
+            if self.details:
+                with VerticalScroll(classes="choice-details"):
+                    yield Static(Text("\n".join(self.details)))
+            with Vertical(classes="choice-buttons"):
+                for choice in self.choices:
+                    label = f"{choice.label} ({choice.key})"
+                    if choice.detail:
+                        label += f": {choice.detail}"
+                    yield Button(Text(label), variant=choice.variant, id=f"choice-{choice.value}",
+                                 classes="choice")
+                yield Button(Text(f"{self.cancel_label} (Esc)"), id="choice-", classes="choice")
+        yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#save").focus()
+        self.query(Button).first().focus()
 
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.dismiss(True)
+    def action_choose(self, value: str) -> None:
+        self.dismiss(value or None)
 
-    @on(Button.Pressed, "#discard")
-    def _discard(self) -> None:
-        self.dismiss(False)
-
-    @on(Button.Pressed, "#stay")
-    def action_stay(self) -> None:
-        self.dismiss(None)
+    @on(Button.Pressed, ".choice")
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_choose((event.button.id or "choice-").removeprefix("choice-"))

@@ -21,33 +21,35 @@ from selector.tui.widgets.fit_table import ColumnSpec, FitTable
 
 
 class ItemTable(FitTable):
-    """A row-cursor table whose a/e/d keys ask the surrounding ListEditor to act."""
+    """A row-cursor table whose a/e/d keys say what the user asked for (ListEditor acts)."""
 
     BINDINGS = [
-        Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
-        Binding("d,delete", "remove", "Delete"),
+        Binding("a", "ask('add')", "Add"),
+        Binding("e", "ask('edit')", "Edit"),
+        Binding("d,delete", "ask('remove')", "Delete"),
     ]
 
-    def action_add(self) -> None:
-        self.parent_editor().post_message(ListEditor.Add(self.parent_editor()))
+    @dataclass
+    class Asked(Message):
+        what: str
+        row: int
 
-    def action_edit(self) -> None:
-        editor = self.parent_editor()
-        if self.row_count:
-            editor.post_message(ListEditor.Edit(editor, self.cursor_row))
-
-    def action_remove(self) -> None:
-        editor = self.parent_editor()
-        if self.row_count:
-            editor.post_message(ListEditor.Remove(editor, self.cursor_row))
-
-    def parent_editor(self) -> ListEditor:
-        return next(a for a in self.ancestors if isinstance(a, ListEditor))
+    def action_ask(self, what: str) -> None:
+        if what == "add" or self.row_count:
+            self.post_message(self.Asked(what, self.cursor_row))
 
 
 class ListEditor(Vertical):
     """A list with a title, a table, and buttons for the mouse."""
+
+    DEFAULT_CSS = """
+    ListEditor { height: 1fr; }
+    ListEditor .list-head { height: 1; }
+    ListEditor .list-title { width: 1fr; }
+    ListEditor ItemTable { height: 1fr; overflow-x: hidden; }
+    ListEditor .list-empty { height: auto; }
+    ListEditor Button.mini { min-width: 5; margin: 0 1 0 0; }
+    """
 
     @dataclass
     class _FromEditor(Message):
@@ -121,12 +123,19 @@ class ListEditor(Vertical):
     def _buttons(self, event: Button.Pressed) -> None:
         event.stop()
         bid = event.button.id or ""
-        if bid.endswith("-add"):
-            self.table.action_add()
-        elif bid.endswith("-edit"):
-            self.table.action_edit()
-        elif bid.endswith("-del"):
-            self.table.action_remove()
+        for suffix, what in (("-add", "add"), ("-edit", "edit"), ("-del", "remove")):
+            if bid.endswith(suffix):
+                self.table.action_ask(what)
+
+    @on(ItemTable.Asked)
+    def _asked(self, event: ItemTable.Asked) -> None:
+        event.stop()
+        if event.what == "add":
+            self.post_message(self.Add(self))
+        elif event.what == "edit":
+            self.post_message(self.Edit(self, event.row))
+        else:
+            self.post_message(self.Remove(self, event.row))
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
