@@ -425,6 +425,7 @@ def group_weights(library: CriteriaLibrary, weighting: Weighting) -> list[GroupW
                 weight=final,
                 agreed_weight=agreed,
                 moved_by=moves,
+                moved_text=wording.group_moved(agreed, final, moves),
                 change_text=wording.group_change(g.name, agreed, final, moves),
             )
         )

@@ -45,7 +45,8 @@ def test_an_unknown_command_is_named_with_the_closest_one(here, capsys) -> None:
     assert main(["valdiate"]) == 2
     assert capsys.readouterr().err == (
         "crm-selector: unknown command 'valdiate' (did you mean 'validate'?); the commands are "
-        "validate, audit, schema, new, rank, report, vendors, tui, serve, rfp (see crm-selector --help)\n"
+        "validate, audit, schema, new, rank, report, vendors, tui, serve, rfp "
+        "(see crm-selector --help)\n"
     )
     assert main(["frobnicate"]) == 2
     assert capsys.readouterr().err.startswith("crm-selector: unknown command 'frobnicate'; the ")

@@ -18,7 +18,7 @@ from selector.cli import main
 from selector.domain.base import NAME_LIMIT, NOTE_LIMIT
 from selector.domain.project import Project
 
-from .corpus.check import KNOWN_GAPS, cases_of, check, check_known_gap
+from .corpus.check import cases_of, check
 
 
 def test_corpus_values() -> None:
@@ -27,16 +27,6 @@ def test_corpus_values() -> None:
 
 def test_corpus_length() -> None:
     check(cases_of("length"))
-
-
-@pytest.mark.xfail(strict=True, reason=KNOWN_GAPS["everything_at_the_limit"])
-def test_corpus_everything_at_the_limit_reports() -> None:
-    check_known_gap("everything_at_the_limit")
-
-
-@pytest.mark.xfail(strict=True, reason=KNOWN_GAPS["long_score_notes"])
-def test_corpus_long_score_notes_report() -> None:
-    check_known_gap("long_score_notes")
 
 
 @pytest.fixture
