@@ -178,6 +178,6 @@ def test_a_report_never_replaces_a_file_that_is_not_a_pdf(here, capsys) -> None:
         "(nothing was written)\n"
     )
     assert project.read_bytes() == before
-    assert tomllib.loads(before.decode())["format_version"] == 1
+    assert tomllib.loads(before.decode())["format_version"] == 2
     assert main(["report", "project.toml", "-o", "out.pdf"]) == 0
     assert main(["report", "project.toml", "-o", "out.pdf"]) == 0  # a report replaces a report
