@@ -90,3 +90,16 @@ class Scorer:
 
     def score(self, basis: Basis, weights: FloatArray) -> FloatArray:
         return self.scores(self.method, basis, weights)
+
+    def score_each(self, basis: Basis, weights: FloatArray) -> FloatArray:
+        """(k, e, m) scores of every one of k sampled tables under every one of e weight vectors.
+
+        SMAA's confidence pass scores each sampled table under each winner's central weights;
+        one (k, m, n) @ (n, e) product does that without copying the tables e times.
+        """
+        if self.method != "topsis":
+            (s,) = basis
+            return np.matmul(s, weights.T).transpose(0, 2, 1)
+        gap_best, gap_worst = basis
+        w2 = (weights * weights).T
+        return closeness(np.matmul(gap_best, w2), np.matmul(gap_worst, w2)).transpose(0, 2, 1)

@@ -353,16 +353,16 @@ def _confidence(
     if tables is None:
         leaders = order_rows(scorer.score(nominal_basis, central))[:, 0]
         return (leaders == winners).astype(np.float64)
-    hits = np.zeros(winners.shape[0], dtype=np.int64)
-    step = max(1, chunk_size // max(1, winners.shape[0]))
+    e, m = winners.shape[0], nominal_basis[0].shape[0]
+    hits = np.zeros(e, dtype=np.int64)
+    # Tables come from a sequential stream, so the step changes memory, never the result.
+    step = max(1, min(chunk_size, _CHUNK_ELEMENTS // max(1, e * m)))
     done = 0
     while done < n_samples:
         k = min(step, n_samples - done)
-        basis = scorer.basis(tables.take(k))
-        # Score every sampled table under every central weight vector: (k, e, m).
-        expanded = tuple(np.repeat(b, winners.shape[0], axis=0) for b in basis)
-        leaders = order_rows(scorer.score(expanded, np.tile(central, (k, 1))))[:, 0]
-        hits += (leaders.reshape(k, -1) == winners).sum(axis=0)
+        scores = scorer.score_each(scorer.basis(tables.take(k)), central)  # (k, e, m)
+        # argmax keeps the first of equal scores: the same tie rule as order_rows
+        hits += (scores.argmax(axis=2) == winners).sum(axis=0)
         done += k
     return hits / n_samples
 

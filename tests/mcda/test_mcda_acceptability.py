@@ -257,3 +257,25 @@ def test_fast_ranking_equals_the_stable_sort_reference(variant: int,
 def test_all_equal_alternatives_keep_their_listed_order() -> None:
     r = rank_acceptability(np.full((50, 4), 3.0), [1, 1, -1, 1], Sampling(n_samples=2000))
     np.testing.assert_array_equal(r.acceptability, np.eye(50))
+
+
+@pytest.mark.parametrize("method", ["weighted_sum", "topsis"])
+def test_confidence_under_uncertainty_equals_scoring_each_table_on_its_own(method: str) -> None:
+    """The confidence pass scores all sampled tables under all central weights at once; scoring
+    each table alone with the public method (its own normalisation, its own ideal) and counting
+    how often each winner still leads gives exactly the same shares."""
+    from selector.mcda import topsis, weighted_sum
+
+    x = np.array([[5.0, 4.0, 3.0], [4.6, 4.4, 3.2], [3.0, 5.0, 2.0], [4.9, 3.5, 3.9]])
+    low, high = x - 0.8, x + 0.8
+    r = rank_acceptability(x, [1, 1, -1], Sampling(600, seed=9, score_low=low, score_high=high),
+                           method=method)
+    # The confidence pass draws from the third stream of the seed (weights, scores, confidence).
+    rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(9).spawn(3)[2]))
+    tables = _ScoreStream(rng, low, high, None).take(600)
+    score = weighted_sum if method == "weighted_sum" else topsis
+    winners = np.flatnonzero(r.ever_first)
+    assert winners.size >= 2  # the case is uncertain enough to test more than one winner
+    for i in winners:
+        leads = [int(np.argmax(score(t, r.central_weights[i], [1, 1, -1]))) == i for t in tables]
+        assert r.confidence[i] == pytest.approx(sum(leads) / 600, abs=1e-12)
