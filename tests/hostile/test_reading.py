@@ -215,3 +215,20 @@ def test_an_integer_of_thousands_of_digits_is_a_message(here: Path, capsys) -> N
     assert lines[0] == (
         "project.toml: cannot be read as TOML: a whole number has thousands of digits"
     )
+
+
+@pytest.mark.parametrize("stamp", ["2026-11-22T10:00:00+01:00", "2026-11-22 09:00:00Z",
+                                   "2026-11-22t09:00:00.5-00:00"])
+def test_offset_date_times_read_like_the_standard_library(here: Path, stamp: str) -> None:
+    """A saved project holds offset date-times; whichever parser reads it, the values compare,
+    copy and pickle as tomllib's do (rtoml's own time zones cannot be pickled)."""
+    import copy
+    import pickle
+    import tomllib
+
+    text = f'format_version = 2\n[history]\ncreated_at = {stamp}\nlocal = 2026-11-22T09:00:00\n'
+    (here / "p.toml").write_text(text, "utf-8")
+    document = read_toml(here / "p.toml")
+    assert not isinstance(document, Problem)
+    assert document.data == tomllib.loads(text)
+    assert pickle.loads(pickle.dumps(copy.deepcopy(document.data))) == tomllib.loads(text)
