@@ -188,7 +188,8 @@ def _sample(
     low, high = np.minimum(low, values), np.maximum(high, values)
     scale = np.tile([0.0, 1.0], (len(groups), 1))
     if len(groups) == 1:
-        sampling = mcda.Sampling(n_samples=n_samples, seed=seed, score_low=low, score_high=high)
+        sampling = mcda.Sampling(n_samples=n_samples, seed=seed, score_low=low, score_high=high,
+                                 confidence=False)
         result = mcda.rank_acceptability(values, np.ones(1), sampling, method="weighted_sum",
                                          normalization="scale", bounds=scale)
         return result.acceptability, "single group"
@@ -198,6 +199,7 @@ def _sample(
         weight_bounds=np.column_stack([gw * KEPT_SHARE, np.ones(len(groups))]),
         score_low=low,
         score_high=high,
+        confidence=False,  # the advisor reports acceptabilities, not SMAA confidence factors
     )
     result = mcda.rank_acceptability(values, np.ones(len(groups)), sampling,
                                      method="weighted_sum", normalization="scale", bounds=scale)

@@ -168,7 +168,6 @@ class _Entry:
     """A loaded item with where it came from: its file, its layer and its place in the file."""
 
     value: Any
-    doc: TomlDocument
     loc: tuple[str | int, ...]  # path of the item inside its file
     layer: int  # 0 = shipped; later layers extend or replace earlier ones
     label: str
@@ -317,7 +316,7 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
         item = _validate(_ITEMS[table][0], data, doc, lines, problems)
         if item is not None:
             _put(
-                layer, table, _Entry(item, doc, (), layer.index, layer.label, lines, name), lines,
+                layer, table, _Entry(item, (), layer.index, layer.label, lines, name), lines,
                 problems,
             )
         return
@@ -352,7 +351,7 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
         for i, raw in enumerate(items):
             item = _validate(_ITEMS[table][0], raw, doc, lines, problems, (table, i))
             if item is not None:
-                entry = _Entry(item, doc, (table, i), layer.index, layer.label, lines, name)
+                entry = _Entry(item, (table, i), layer.index, layer.label, lines, name)
                 _put(layer, table, entry, lines, problems)
 
 
@@ -363,10 +362,10 @@ def _put(layer: _Layer, table: str, entry: _Entry, lines: dict, problems: list[P
         loc = (*entry.loc, "id")
         problems.append(
             Problem(
-                display_path(entry.doc.path),
+                entry.shown,
                 dotted(loc),
                 f"duplicate {_ITEMS[table][1]} id {key!r} (already defined in "
-                f"{display_path(existing.doc.path)}, in the same catalog)",
+                f"{existing.shown}, in the same catalog)",
                 line_of(lines, loc),
             )
         )
@@ -392,10 +391,10 @@ def _merge(layers: list[_Layer], problems: list[Problem], files: list[CatalogFil
                 other = criterion_entry[c.id][1]
                 problems.append(
                     Problem(
-                        display_path(entry.doc.path),
+                        entry.shown,
                         f"criteria[{i}].id",
                         f"duplicate criterion id {c.id!r} (already in group {other.value.id!r}, "
-                        f"{display_path(other.doc.path)}); this one is left out",
+                        f"{other.shown}); this one is left out",
                         line_of(lines, ("criteria", i, "id")),
                     )
                 )

@@ -60,13 +60,13 @@ class RankAcceptability:
     and columns sum to 1). ``central_weights[i]`` is the mean weight vector over the samples in
     which i ranked first, or zeros when it never did (``ever_first[i]`` is then False).
     ``confidence[i]`` is the share of score samples in which i ranks first under its central
-    weights (0 when it never ranked first).
+    weights (0 when it never ranked first), or None when `Sampling.confidence` was False.
     """
 
     acceptability: FloatArray
     central_weights: FloatArray
     ever_first: BoolArray
-    confidence: FloatArray
+    confidence: FloatArray | None
     n_samples: int
 
 
@@ -81,7 +81,10 @@ class Sampling:
     lie between them) give each cell a range: uniform between the ends, or triangular around
     ``score_mode``; cells with low == high stay certain. ``n_samples`` draws come from
     ``seed``; ``chunk_size`` (samples per chunk) only trades speed for memory, never the
-    result; the default keeps each working array near 16 MB.
+    result; the default keeps each working array near 16 MB. ``confidence=False`` skips the
+    confidence factors: with uncertain scores they score every draw under every winner's
+    central weights, work that grows with winners × alternatives (most of the time for a
+    thousand offerings), which a caller needing only the acceptabilities should not pay.
     """
 
     n_samples: int = 10_000
@@ -92,6 +95,7 @@ class Sampling:
     score_high: ArrayLike | None = None
     score_mode: ArrayLike | None = None
     chunk_size: int | None = None
+    confidence: bool = True
 
 
 
@@ -416,6 +420,8 @@ def rank_acceptability(
     wins = counts[:, 0]
     ever_first = wins > 0
     central[ever_first] /= wins[ever_first, None]
+    if not sampling.confidence:
+        return RankAcceptability(acceptability, central, ever_first, None, n_samples)
     winners = np.flatnonzero(ever_first)
     confidence = np.zeros(m)
     confidence[winners] = _confidence(

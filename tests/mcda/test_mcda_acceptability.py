@@ -279,3 +279,15 @@ def test_confidence_under_uncertainty_equals_scoring_each_table_on_its_own(metho
     for i in winners:
         leads = [int(np.argmax(score(t, r.central_weights[i], [1, 1, -1]))) == i for t in tables]
         assert r.confidence[i] == pytest.approx(sum(leads) / 600, abs=1e-12)
+
+
+def test_without_the_confidence_pass_the_acceptabilities_are_the_same() -> None:
+    """Skipping the confidence factors saves their work and changes nothing else: the
+    confidence pass has its own random stream."""
+    x = np.array([[5.0, 4.0, 3.0], [4.6, 4.4, 3.2], [3.0, 5.0, 2.0]])
+    fields = {"n_samples": 800, "seed": 4, "score_low": x - 0.5, "score_high": x + 0.5}
+    full = rank_acceptability(x, [1, 1, -1], Sampling(**fields))
+    lean = rank_acceptability(x, [1, 1, -1], Sampling(**fields, confidence=False))
+    assert lean.confidence is None and full.confidence is not None
+    np.testing.assert_array_equal(lean.acceptability, full.acceptability)
+    np.testing.assert_array_equal(lean.central_weights, full.central_weights)
