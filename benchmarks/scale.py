@@ -10,7 +10,9 @@ are printed; the script never asserts. Targets (issue 17):
 
   validate 1,000 vendor files ≤ 3× · rank against 1,000 vendors ≤ 4× · rank against 5,000 ≤ 5×
   the 1,000 figure, peak memory under 500 MB · advise() without sampling for 1,000 vendors
-  under 0.3 s in-process · rank of the example under 0.6 s · --help under 0.25 s.
+  under 0.3 s in-process · rank of the example under 0.6 s · --help under 0.25 s · report
+  with 200 vendors ≤ 2× the example's report · no stage of the 1,000-vendor rank above a third
+  of its time. The last block prints each target "met" or "NOT MET".
 """
 
 from __future__ import annotations
@@ -85,13 +87,36 @@ def advise_in_process(folder: Path, rounds: int) -> list[float]:
     return out
 
 
+def stages(project: Path, folder: Path) -> dict[str, float]:
+    """Seconds per stage of an in-process rank --json: what a profile would attribute."""
+    start = time.perf_counter()
+    from selector.advisor import advise
+    from selector.catalog import open_project
+
+    marks = {"import": time.perf_counter() - start}
+    start = time.perf_counter()
+    opened = open_project(project, extra_folders=[folder])
+    marks["open the project and catalog"] = time.perf_counter() - start
+    start = time.perf_counter()
+    recommendation = advise(opened.catalog, opened.project)
+    marks["advise"] = time.perf_counter() - start
+    start = time.perf_counter()
+    recommendation.model_dump_json(indent=2)
+    marks["JSON"] = time.perf_counter() - start
+    return marks
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
 def spread(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 200, 1000, 5000])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,6 +125,8 @@ def main() -> None:
         whole = Path(tmp) / "whole-market.toml"
         whole.write_text(re.sub(r"(?ms)^shortlist = \[.*?\]\n", "shortlist = []\n",
                                 EXAMPLE.read_text("utf-8"), count=1), "utf-8")
+        pdf = str(Path(tmp) / "report.pdf")
+        reports: dict[str, list[float]] = {"example": [], "200": []}
         ref, helps, example_rss = [], [], 0
         validate = {n: [] for n in args.sizes}
         rank = {n: [] for n in args.sizes}
@@ -108,6 +135,10 @@ def main() -> None:
             t, example_rss = timed(cli("rank", str(EXAMPLE)))
             ref.append(t)
             helps.append(timed(cli("--help"))[0])
+            reports["example"].append(timed(cli("report", str(EXAMPLE), "-o", pdf))[0])
+            if 200 in catalogs:
+                reports["200"].append(timed(cli("report", str(whole), "--catalog",
+                                                str(catalogs[200]), "-o", pdf))[0])
             for n, folder in catalogs.items():
                 validate[n].append(timed(cli("validate", str(folder)))[0])
                 t, rss = timed(cli("rank", str(whole), "--catalog", str(folder)))
@@ -123,12 +154,42 @@ def main() -> None:
             v, r = statistics.median(validate[n]), statistics.median(rank[n])
             print(f"{n:>8} {spread(validate[n]):>16} {v / base:>6.1f} {spread(rank[n]):>16} "
                   f"{r / base:>6.1f} {memory[n] / 1024:>8.0f}")
+        targets: list[tuple[str, bool]] = [
+            (f"rank of the example {base:.2f} s < 0.6 s", base < 0.6),
+            (f"--help {statistics.median(helps):.2f} s < 0.25 s", statistics.median(helps) < 0.25),
+        ]
         if 1000 in catalogs:
-            print(f"advise() without sampling, 1,000 vendor files: "
-                  f"{spread(advise_in_process(catalogs[1000], args.rounds))} s")
+            advise_1000 = statistics.median(advise_in_process(catalogs[1000], args.rounds))
+            print(f"advise() without sampling, 1,000 vendor files: {advise_1000:.2f} s")
+            v, r = statistics.median(validate[1000]), statistics.median(rank[1000])
+            targets += [
+                (f"validate 1,000 files {v / base:.1f}× ≤ 3×", v / base <= 3),
+                (f"rank against 1,000 {r / base:.1f}× ≤ 4×", r / base <= 4),
+                (f"advise() for 1,000 {advise_1000:.2f} s < 0.3 s", advise_1000 < 0.3),
+            ]
+            marks = stages(whole, catalogs[1000])
+            total = sum(marks.values())
+            print("stages of rank --json against 1,000 vendors (in-process):")
+            for name, seconds in marks.items():
+                print(f"  {name:<30} {seconds:6.2f} s {seconds / total:5.0%}")
+            top = max(marks.values()) / total
+            targets.append((f"largest stage {top:.0%} of the time ≤ 33%", top <= 1 / 3))
         if 1000 in catalogs and 5000 in catalogs:
             growth = statistics.median(rank[5000]) / statistics.median(rank[1000])
             print(f"rank 5,000 / rank 1,000: {growth:.1f}× (linear would be 5×)")
+            targets += [
+                (f"rank 5,000 / 1,000 {growth:.1f}× ≤ 5×", growth <= 5),
+                (f"peak memory for 5,000 {memory[5000] / 1024:.0f} MB < 500 MB",
+                 memory[5000] / 1024 < 500),
+            ]
+        if reports["200"]:
+            ratio = statistics.median(reports["200"]) / statistics.median(reports["example"])
+            print(f"report: example {spread(reports['example'])} s, "
+                  f"200 vendors {spread(reports['200'])} s")
+            targets.append((f"report with 200 vendors {ratio:.1f}× ≤ 2×", ratio <= 2))
+        print("targets (issue 17):")
+        for text, ok in targets:
+            print(f"  {verdict(ok):<8} {text}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,10 @@ CLEAR_PROBABILITY = 0.5  # a clear winner comes first in at least half the plaus
 LIKELY_PROBABILITY = 0.6  # a narrow leader first this often is the favourite, not a safe pick
 CONTENDER_PROBABILITY = 0.2
 CONTENDER_LIMIT = 5  # a market catalog can hold dozens within the margin: name the best five
+AGREEMENT_LIMIT = 100
+"""The methods are compared on the best this many by weighted sum. The question is whether the
+method changes the choice, which the leaders decide; PROMETHEE II's pairwise comparisons and
+Kendall's tau grow with the square of the offerings (5,000 would need gigabytes)."""
 METHOD_NAMES = {"weighted_sum": "Weighted sum", "topsis": "TOPSIS", "promethee_ii": "PROMETHEE II"}
 
 
@@ -95,8 +99,9 @@ def assess(
     moves = [s for s in stability if s.flips_at is not None]
     smallest = min(moves, key=lambda s: (abs(s.flips_at - s.weight), s.criterion_id), default=None)
 
+    leaders = values[:AGREEMENT_LIMIT]  # ids are in weighted-sum order, best first
     agreement = mcda.method_agreement(
-        values, w, np.ones(len(w)), normalization="scale", bounds=np.tile([0.0, 1.0], (len(w), 1))
+        leaders, w, np.ones(len(w)), normalization="scale", bounds=np.tile([0.0, 1.0], (len(w), 1))
     )
     methods = []
     for k, method in enumerate(agreement.methods):

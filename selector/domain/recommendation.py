@@ -285,7 +285,7 @@ class StabilityRange(Frozen):
 
 class MethodRanking(Frozen):
     method: str
-    ranking: list[str]  # candidate ids, best first
+    ranking: list[str]  # candidate ids, best first: the leading 100 by weighted sum at most
     tau_vs_primary: float
 
 

@@ -1,0 +1,53 @@
+"""A consultant's whole market: hundreds of offerings compared at once stay readable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from selector.advisor import advise
+from selector.catalog import load_catalog
+from selector.catalog.shipped import shipped_root
+from selector.domain import Project
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def market(tmp_path_factory: pytest.TempPathFactory):
+    """The shipped vendors copied eight times over with new ids: about 350 offerings."""
+    folder = tmp_path_factory.mktemp("market")
+    for path in sorted((shipped_root() / "vendors").glob("*.toml")):
+        text = path.read_text("utf-8")
+        for copy in range(8):
+            renamed = re.sub(r'^id = "([a-z0-9_]+)"', rf'id = "\1_m{copy}"', text, flags=re.M)
+            renamed = re.sub(r'^name = "(.*)"', rf'name = "\1 ({copy})"', renamed, count=1,
+                             flags=re.M)
+            (folder / f"{path.stem}_{copy}.toml").write_text(renamed, "utf-8")
+    catalog = load_catalog([folder])
+    assert not catalog.errors
+    return catalog
+
+
+def test_the_methods_are_compared_on_the_leading_hundred(market) -> None:
+    rec = advise(market, Project(), n_samples=300, today=TODAY)
+    ranked = sorted((o for o in rec.offerings if not o.excluded), key=lambda o: o.rank)
+    assert len(ranked) > 150  # the cut below is really exercised
+    for method in rec.robustness.methods:
+        assert len(method.ranking) == 100
+        assert set(method.ranking) <= {o.id for o in ranked[:100]}
+    weighted = rec.robustness.methods[0]
+    assert weighted.method == "Weighted sum" and weighted.tau_vs_primary == 1.0
+    assert weighted.ranking == [o.id for o in ranked[:100]]
+
+
+def test_copies_of_a_leader_are_named_as_at_most_five_contenders(market) -> None:
+    """Eight copies of every offering tie eight ways at the top; the team is told about five."""
+    rec = advise(market, Project(), n_samples=300, today=TODAY)
+    assert not rec.robustness.clear_winner
+    assert 2 <= len(rec.robustness.contenders) <= 5
+    ranked = sorted((o for o in rec.offerings if not o.excluded), key=lambda o: o.rank)
+    assert rec.robustness.contenders[0] == ranked[0].id
