@@ -9,11 +9,9 @@ byte for byte, and the terminal, the PDF and JSON all render what it returns.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
+from selector._collector import collector_paused
 from selector.advisor import explain, wording
 from selector.advisor.answers import Answer, FiredRule, answers, fired_rules, unanswered
 from selector.advisor.candidates import Assessed, assess_offerings, assess_types
@@ -56,22 +54,8 @@ def advise(
     latest recorded event). `n_samples=0` skips the probability sampling (what-if re-ranking
     while a team nudges weights); everything else is computed exactly as in the full run.
     """
-    with _collector_paused():
+    with collector_paused():
         return _advise(catalog, project, n_samples, today, date_from)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A result is thousands of small objects that never form cycles; with a large catalog
-    in memory, the cyclic garbage collector would otherwise walk it again and again while
-    they are made (a third of the time of a what-if on 1,000 vendors)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _advise(

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from selector._collector import collector_paused
 from selector.catalog.fact_values import fact_value_problem
 from selector.catalog.files import TomlDocument, read_toml
 from selector.catalog.migrate import migrate_solution_types, migrate_vendor
@@ -200,6 +201,11 @@ _LISTS = {
 
 def load_catalog(folders: Sequence[Path] = (), *, include_shipped: bool = True) -> Catalog:
     """Load the shipped catalog (unless told not to) layered with `folders`, in order."""
+    with collector_paused():
+        return _load(folders, include_shipped)
+
+
+def _load(folders: Sequence[Path], include_shipped: bool) -> Catalog:
     problems: list[Problem] = []
     files: list[CatalogFile] = []
     layers: list[_Layer] = []
