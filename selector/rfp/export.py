@@ -9,13 +9,10 @@ the yellow answer cells are unlocked; the team's weights appear nowhere.
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 from pathlib import Path
 
 from openpyxl import Workbook
 
-from selector.catalog import write_bytes_atomic
 from selector.domain.criteria import OrdinalScale
 from selector.rfp import wording
 from selector.rfp.layout import (
@@ -32,10 +29,11 @@ from selector.rfp.layout import (
     Metadata,
     SheetWriter,
     date_validation,
+    finish_workbook,
     length_validation,
     list_validation,
     number_validation,
-    write_metadata,
+    save_workbook,
 )
 from selector.rfp.scope import RequirementRow, RfpScope
 
@@ -64,22 +62,11 @@ def rfp_workbook(scope: RfpScope) -> Workbook:
     if scope.facts:
         _facts(SheetWriter(wb.create_sheet(MUST_HAVES, 2), [7, 44, 55, 14, 50, 32]), scope, meta)
     _price(SheetWriter(wb.create_sheet(PRICE, 3 if scope.facts else 2), [44, 60]), scope, meta)
-    write_metadata(wb, meta)
-    when = dt.datetime.combine(scope.buyer.issued, dt.time())
-    wb.properties.creator = "crm-selector"
-    wb.properties.lastModifiedBy = "crm-selector"
-    wb.properties.title = wording.cell_text(f"{wording.TITLE}: {scope.buyer.project}")
-    wb.properties.created = when
-    wb.properties.modified = when
-    wb.active = 0
-    return wb
+    return finish_workbook(wb, meta, f"{wording.TITLE}: {scope.buyer.project}", scope.buyer.issued)
 
 
 def write_rfp(scope: RfpScope, path: Path) -> None:
-    """Save the workbook atomically: a failed write leaves any earlier file in place."""
-    buffer = io.BytesIO()
-    rfp_workbook(scope).save(buffer)
-    write_bytes_atomic(path, buffer.getvalue())
+    save_workbook(rfp_workbook(scope), path)
 
 
 def _identity(scope: RfpScope) -> dict[str, str]:

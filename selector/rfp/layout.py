@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -22,6 +24,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from selector.catalog.files import write_bytes_atomic
 from selector.rfp.wording import cell_text
 
 RFP_LAYOUT = "crm-selector-rfp/1"
@@ -259,6 +262,27 @@ def write_metadata(wb: Workbook, meta: Metadata) -> None:
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
+
+
+def finish_workbook(wb: Workbook, meta: Metadata, title: str, issued: dt.date) -> Workbook:
+    """The hidden sheet, and properties dated by the issue date rather than the clock, so the
+    same project gives the same workbook on every run; the first sheet opens first."""
+    write_metadata(wb, meta)
+    when = dt.datetime.combine(issued, dt.time())
+    wb.properties.creator = "crm-selector"
+    wb.properties.lastModifiedBy = "crm-selector"
+    wb.properties.title = cell_text(title)
+    wb.properties.created = when
+    wb.properties.modified = when
+    wb.active = 0
+    return wb
+
+
+def save_workbook(wb: Workbook, path: Path) -> None:
+    """Save atomically: a failed write leaves any earlier file in place."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_bytes_atomic(path, buffer.getvalue())
 
 
 def read_metadata(wb: Workbook) -> Metadata | None:

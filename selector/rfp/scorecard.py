@@ -10,14 +10,12 @@ each score becomes a claim seen in a demo, by that stakeholder.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
 
-from selector.catalog import write_bytes_atomic
 from selector.catalog.loader import Catalog
 from selector.domain.criteria import Criterion, OrdinalScale
 from selector.domain.project import Claim, Project, Stakeholder
@@ -33,10 +31,11 @@ from selector.rfp.layout import (
     Metadata,
     SheetWriter,
     date_validation,
+    finish_workbook,
     length_validation,
     list_validation,
     number_validation,
-    write_metadata,
+    save_workbook,
 )
 from selector.rfp.reading import CellReader, Context, ReturnedWorkbook, fact_value, level_or_number
 from selector.rfp.scope import Buyer, ScopeError, buyer
@@ -232,20 +231,12 @@ def scorecard_workbook(scope: ScorecardScope) -> Workbook:
                         [6, 24, 40, 22, *[26, 30] * len(scope.offerings)])
         _card(w, card, scope.offerings, scale_rows, meta)
         meta.locked += [(title, c, t) for c, t in w.locked]
-    write_metadata(wb, meta)
-    when = dt.datetime.combine(scope.buyer.issued, dt.time())
-    wb.properties.creator = "crm-selector"
-    wb.properties.title = wording.cell_text(f"{wording.SCORECARD_TITLE}: {scope.buyer.project}")
-    wb.properties.created = when
-    wb.properties.modified = when
-    wb.active = 0
-    return wb
+    return finish_workbook(wb, meta, f"{wording.SCORECARD_TITLE}: {scope.buyer.project}",
+                           scope.buyer.issued)
 
 
 def write_scorecard(scope: ScorecardScope, path: Path) -> None:
-    buffer = io.BytesIO()
-    scorecard_workbook(scope).save(buffer)
-    write_bytes_atomic(path, buffer.getvalue())
+    save_workbook(scorecard_workbook(scope), path)
 
 
 def _scales(w: SheetWriter, criteria: list[Criterion]) -> dict[str, int]:
