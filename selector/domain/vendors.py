@@ -312,24 +312,8 @@ class VendorProfile(Strict):
 
     def resolved(self) -> list[OfferingProfile]:
         """Every offering with the vendor's common facts, scores, prices and cost filled in."""
-        if not self.offerings:
-            return [
-                OfferingProfile(
-                    id=self.id,
-                    vendor_id=self.id,
-                    name=self.name,
-                    product=self.name,
-                    company=self.vendor,
-                    edition="",
-                    website=str(self.website),
-                    summary=self.summary,
-                    solution_types=list(self.solution_types),
-                    facts=self.facts,
-                    scores=dict(self.scores),
-                    price_tiers=list(self.price_tiers),
-                    cost=self.cost,
-                )
-            ]
+        # a vendor that lists no offerings is sold as one: itself, with nothing overridden
+        offerings = self.offerings or [Offering.model_construct(id=self.id, name=self.name)]
         return [
             OfferingProfile(
                 id=o.id,
@@ -346,7 +330,7 @@ class VendorProfile(Strict):
                 price_tiers=list(self.price_tiers if o.price_tiers is None else o.price_tiers),
                 cost=self.cost.merged(o.cost) if o.cost is not None else self.cost,
             )
-            for o in self.offerings
+            for o in offerings
         ]
 
 
