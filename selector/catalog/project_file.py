@@ -156,43 +156,30 @@ def check_project(loaded: LoadedProject, catalog: Catalog) -> list[Problem]:
         if vid in listed:
             report(("shortlist",), f"{vid!r} is listed twice")
         listed.add(vid)
-    for i, o in enumerate(project.overrides):
-        if o.vendor not in vendors:
-            report(
-                ("overrides", i, "vendor"),
-                f"unknown vendor or offering {o.vendor!r}{did_you_mean(o.vendor, vendors)}",
-            )
-        if o.criterion not in criteria:
-            report(
-                ("overrides", i, "criterion"),
-                f"unknown criterion {o.criterion!r}{did_you_mean(o.criterion, criteria)}",
-            )
-        elif not criteria[o.criterion].in_range(o.value):
-            report(
-                ("overrides", i, "value"),
-                f"{o.value:g} is outside {criteria[o.criterion].scale_text()} of {o.criterion!r}",
-            )
-    for i, c in enumerate(project.claims):
-        if c.vendor not in vendors:
-            report(
-                ("claims", i, "vendor"),
-                f"unknown vendor or offering {c.vendor!r}{did_you_mean(c.vendor, vendors)}",
-            )
-        if claimed_fact(c.criterion):
-            if c.value not in FACT_ANSWER_VALUES.values():
-                report(("claims", i, "value"),
-                       f"{c.value:g} is not an answer to a fact must-have: 1 (yes), 0.5 (partly) "
+
+    def vendor_score(
+        where: tuple[str | int, ...], vendor: str, criterion: str, value: float
+    ) -> None:
+        """An override's or a claim's offering, criterion and value on that criterion's scale."""
+        if vendor not in vendors:
+            report((*where, "vendor"),
+                   f"unknown vendor or offering {vendor!r}{did_you_mean(vendor, vendors)}")
+        if where[0] == "claims" and claimed_fact(criterion):
+            if value not in FACT_ANSWER_VALUES.values():
+                report((*where, "value"),
+                       f"{value:g} is not an answer to a fact must-have: 1 (yes), 0.5 (partly) "
                        "or 0 (no)")
-        elif c.criterion not in criteria:
-            report(
-                ("claims", i, "criterion"),
-                f"unknown criterion {c.criterion!r}{did_you_mean(c.criterion, criteria)}",
-            )
-        elif not criteria[c.criterion].in_range(c.value):
-            report(
-                ("claims", i, "value"),
-                f"{c.value:g} is outside {criteria[c.criterion].scale_text()} of {c.criterion!r}",
-            )
+        elif criterion not in criteria:
+            report((*where, "criterion"),
+                   f"unknown criterion {criterion!r}{did_you_mean(criterion, criteria)}")
+        elif not criteria[criterion].in_range(value):
+            report((*where, "value"),
+                   f"{value:g} is outside {criteria[criterion].scale_text()} of {criterion!r}")
+
+    for i, o in enumerate(project.overrides):
+        vendor_score(("overrides", i), o.vendor, o.criterion, o.value)
+    for i, c in enumerate(project.claims):
+        vendor_score(("claims", i), c.vendor, c.criterion, c.value)
     for i, must in enumerate(project.must_haves):
         for key in ("includes", "any_of"):
             for k, value in enumerate(getattr(must, key)):
