@@ -59,7 +59,7 @@ def _say(text: object, *, err: bool = False) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="crm-selector",
-        description="Choose a CRM: the kind of solution and the offering, its cost, and the reasons.",
+        description="Choose a CRM: the kind of solution, the offering, its cost, and why.",
         epilog="Run without a command to open the terminal UI (optionally on PROJECT.toml).",
     )
     parser.add_argument("--version", action="version", version=f"crm-selector {__version__}")
