@@ -118,23 +118,23 @@ def check(
     memo: dict | None = None,
 ) -> FactCheck:
     """One fact must-have against one offering (`memo` keeps each offering's listed facts)."""
+    memo = {} if memo is None else memo
     key = (offering.id, req.fact)
-    listed = memo.get(key) if memo is not None else None
-    if listed is None:
+    if key not in memo:  # what an offering lists, and how that reads, is the same for every check
         listed = _listed(offering, req.fact)
-        if memo is not None:
-            memo[key] = listed
+        memo[key] = listed, wording.fact_actual(req.fact, listed.values, listed.known)
+    listed, actual = memo[key]
     wanted_all = [resolve_country(v, country) for v in req.includes]
     wanted_any = [resolve_country(v, country) for v in req.any_of]
-    required = wording.fact_required(req.fact, wanted_all, wanted_any)
-    actual = wording.fact_actual(req.fact, listed.values, listed.known)
+    asked = (req.fact, tuple(wanted_all), tuple(wanted_any))
+    if asked not in memo:  # and what a must-have asks for reads the same for every offering
+        memo[asked] = wording.fact_required(req.fact, wanted_all, wanted_any)
+    required = memo[asked]
     if not listed.known:
         return FactCheck("not_evidenced", required, actual,
                          wording.fact_not_stated(req.fact, wanted_all or wanted_any))
 
     def has(w: str) -> bool:
-        if memo is None:
-            return _has(req.fact, listed, w)
         found = memo.get((offering.id, req.fact, w))
         if found is None:
             found = memo[(offering.id, req.fact, w)] = _has(req.fact, listed, w)
