@@ -33,6 +33,9 @@ MAX_NESTING = 50
 level and fails on a few hundred, so a file only it would parse is refused beyond this depth
 (rtoml, which reads the others, stops at its own limit of about 80 without harm)."""
 
+_CONTENT = re.compile(r"^[^\S\n]*[^\s#]", re.M)
+"""A line that is neither blank nor a comment: without one, a file is empty."""
+
 _OFFSET_TIME = re.compile(r":\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)")
 """The time and offset that end a TOML offset date-time (``…T10:00:00+01:00``, ``…09:00:00Z``):
 the only values rtoml reads differently. Starting at the colon makes the scan ~15× faster."""
@@ -95,9 +98,7 @@ def read_toml(path: Path) -> TomlDocument | Problem:
         return Problem(
             name, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8", line
         )
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not _CONTENT.search(text):
         return Problem(name, "", "file is empty")
     try:
         # rtoml (Rust) parses a large catalog about ten times faster and stops safely at its own
