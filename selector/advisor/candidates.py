@@ -9,6 +9,7 @@ matrix is built, and must-haves are screened — facts included — before anyth
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -96,6 +97,33 @@ def shortlisted(catalog: Catalog, project: Project) -> list[OfferingProfile]:
             if oid not in chosen:
                 chosen.append(oid)
     return [by_id[o] for o in chosen] if chosen else list(catalog.offerings)
+
+
+def told_apart(offerings: list[OfferingProfile]) -> dict[str, str]:
+    """Each offering's name as the team reads it, unique among those compared.
+
+    Two catalogs (or two vendors) can sell offerings under one name; a ranking that lists
+    the same name twice cannot be acted on. A shared name gets the company, else the product,
+    that tells it apart, and only when neither does, the catalog id.
+    """
+    by_name: dict[str, list[OfferingProfile]] = {}
+    for o in offerings:
+        by_name.setdefault(o.name, []).append(o)
+    out: dict[str, str] = {}
+    for name, same in by_name.items():
+        if len(same) == 1:
+            out[same[0].id] = name
+            continue
+        companies = Counter(o.company for o in same)
+        products = Counter(o.product for o in same)
+        for o in same:
+            if companies[o.company] == 1:
+                out[o.id] = f"{name} — {o.company}"
+            elif products[o.product] == 1:
+                out[o.id] = f"{name} — {o.product}"
+            else:
+                out[o.id] = f"{name} ({o.id})"
+    return out
 
 
 def _applies(ref: str, offering: OfferingProfile) -> bool:
@@ -263,6 +291,7 @@ def assess_offerings(
     computed = [c for c in names.values() if c.computed]
     touched = {o.vendor for o in project.overrides} | {c.vendor for c in project.claims}
     specs, rows, costs, overrides, claims, inputs_used = [], [], [], [], [], []
+    shown = told_apart(offerings)
     for offering in offerings:
         known: dict[str, Known] = {}
         views: list[Override] = []
@@ -288,7 +317,7 @@ def assess_offerings(
         specs.append(
             Spec(
                 id=offering.id,
-                name=offering.name,
+                name=shown[offering.id],
                 kind="offering",
                 vendor_id=offering.vendor_id,
                 company=offering.company,

@@ -50,3 +50,16 @@ def test_copies_of_a_leader_are_named_as_at_most_five_contenders(market) -> None
     assert 2 <= len(rec.robustness.contenders) <= 5
     ranked = sorted((o for o in rec.offerings if not o.excluded), key=lambda o: o.rank)
     assert rec.robustness.contenders[0] == ranked[0].id
+
+
+def test_offerings_sold_under_one_name_are_told_apart_by_their_product(market) -> None:
+    """Eight copies share every offering name; each is listed with the product that tells it
+    apart, so no two rows of the ranking read the same."""
+    rec = advise(market, Project(), n_samples=0, today=TODAY)
+    names = [o.name for o in rec.offerings]
+    assert len(set(names)) == len(names)
+    copy = next(o for o in rec.offerings if o.vendor_id == "odoo_crm_m3" and not o.excluded)
+    original = next(o for o in market.offerings if o.id == copy.id)
+    assert copy.name == f"{original.name} — {original.product}"
+    assert original.product.endswith("(3)")
+    assert copy.name in rec.headline or copy.id not in rec.robustness.contenders
