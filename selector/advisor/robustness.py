@@ -158,6 +158,8 @@ def assess(
             smallest_flip=smallest,
             methods=methods,
             methods_agree=methods_agree,
+            methods_scope=(wording.methods_scope(len(leaders), len(idx))
+                           if len(idx) > len(leaders) else ""),
             statements=statements,
         ),
         rank_probs,

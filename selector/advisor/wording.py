@@ -701,6 +701,12 @@ def smallest_flip(flip) -> str:  # noqa: ANN001
             f"{flip.weight:.1%} to {flip.flips_at:.1%} of the weight puts {flip.new_winner} first.")
 
 
+def methods_scope(compared: int, passing: int) -> str:
+    return (f"The methods ranked the leading {compared} of the {passing:,} offerings that pass "
+            "the must-haves, by weighted sum: the leaders decide whether the method changes the "
+            "choice.")
+
+
 def methods(agree: bool, firsts: Sequence[tuple[str, str]]) -> str:
     if agree:
         return ("Weighted sum, TOPSIS and PROMETHEE II agree on the winner; the choice of method "

@@ -307,6 +307,7 @@ class Robustness(Frozen):
     smallest_flip: StabilityRange | None = None
     methods: list[MethodRanking] = Field(default_factory=list)
     methods_agree: bool = True
+    methods_scope: str = ""  # when the methods ranked only the leaders, which ones; else empty
     statements: list[str] = Field(default_factory=list)  # plain-words summary, each fact once
 
 

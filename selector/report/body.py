@@ -111,7 +111,9 @@ class BodySections(MemoSections, RankingSections):
                           rows, [0.2, 0.52, 0.28], right=(2,),
                           intro=[*self.sub("Do other methods agree?"),
                                  self.p("The same scores ranked by two other decision methods, "
-                                        "as a cross-check; 1 is the same order.", "Small")])
+                                        "as a cross-check; 1 is the same order.", "Small"),
+                                 *([self.p(rob.methods_scope, "Small")] if rob.methods_scope
+                                   else [])])
 
     # ---- 4 where the stakeholders disagree -----------------------------------------------
 

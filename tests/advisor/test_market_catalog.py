@@ -41,6 +41,8 @@ def test_the_methods_are_compared_on_the_leading_hundred(market) -> None:
     weighted = rec.robustness.methods[0]
     assert weighted.method == "Weighted sum" and weighted.tau_vs_primary == 1.0
     assert weighted.ranking == [o.id for o in ranked[:100]]
+    assert rec.robustness.methods_scope.startswith(
+        f"The methods ranked the leading 100 of the {len(ranked)} offerings that pass")
 
 
 def test_copies_of_a_leader_are_named_as_at_most_five_contenders(market) -> None:
@@ -63,3 +65,18 @@ def test_offerings_sold_under_one_name_are_told_apart_by_their_product(market) -
     assert copy.name == f"{original.name} — {original.product}"
     assert original.product.endswith("(3)")
     assert copy.name in rec.headline or copy.id not in rec.robustness.contenders
+
+
+def test_the_report_says_which_offerings_the_methods_ranked(market) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from selector.report import render_pdf
+
+    rec = advise(market, Project(), n_samples=200, today=TODAY)
+    reader = PdfReader(io.BytesIO(render_pdf(rec)))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    passing = sum(not o.excluded for o in rec.offerings)
+    assert (f"The methods ranked the leading 100 of the {passing} offerings that pass the "
+            "must-haves, by weighted sum") in text
