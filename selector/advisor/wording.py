@@ -235,6 +235,54 @@ def licence_basis(tier, seats: int, per_seat: bool, months: int | None, rate, ty
     return text
 
 
+def price_tier(tier) -> str:  # noqa: ANN001
+    """A published price line as a buyer reads it: "Sales Enterprise: USD 105 a user-month,
+    annual billing, at least 10 seats (optional add-on)"; "Enterprise: price on request"."""
+    if tier.unit == "quote" or tier.amount is None:
+        text = f"{tier.name}: price on request"
+    else:
+        price = _money(tier.amount, tier.currency)
+        if tier.amount_high is not None and tier.amount_high != tier.amount:
+            price += f"–{tier.amount_high:,.2f}".rstrip("0").rstrip(".")
+        text = f"{tier.name}: {price} {_UNIT_WORDS.get(tier.unit, tier.unit)}"
+        if tier.billing in ("monthly", "annual"):
+            text += f", {tier.billing} billing"
+    if tier.minimum_seats > 1:
+        text += f", at least {plural(tier.minimum_seats, 'seat')}"
+    if tier.optional:
+        text += " (optional add-on, not in the team's cost)"
+    return text
+
+
+def list_price(amount: Range | None, priced: bool) -> str:
+    """An offering's licences per seat and month for the team, in EUR: "EUR 98 a user-month",
+    "no licence fee", "on quote" (a needed line is not published), "no price listed"."""
+    if amount is None:
+        return "no price listed"
+    if not priced:
+        return "on quote"
+    if amount.high <= 0:
+        return "no licence fee"
+    if abs(amount.high - amount.low) <= max(0.01, 0.005 * amount.high):
+        return f"{_money(round(amount.high, 2), 'EUR')} a user-month"
+    return (f"EUR {f'{amount.low:,.2f}'.rstrip('0').rstrip('.')}–"
+            f"{f'{amount.high:,.2f}'.rstrip('0').rstrip('.')} a user-month")
+
+
+def list_price_short(amount: Range | None, priced: bool) -> str:
+    """The same for a table column headed "EUR a user-month": "98.09", "0.27–1.1", "0",
+    "quote", "–"."""
+    if amount is None:
+        return "–"
+    if not priced:
+        return "quote"
+    if amount.high <= 0:
+        return "0"
+    low = f"{amount.low:,.2f}".rstrip("0").rstrip(".")
+    high = f"{amount.high:,.2f}".rstrip("0").rstrip(".")
+    return high if low == high else f"{low}–{high}"
+
+
 def implementation_basis(eur: list[float], users: int, seats: int, share: list[float]) -> str:
     scaled = "" if users == seats else (
         f", scaled from {plural(users, 'user')} to {plural(seats, 'user')} "

@@ -1,13 +1,28 @@
-"""Helpers that keep user text literal: names and notes are data, never markup."""
+"""Helpers that keep user text literal: names and notes are data, never markup, and never
+terminal control codes (an ESC in a vendor's name must not retitle the window)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
+from selector.domain.text import visible
+
 
 def lit(value: object, style: str = "") -> Text:
-    """A Text that shows `value` exactly as typed (`[red]`, `<b>`, `&` included)."""
-    return Text(str(value), style=style)
+    """A Text that shows `value` exactly as typed (`[red]`, `<b>`, `&` included), on one line:
+    control and bidi-override characters are made visible (`␛`, `⟨U+202E⟩`)."""
+    return Text(visible(str(value), keep=""), style=style)
+
+
+def said(value: object) -> str:
+    """Text for a notification, a dialog or a window title: names and paths from files with
+    their control characters made visible (new lines kept, they only lay text out)."""
+    return visible(str(value), keep="\n")
+
+
+def para(value: object, style: str = "") -> Text:
+    """A Text of several lines from a file (a note, a summary): lines kept, controls shown."""
+    return Text(said(value), style=style)
 
 
 def join(*parts: Text | str, sep: str = "") -> Text:

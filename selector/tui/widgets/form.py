@@ -301,3 +301,35 @@ class ChoiceScreen(ModalScreen[str | None]):
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_choose((event.button.id or "choice-").removeprefix("choice-"))
+
+
+class InfoScreen(ModalScreen[None]):
+    """What a longer piece of work did (an RFP import: what each workbook recorded, what was
+    refused and why), to read and close with Esc or Enter."""
+
+    DEFAULT_CSS = DIALOG_CSS + """
+    InfoScreen .dialog { width: 96; }
+    InfoScreen .info-body { height: auto; max-height: 20; margin-bottom: 1; }
+    """
+    BINDINGS = [Binding("escape,enter", "close", "Close")]
+
+    def __init__(self, title: str, body: Text) -> None:
+        super().__init__(classes="form-screen")
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            with VerticalScroll(classes="info-body"):
+                yield Static(self.body)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close (Esc)", variant="primary", id="close")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#close").focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)
