@@ -21,24 +21,16 @@ import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selector import __version__
-from selector.catalog import (
-    FileError,
-    OpenedProject,
-    load_catalog,
-    open_project,
-    write_atomic,
-)
-from selector.catalog.files import read_toml
-from selector.catalog.loader import file_kind
+from selector.catalog.files import FileError, read_toml, write_atomic
 from selector.catalog.problems import Problem, did_you_mean, display_path
-from selector.catalog.project_file import now
-from selector.catalog.schemas import write_schemas
-from selector.catalog.template import new_project_text
-from selector.domain.base import NAME_LIMIT
-from selector.domain.recommendation import Recommendation
 from selector.domain.text import json_safe, visible
+
+if TYPE_CHECKING:
+    from selector.catalog import OpenedProject
+    from selector.domain.recommendation import Recommendation
 
 DATE_HELP = (
     "date the result is as of (YYYY-MM-DD); default: the project's date, else "
@@ -397,6 +389,9 @@ def _print_problems(problems: Sequence[Problem], *, err: bool = False) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from selector.catalog import load_catalog, open_project
+    from selector.catalog.loader import file_kind
+
     folders: list[Path] = []
     projects: list[Path] = []
     usage: list[str] = []
@@ -453,6 +448,7 @@ def _date(text: str) -> dt.date:
 
 
 def _audit(args: argparse.Namespace) -> int:
+    from selector.catalog import load_catalog
     from selector.catalog.audit import audit_catalog, audit_text
 
     missing = [p for p in args.paths if not p.exists()]
@@ -473,6 +469,8 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from selector.catalog.schemas import write_schemas
+
     if args.output.exists() and not args.output.is_dir():
         raise FileError(f"{display_path(args.output)}: is a file, expected a folder")
     try:
@@ -487,6 +485,11 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from selector.catalog import load_catalog
+    from selector.catalog.project_file import now
+    from selector.catalog.template import new_project_text
+    from selector.domain.base import NAME_LIMIT
+
     path: Path = args.project
     if path.suffix != ".toml":
         _say(f"crm-selector new: {display_path(path)}: a project file name ends in .toml", err=True)
@@ -515,6 +518,8 @@ def _load_for_ranking(
     project_path: Path, extra: Sequence[Path], allow_catalog_errors: bool = False
 ) -> OpenedProject | None:
     """Open a project with its catalog, or print why not; None means 'exit 1'."""
+    from selector.catalog import open_project
+
     opened = open_project(project_path, extra_folders=extra)
     if opened.project is None or opened.catalog is None:
         _print_problems(opened.problems)
@@ -610,6 +615,8 @@ def _would_replace_non_pdf(output: Path) -> str:
 
 
 def _vendors(args: argparse.Namespace) -> int:
+    from selector.catalog import load_catalog
+
     catalog = load_catalog(args.catalog)
     _print_problems(catalog.problems, err=True)
     width = max((len(v.id) for v in catalog.vendors), default=2)

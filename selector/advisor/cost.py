@@ -260,7 +260,8 @@ def _budget(kind: str, budget: float | None, amount: Range, priced: bool) -> Bud
     else:
         verdict = "may_exceed"
     return BudgetCheck(kind=kind, budget=budget, amount=amount, verdict=verdict,  # type: ignore[arg-type]
-                       text=wording.budget_text(kind, budget, amount, verdict))
+                       text=wording.budget_text(kind, budget, amount, verdict),
+                       verdict_text=wording.budget_verdict(verdict))
 
 
 def _assumptions(

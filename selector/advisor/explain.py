@@ -301,7 +301,7 @@ def settle(
     ids = robustness.contenders if len(robustness.contenders) >= 2 else [
         r.id for r in items if not r.excluded
     ][:2]
-    contenders = [r for r in items if r.id in ids]
+    contenders = [r for r in items if r.id in ids and r.detailed]
     if len(contenders) < 2:
         return []
     criteria = library.criteria()
@@ -425,6 +425,7 @@ def group_weights(library: CriteriaLibrary, weighting: Weighting) -> list[GroupW
                 weight=final,
                 agreed_weight=agreed,
                 moved_by=moves,
+                moved_text=wording.group_moved(agreed, final, moves),
                 change_text=wording.group_change(g.name, agreed, final, moves),
             )
         )

@@ -244,6 +244,7 @@ def _explain(
         rollout_note="" if chosen or winner is None else wording.rollout_undecided(),
         horizon_years=reading.team.horizon_years,
         seats=reading.team.seats,
+        cost_basis=wording.cost_basis(reading.team),
         provenance=provenance(catalog, project, reading, robust, n_samples, note),
         missing=explain.missing(catalog, project, weighting,
                                 unanswered(catalog.questionnaire, project)),

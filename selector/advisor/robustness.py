@@ -23,6 +23,7 @@ KEPT_SHARE = 0.5  # each group keeps at least this share of its weight in every 
 CLEAR_PROBABILITY = 0.5  # a clear winner comes first in at least half the plausible cases
 LIKELY_PROBABILITY = 0.6  # a narrow leader first this often is the favourite, not a safe pick
 CONTENDER_PROBABILITY = 0.2
+CONTENDER_LIMIT = 5  # a market catalog can hold dozens within the margin: name the best five
 METHOD_NAMES = {"weighted_sum": "Weighted sum", "topsis": "TOPSIS", "promethee_ii": "PROMETHEE II"}
 
 
@@ -116,7 +117,7 @@ def assess(
         for k, cid in enumerate(ids)
         if top - float(scores[idx[k]]) < MARGIN
         or probability.get(cid, 0.0) >= CONTENDER_PROBABILITY
-    ]
+    ][:CONTENDER_LIMIT]
     clear = margin >= MARGIN and (not probability or probability[winner] >= CLEAR_PROBABILITY)
     if clear:
         contenders = [winner]

@@ -334,6 +334,38 @@ def budget_text(kind: str, budget: float | None, amount: Range, verdict: str) ->
     return f"{said}, may exceed the {what} of {limit}"
 
 
+BUDGET_VERDICTS = {
+    "within": "within budget",
+    "may_exceed": "may exceed the budget",
+    "over": "over budget",
+    "no_budget": "no budget given",
+    "unknown": "price not published",
+}
+
+
+def budget_verdict(verdict: str) -> str:
+    """A budget check's verdict alone, for a table whose column already names the budget."""
+    return BUDGET_VERDICTS[verdict]
+
+
+def cost_basis(team) -> str:  # noqa: ANN001
+    """What every cost in a result is for: "For 85 users over 5 years, against the team's
+    budgets of EUR 250,000 upfront and EUR 160,000 a year."."""
+    users = plural(team.seats, "user")
+    if not team.seats_answered:
+        users += " (the catalog's reference size: the team has not said how many)"
+    text = f"For {users} over {plural(team.horizon_years, 'year')}"
+    budgets = []
+    if team.budget_upfront is not None:
+        budgets.append(f"{euros(team.budget_upfront)} upfront")
+    if team.budget_yearly is not None:
+        budgets.append(f"{euros(team.budget_yearly)} a year")
+    if not budgets:
+        return text + "; the team has given no budget."
+    word = "budgets" if len(budgets) > 1 else "budget"
+    return f"{text}, against the team's {word} of {listing(budgets)}."
+
+
 def seats_assumption(seats: int, answered: bool, reference: int) -> str:
     if answered:
         return f"{plural(seats, 'user')}, as the team answered"
@@ -850,12 +882,29 @@ def value_for_money(efficient) -> str:  # noqa: ANN001
             f"first: {'; '.join(names)}. Moving along this list buys more fit for more money.")
 
 
-def group_change(name: str, agreed: float, final: float, moves) -> str:  # noqa: ANN001
+def group_moved(agreed: float, final: float, moves) -> str:  # noqa: ANN001
+    """What moved a group's weight between the agreed and the final share ("" if nothing did),
+    as a table cell says it: "Your answers: …".
+
+    A group no rule touched still moves when rules raise or lower the others: its share of the
+    total changes, and that is said rather than blamed on answers that never concerned it.
+    """
     if abs(final - agreed) < 0.0005:
+        return ""
+    answers = list(dict.fromkeys(t.because for t in moves if t.because))
+    if answers:
+        return f"Your answers: {listing(answers)}"
+    if final < agreed:
+        return "No rule changed it: its share fell because rules raised other groups"
+    return "No rule changed it: its share grew because rules lowered other groups"
+
+
+def group_change(name: str, agreed: float, final: float, moves) -> str:  # noqa: ANN001
+    moved = group_moved(agreed, final, moves)
+    if not moved:
         return f"{name}: {percent(agreed)} as agreed"
-    rules = listing(list(dict.fromkeys(t.because for t in moves if t.because))) or "the rules"
-    return (f"{name}: agreed {agreed:.1%}, after the rules {final:.1%} (moved by your answers: "
-            f"{rules})")
+    moved = moved[:1].lower() + moved[1:]
+    return f"{name}: agreed {agreed:.1%}, after the rules {final:.1%} ({moved})"
 
 
 def default_owner() -> str:
@@ -983,6 +1032,16 @@ def not_answered(question: str) -> str:
 def readiness_unanswered(count: int, total: int) -> str:
     return (f"{count} of {total} readiness checklist items are unanswered (counted as not in "
             "place).")
+
+
+CERTAINTY_NAMES = {
+    "clear": "Clear winner",
+    "likely": "Favourite, not yet safe",
+    "close": "Too close to call",
+    "none": "No recommendation",
+}
+"""How sure the advisor is, in the words of `headline` and `confidence`, as a scale a view can
+show with the current step marked (Robustness.certainty is the key)."""
 
 
 def headline(winner, lead_type, certainty: str, contenders: Sequence[str]) -> str:  # noqa: ANN001

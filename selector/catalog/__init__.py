@@ -1,31 +1,26 @@
 """Reading and writing the user's TOML files; every problem reported by file, line and field."""
 
-from selector.catalog.files import FileError, read_toml, write_atomic, write_bytes_atomic
-from selector.catalog.loader import Catalog, CatalogFile, load_catalog
-from selector.catalog.opening import OpenedProject, open_project
-from selector.catalog.problems import Problem
-from selector.catalog.project_file import (
-    LoadedProject,
-    check_project,
-    load_project,
-    project_to_toml,
-    save_project,
-)
+from __future__ import annotations
 
-__all__ = [
-    "Catalog",
-    "CatalogFile",
-    "FileError",
-    "LoadedProject",
-    "OpenedProject",
-    "Problem",
-    "check_project",
-    "load_catalog",
-    "load_project",
-    "open_project",
-    "project_to_toml",
-    "read_toml",
-    "save_project",
-    "write_atomic",
-    "write_bytes_atomic",
-]
+from selector._exports import lazy_exports
+
+_HOMES = {
+    "FileError": "selector.catalog.files",
+    "read_toml": "selector.catalog.files",
+    "write_atomic": "selector.catalog.files",
+    "write_bytes_atomic": "selector.catalog.files",
+    "Catalog": "selector.catalog.loader",
+    "CatalogFile": "selector.catalog.loader",
+    "load_catalog": "selector.catalog.loader",
+    "OpenedProject": "selector.catalog.opening",
+    "open_project": "selector.catalog.opening",
+    "Problem": "selector.catalog.problems",
+    "LoadedProject": "selector.catalog.project_file",
+    "check_project": "selector.catalog.project_file",
+    "load_project": "selector.catalog.project_file",
+    "project_to_toml": "selector.catalog.project_file",
+    "save_project": "selector.catalog.project_file",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)
+__all__ = sorted(_HOMES)  # noqa: PLE0605

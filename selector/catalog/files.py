@@ -29,8 +29,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 """A catalog or project file is a few kilobytes; anything past 2 MB is a mistake, not data."""
 
 MAX_NESTING = 50
-"""Arrays and tables in a catalog or project nest a few levels deep. The TOML parser recurses
-once per level and fails on a few hundred, so deeper files are refused before parsing."""
+"""Arrays and tables in a catalog or project nest a few levels deep. tomllib recurses once per
+level and fails on a few hundred, so a file only it would parse is refused beyond this depth
+(rtoml, which reads the others, stops at its own limit of about 80 without harm)."""
 
 _NESTING_TOKENS = re.compile(
     r'"""(?:[^\\]|\\.)*?"""'  # multi-line basic string
@@ -94,19 +95,20 @@ def read_toml(path: Path) -> TomlDocument | Problem:
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return Problem(name, "", "file is empty")
-    if deep := _too_deep(text):
-        return Problem(
-            name,
-            "",
-            f"arrays or tables are nested more than {MAX_NESTING} levels deep; a catalog or "
-            "project file needs a few",
-            deep,
-        )
     try:
+        # rtoml (Rust) parses a large catalog about ten times faster and stops safely at its own
+        # recursion limit; tomllib's messages name the line and column a consultant needs, so a
+        # file rtoml rejects is checked for nesting and parsed again by tomllib
         data = _standard_times(rtoml.loads(text))
     except rtoml.TomlParsingError:
-        # rtoml (Rust) parses a large catalog about ten times faster; tomllib's messages name
-        # the line and column a consultant needs, so a file rtoml rejects is parsed again here
+        if deep := _too_deep(text):
+            return Problem(
+                name,
+                "",
+                f"arrays or tables are nested more than {MAX_NESTING} levels deep; a catalog "
+                "or project file needs a few",
+                deep,
+            )
         try:
             data = tomllib.loads(text)
         except (RecursionError, ValueError) as exc:

@@ -65,6 +65,7 @@ class GroupWeight(Frozen):
     weight: float  # final
     agreed_weight: float  # the stakeholders' aggregate, before the rules
     moved_by: list[Trace] = Field(default_factory=list)  # the rules that moved it
+    moved_text: str = ""  # what moved it, for a table cell: "your answers: …", "" if it did not
     change_text: str = ""  # "agreed 10.9%, after the rules 5.7%: …"
 
 
@@ -179,6 +180,7 @@ class BudgetCheck(Frozen):
     amount: Range
     verdict: Literal["within", "may_exceed", "over", "no_budget", "unknown"]
     text: str
+    verdict_text: str = ""  # the verdict alone, for a table cell: "may exceed the budget"
 
 
 class TeamCost(Frozen):
@@ -501,6 +503,7 @@ class Recommendation(Frozen):
     rollout_note: str = ""  # e.g. why the plan does not assume one vendor's modules yet
     horizon_years: int = 5
     seats: int | None = None
+    cost_basis: str = ""  # what the costs are for: seats, horizon and the team's budgets
     provenance: Provenance
     missing: list[str] = Field(default_factory=list)  # what the team has not answered yet
     warnings: list[WarningNote] = Field(default_factory=list)

@@ -31,7 +31,7 @@ from selector.report.fonts import FontSet
 from selector.report.numbers import DASH, with_unit
 from selector.report.styles import ACCENT, BOX_FILL, table_style
 
-Cell = str | Flowable
+Cell = str | Flowable | list[Flowable]
 
 SHORT_TABLE_ROWS = 8
 """A table with at most this many rows is kept on one page, with the text that introduces it."""
@@ -98,14 +98,21 @@ class ReportBlocks:
         self._appendices += 1
         return self.heading(f"Appendix {letter}  {title}")
 
-    def sub(self, title: str) -> list[Flowable]:
-        """A level-2 heading that starts a new page when little room is left below it."""
-        return [CondPageBreak(40 * mm), self.heading(title, 1)]
+    def sub(self, title: str, *, listed: bool = True) -> list[Flowable]:
+        """A level-2 heading that starts a new page when little room is left below it.
+
+        `listed=False` keeps it out of the contents (it is still a bookmark): the contents
+        list the body's subsections, and the appendices by their titles only.
+        """
+        return [CondPageBreak(40 * mm), self.heading(title, 1, in_contents=listed)]
 
     # ---- tables and boxes ----------------------------------------------------------------
 
-    def cell(self, value: Cell, style: str = "Cell") -> Flowable:
-        return value if isinstance(value, Flowable) else self.p(value, style, CELL_LINES)
+    def cell(self, value: Cell, style: str = "Cell") -> Flowable | list[Flowable]:
+        """A table cell: user text wrapped and clipped, or flowables laid out as given."""
+        if isinstance(value, Flowable | list):
+            return value
+        return self.p(value, style, CELL_LINES)
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[Cell]],
               widths: Sequence[float], *, right: Sequence[int] = (),
@@ -117,6 +124,15 @@ class ReportBlocks:
         names are; `right` lists numeric columns to right-align. A short table is kept on one
         page together with its `intro`; a long one starts where at least a few rows fit.
         """
+        table = self.data_table(header, rows, widths, right=right, extra=extra, zebra=zebra)
+        if len(rows) <= SHORT_TABLE_ROWS:
+            return [KeepTogether([*intro, table])]
+        return [CondPageBreak(45 * mm), *intro, table]
+
+    def data_table(self, header: Sequence[str], rows: Sequence[Sequence[Cell]],
+                   widths: Sequence[float], *, right: Sequence[int] = (),
+                   extra: Sequence[tuple] = (), zebra: bool = True) -> LongTable:
+        """The table itself, for a caller that keeps it together with more than an intro."""
         head = [self.p(h, "CellHeadRight" if i in right else "CellHead", HEADER_LINES)
                 for i, h in enumerate(header)]
         body = [[self.cell(v, "CellRight" if i in right else "Cell") for i, v in enumerate(row)]
@@ -127,12 +143,10 @@ class ReportBlocks:
         for command in extra:
             style.add(*command)
         table.setStyle(style)
-        if len(rows) <= SHORT_TABLE_ROWS:
-            return [KeepTogether([*intro, table])]
-        return [CondPageBreak(45 * mm), *intro, table]
+        return table
 
-    def facts(self, rows: Sequence[tuple[str, Flowable]], label_width: float = 38 * mm,
-              ) -> Table:
+    def facts(self, rows: Sequence[tuple[str, Flowable | list[Flowable]]],
+              label_width: float = 38 * mm) -> Table:
         """Label / value pairs, as on the first page and in the rollout phases."""
         table = Table([[self.p(label, "Label", HEADER_LINES), value] for label, value in rows],
                       colWidths=[label_width, self.width - label_width], hAlign="LEFT")
@@ -152,30 +166,34 @@ class ReportBlocks:
         ]))
         return box
 
-    def source(self, source: str) -> Flowable:
-        """A source as a reader can use it: a web address prints as its site, linked in full."""
+    def source(self, source: str, max_lines: int = 8) -> Flowable:
+        """A source as a reader can use it: a web address prints as its site, linked in full;
+        a document's name prints as it is."""
         if not source:
-            return self.p("–", "CellSmall")
+            return self.p(DASH, "CellSmall")
         parts = urlsplit(source) if source.startswith(("http://", "https://")) else None
         if parts is None or not parts.hostname:
-            return self.p(source, "CellSmall", 8)
-        host = parts.hostname.removeprefix("www.")
-        link = f'<a href={quoteattr(source)} color="#{ACCENT.hexval()[2:]}">'
-        return Clipped(host, self.styles["CellSmall"], self.fonts, 3, prefix=link,
+            return self.p(source, "CellSmall", max_lines)
+        return self.link(parts.hostname.removeprefix("www."), source, 3)
+
+    def link(self, text: str, address: str, max_lines: int = 4,
+             style: str = "CellSmall") -> Flowable:
+        """`text` linked to a web address; text alone when `address` is not one."""
+        parts = urlsplit(address) if address.startswith(("http://", "https://")) else None
+        if parts is None or not parts.hostname:
+            return self.p(text, style, max_lines)
+        link = f'<a href={quoteattr(address)} color="#{ACCENT.hexval()[2:]}">'
+        return Clipped(text, self.styles[style], self.fonts, max_lines, prefix=link,
                        suffix="</a>")
 
     # ---- names ---------------------------------------------------------------------------
 
     def name_of(self, candidate_id: str) -> str:
-        for candidate in (*self.rec.vendors, *self.rec.solution_types):
+        """An offering or a kind of solution by its name (an id never reaches the reader)."""
+        for candidate in (*self.rec.offerings, *self.rec.solution_types):
             if candidate.id == candidate_id:
                 return candidate.name
         return candidate_id
-
-    def type_names(self, type_ids: Sequence[str]) -> str:
-        """The kinds of solution an offering is delivered as, by their names."""
-        names = {t.id: t.name for t in self.rec.solution_types}
-        return "\n".join(names.get(t, t) for t in type_ids)
 
     def criterion_name(self, criterion_id: str) -> str:
         for criterion in self.rec.criteria:
@@ -190,11 +208,11 @@ class ReportBlocks:
         """A value on its criterion's own scale: "level 3", "8 weeks", "13,000 EUR per user"."""
         return DASH if raw is None else with_unit(raw, self.unit_of(criterion_id))
 
-    def ranked_vendors(self) -> list[CandidateResult]:
-        return [v for v in self.rec.vendors if not v.excluded]
+    def ranked_offerings(self) -> list[CandidateResult]:
+        return [o for o in self.rec.offerings if not o.excluded]
 
-    def excluded_vendors(self) -> list[CandidateResult]:
-        return [v for v in self.rec.vendors if v.excluded]
+    def excluded_offerings(self) -> list[CandidateResult]:
+        return [o for o in self.rec.offerings if o.excluded]
 
     def contender_ids(self) -> list[str]:
         """The contenders when there is no clear winner; otherwise the winner alone."""
@@ -203,3 +221,11 @@ class ReportBlocks:
             return list(rob.contenders)
         winner = self.rec.winner()
         return [winner.id] if winner else []
+
+    def leading_offerings(self, at_least: int = 3) -> list[CandidateResult]:
+        """The offerings a decision is between: the contenders, or the first `at_least` ranked
+        when the winner is clear (a CFO still wants to see what the alternatives cost)."""
+        ranked = self.ranked_offerings()
+        contenders = set(self.rec.robustness.contenders)
+        chosen = [o for o in ranked if o.id in contenders]
+        return chosen if len(chosen) >= 2 else ranked[:at_least]

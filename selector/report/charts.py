@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
@@ -101,14 +101,28 @@ def _value_on(fonts: FontSet, drawing: Drawing, x: float, y: float, width: float
     return True
 
 
+LEGEND_ROW = 12.0
+
+
+def legend_rows(fonts: FontSet, names: Sequence[str], width: float) -> int:
+    """One row when every name fits side by side, else one name a row (never cut short)."""
+    size = SMALL_SIZE + 0.5
+    needed = sum(22 + fonts.width(name[:200], size) + 10 for name in names)
+    return 1 if needed <= width else len(names)
+
+
 def _legend(fonts: FontSet, drawing: Drawing, names: Sequence[str], fills: Sequence[Fill],
             y: float, width: float) -> None:
-    column = width / max(len(names), 1)
+    """Swatches with their names below a chart, side by side or stacked (`legend_rows`)."""
+    size = SMALL_SIZE + 0.5
+    stacked = legend_rows(fonts, names, width) > 1
+    x = 0.0
     for index, (name, fill) in enumerate(zip(names, fills, strict=True)):
-        x = index * column
-        drawing.add(swatch(x, y, 14, 8, fill))
-        drawing.add(text(fonts, x + 18, y + 1, name, SMALL_SIZE + 0.5,
-                         max_width=column - 22))
+        row_y = y + (len(names) - 1 - index) * LEGEND_ROW if stacked else y
+        drawing.add(swatch(x, row_y, 14, 8, fill))
+        drawing.add(text(fonts, x + 18, row_y + 1, name, size, max_width=width - x - 22))
+        if not stacked:
+            x += 22 + fonts.width(name, size) + 10
 
 
 def _axis(fonts: FontSet, drawing: Drawing, x0: float, plot_width: float, bottom: float,
@@ -134,7 +148,7 @@ class ScoreBar:
 def score_bars(fonts: FontSet, bars: Sequence[ScoreBar], width: float) -> Drawing:
     """One horizontal bar per candidate, the score written at its end; contenders solid dark."""
     row, bar = 16.0, 10.0
-    label_width = min(170.0, width * 0.34)
+    label_width = min(210.0, width * 0.42)
     plot_width = width - label_width - 40
     axis = 14.0
     height = len(bars) * row + axis
@@ -166,7 +180,7 @@ def stacked_shares(fonts: FontSet, stacks: Sequence[Stack], series: Sequence[str
     if len(series) > len(FILLS):
         raise ValueError(f"at most {len(FILLS)} series can be told apart in greyscale")
     row, bar = 17.0, 12.0
-    label_width = min(170.0, width * 0.34)
+    label_width = min(210.0, width * 0.42)
     plot_width = width - label_width - 10
     legend, axis = 16.0, 14.0
     height = len(stacks) * row + axis + legend
@@ -206,7 +220,8 @@ def grouped_bars(fonts: FontSet, groups: Sequence[NeedGroup], candidates: Sequen
     label_width = min(150.0, width * 0.3)
     plot_width = width - label_width - 40
     block = len(candidates) * bar + gap
-    legend, axis = 16.0, 14.0
+    legend = legend_rows(fonts, candidates, width) * LEGEND_ROW + 4
+    axis = 14.0
     height = len(groups) * block + axis + legend
     drawing = Drawing(width, height)
     x0 = label_width + 6
@@ -270,3 +285,174 @@ class Chart(Flowable):
             else:
                 line = candidate
         return [*lines, line] if line else lines
+
+
+@dataclass(frozen=True)
+class ValuePoint:
+    """One offering on the value-for-money chart: its benefit (score 0..1) against its cost.
+
+    `low` and `high` are the total cost's estimate in EUR; `mark` is the short label printed
+    beside the point (the offering's rank, which the ranking table lists with its name).
+    """
+
+    mark: str
+    score: float
+    low: float
+    high: float
+    efficient: bool = False
+    priced: bool = True
+
+
+def _cost_step(top: float) -> float:
+    """A round step for the cost axis giving four to six ticks up to `top`."""
+    for step in (10_000, 20_000, 25_000, 50_000, 100_000, 200_000, 250_000, 500_000,
+                 1_000_000, 2_000_000, 2_500_000, 5_000_000, 10_000_000):
+        if top / step <= 6:
+            return step
+    return 10 ** len(str(int(top)))
+
+
+def _cost_tick(value: float, in_millions: bool) -> str:
+    if in_millions:
+        return f"{value / 1_000_000:,.2f}".rstrip("0").rstrip(".")
+    return f"{value / 1000:,.0f}"
+
+
+def cost_axis_unit(points: Sequence[ValuePoint]) -> str:
+    """What the cost axis counts in: "EUR million" or "EUR thousand"."""
+    top = max((p.high for p in points), default=0.0)
+    return "EUR million" if top >= 1_500_000 or _cost_step(top) >= 250_000 else "EUR thousand"
+
+
+def value_for_money(fonts: FontSet, points: Sequence[ValuePoint], width: float,
+                    height: float = 190.0) -> Drawing:
+    """Benefit (score) up, total cost right. Each offering is a marker at the middle of its
+    cost estimate with a line across the estimate's range; the efficient ones (no other is both
+    better and cheaper) are solid dark diamonds joined by a dashed line, the others white
+    circles, an offering not fully priced a white square. Each is labelled with its mark.
+    """
+    legend, axis_title, ticks = 16.0, 12.0, 11.0
+    left, right, top_pad = 34.0, 14.0, 8.0
+    bottom = legend + axis_title + ticks
+    drawing = Drawing(width, height)
+    plot_w, plot_h = width - left - right, height - bottom - top_pad
+    if not points:
+        return drawing
+    scores = [p.score * 100 for p in points]
+    y_low = max(0.0, 5 * (min(scores) // 5) - 5)
+    y_high = min(100.0, 5 * -(-max(scores) // 5) + 5)
+    if y_high - y_low < 15:
+        y_high = min(100.0, y_low + 15)
+    x_top = max(p.high for p in points) * 1.05 or 1.0
+    step = _cost_step(x_top)
+    x_high = step * -(-x_top // step)
+    in_millions = cost_axis_unit(points) == "EUR million"
+
+    def x_of(value: float) -> float:
+        return left + plot_w * max(0.0, min(value, x_high)) / x_high
+
+    def y_of(score: float) -> float:
+        return bottom + plot_h * (score * 100 - y_low) / (y_high - y_low)
+
+    # grid and axes
+    value = 0.0
+    while value <= x_high + 1e-6:
+        x = x_of(value)
+        drawing.add(Line(x, bottom, x, bottom + plot_h, strokeColor=RULE, strokeWidth=0.3,
+                         strokeDashArray=[1, 2]))
+        drawing.add(text(fonts, x, bottom - ticks + 2, _cost_tick(value, in_millions),
+                         SMALL_SIZE, anchor="middle", color=MUTED))
+        value += step
+    y_step = 5 if y_high - y_low <= 30 else 10
+    score = y_low
+    while score <= y_high + 1e-6:
+        y = bottom + plot_h * (score - y_low) / (y_high - y_low)
+        drawing.add(Line(left, y, left + plot_w, y, strokeColor=RULE, strokeWidth=0.3,
+                         strokeDashArray=[1, 2]))
+        drawing.add(text(fonts, left - 4, y - 2.5, f"{score:.0f}", SMALL_SIZE, anchor="end",
+                         color=MUTED))
+        score += y_step
+    drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=INK, strokeWidth=0.6))
+    drawing.add(Line(left, bottom, left, bottom + plot_h, strokeColor=INK, strokeWidth=0.6))
+    drawing.add(text(fonts, left + plot_w / 2, legend + 2,
+                     f"Total cost over the horizon ({cost_axis_unit(points)}) →",
+                     SMALL_SIZE, anchor="middle", color=MUTED))
+    drawing.add(text(fonts, left + 2, bottom + plot_h - 8, "↑ score (points of 100)", SMALL_SIZE,
+                     color=MUTED))
+
+    # the frontier, then the ranges, then the markers on top
+    frontier = sorted((p for p in points if p.efficient), key=lambda p: (p.low + p.high) / 2)
+    for a, b in zip(frontier, frontier[1:], strict=False):
+        drawing.add(Line(x_of((a.low + a.high) / 2), y_of(a.score), x_of((b.low + b.high) / 2),
+                         y_of(b.score), strokeColor=ACCENT, strokeWidth=0.8,
+                         strokeDashArray=[3, 2]))
+    for p in points:
+        y = y_of(p.score)
+        dash = None if p.priced else [2, 1.5]
+        drawing.add(Line(x_of(p.low), y, x_of(p.high), y, strokeColor=INK, strokeWidth=0.6,
+                         strokeDashArray=dash))
+        for end in (p.low, p.high):
+            drawing.add(Line(x_of(end), y - 2.5, x_of(end), y + 2.5, strokeColor=INK,
+                             strokeWidth=0.6))
+    placed: list[tuple[float, float, float, float]] = []
+    for p in sorted(points, key=lambda p: (not p.efficient, -p.score)):
+        x, y = x_of((p.low + p.high) / 2), y_of(p.score)
+        drawing.add(_marker(x, y, p))
+        drawing.add(_mark_label(fonts, x, y, p.mark, placed))
+    _value_legend(fonts, drawing, width, any(not p.priced for p in points))
+    return drawing
+
+
+def _marker(x: float, y: float, point: ValuePoint) -> Group:
+    size = 4.2
+    if point.efficient:
+        return Group(Polygon([x, y + size, x + size, y, x, y - size, x - size, y],
+                             fillColor=ACCENT, strokeColor=INK, strokeWidth=0.5))
+    if not point.priced:
+        return Group(Rect(x - 3.2, y - 3.2, 6.4, 6.4, fillColor=colors.white, strokeColor=INK,
+                          strokeWidth=0.7))
+    return Group(Circle(x, y, 3.4, fillColor=colors.white, strokeColor=INK, strokeWidth=0.7))
+
+
+def _mark_label(fonts: FontSet, x: float, y: float, mark: str,
+                placed: list[tuple[float, float, float, float]]) -> Group:
+    """The mark above its point, or below, right or left when that spot is taken."""
+    w, h = fonts.width(mark, LABEL_SIZE, fonts.bold.name) + 2, LABEL_SIZE + 1
+    spots = [(x - w / 2, y + 5), (x - w / 2, y - 5 - h), (x + 6, y - h / 2),
+             (x - 6 - w, y - h / 2)]
+    for sx, sy in spots:
+        box = (sx, sy, sx + w, sy + h)
+        if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                   for b in placed):
+            break
+    else:
+        sx, sy = spots[0]
+        box = (sx, sy, sx + w, sy + h)
+    placed.append(box)
+    return text(fonts, sx + 1, sy + 1.5, mark, LABEL_SIZE, bold=True)
+
+
+def _value_legend(fonts: FontSet, drawing: Drawing, width: float, unpriced: bool) -> None:
+    """The markers (the square only when an offering is not fully priced) and the range
+    line, side by side in one row."""
+    size = SMALL_SIZE + 0.5
+    whisker = Group(Line(0, 4, 14, 4, strokeColor=INK, strokeWidth=0.6),
+                    Line(0, 1.5, 0, 6.5, strokeColor=INK, strokeWidth=0.6),
+                    Line(14, 1.5, 14, 6.5, strokeColor=INK, strokeWidth=0.6))
+    items = [
+        (_marker(5, 4, ValuePoint("", 0, 0, 0, efficient=True)), 10,
+         "best value for money"),
+        (_marker(5, 4, ValuePoint("", 0, 0, 0)), 10, "other ranked offering"),
+        (_marker(5, 4, ValuePoint("", 0, 0, 0, priced=False)), 10, "not fully priced"),
+        (whisker, 14, "low to high cost estimate"),
+    ]
+    if not unpriced:
+        del items[2]
+    x = 0.0
+    for marker, mark_width, label in items:
+        group = Group(marker)
+        group.translate(x, 0)
+        drawing.add(group)
+        drawing.add(text(fonts, x + mark_width + 4, 1.5, label, size,
+                         max_width=max(10.0, width - x - mark_width - 4)))
+        x += mark_width + 4 + fonts.width(label, size) + 14

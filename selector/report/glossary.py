@@ -51,14 +51,30 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
      "times as much as Openness”). The consistency ratio says how well those judgments agree "
      "with each other: up to 0.10 is the usual limit; above it, some judgments contradict "
      "others and should be revisited."),
-    ("Spread (coefficient of variation)",
-     "How differently the stakeholders weighted a criteria group: the standard deviation of "
-     "their weights divided by the average. 0 means everyone agreed; above 1, some gave the "
-     "group nothing while others gave it a lot."),
+    ("Points apart (a split between stakeholders)",
+     "How differently the stakeholders weighted a criteria group: the share of the weight the "
+     "one who gives it most gives it, minus the share the one who gives it least gives it, in "
+     "points of 100. “20 points apart” is, for example, 5% against 25%; 0 means everyone "
+     "agreed."),
     ("Readiness",
      "A check of what must be in place in the organisation (a sponsor, users involved, training, "
      "clean data), from the experience of failed CRM projects, scored out of 100."),
+    ("Total cost over the horizon",
+     "What the team would pay for an offering: the one-off costs (implementation, migration) "
+     "plus the yearly costs (licences for the team's seats, hosting, support, the team's own "
+     "administration) times the years the team plans for. Given as a range, from the low to "
+     "the high estimate, and checked against the team's upfront and yearly budgets."),
+    ("Value for money (best value)",
+     "An offering is best value when no other offering is both better (a higher score) and "
+     "cheaper (a lower total cost). Among the best-value offerings, moving to a dearer one buys "
+     "more fit for more money; any other offering gives less for more."),
+    ("Judgement, vendor claim",
+     "How a value is known. Judgement: the team's or a consultant's assessment with no source "
+     "to check it against; the robustness analysis lets such values vary most. Vendor claim: "
+     "the vendor's own answer (in an RFP), counted only once the team accepts it, and marked "
+     "verified when the team saw it confirmed in a demo."),
     ("Checksum (SHA-256)",
-     "A fingerprint of a file: any change to the file changes it. The one line in the "
-     "reproducibility appendix lets anyone check they have the same catalog files."),
+     "A fingerprint of data: any change to it changes the checksum. The reproducibility "
+     "appendix gives one for all the inputs and one for the catalog files, so anyone can check "
+     "they have the same."),
 )

@@ -43,6 +43,11 @@ def points(value: float) -> str:
     return _minus(f"{value * 100:,.1f}")
 
 
+def share_points(value: float) -> str:
+    """A difference between two shares in points of 100: 0.21 → "21"."""
+    return _minus(f"{value * 100:,.0f}")
+
+
 def count(value: int) -> str:
     return f"{value:,}"
 
@@ -72,3 +77,8 @@ def moment(value: dt.datetime) -> str:
 def day(value: dt.date) -> str:
     """A date as people write it: "1 December 2026"."""
     return f"{value.day} {value:%B %Y}"
+
+
+def short_day(value: dt.date) -> str:
+    """A date in a narrow table column: "1 Dec 2026"."""
+    return f"{value.day} {value:%b %Y}"

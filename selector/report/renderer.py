@@ -43,6 +43,7 @@ class ReportRenderer(ReportSections):
     pagesize = pagesizes.A4
     margin = 20 * mm
     top_margin = 24 * mm
+    first_top_margin = 14 * mm  # page 1 has no running header
     bottom_margin = 20 * mm
 
     def __init__(self, recommendation: Recommendation, *, invariant: bool = True) -> None:
@@ -67,8 +68,11 @@ class ReportRenderer(ReportSections):
         frame = Frame(self.margin, self.bottom_margin, self.width,
                       self.pagesize[1] - self.top_margin - self.bottom_margin,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        first = Frame(self.margin, self.bottom_margin, self.width,
+                      self.pagesize[1] - self.first_top_margin - self.bottom_margin,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="memo")
         return [
-            PageTemplate(id="first", frames=[frame], pagesize=self.pagesize,
+            PageTemplate(id="first", frames=[first], pagesize=self.pagesize,
                          onPage=self.draw_footer),
             PageTemplate(id="body", frames=[frame], pagesize=self.pagesize,
                          onPage=self.draw_running),

@@ -1,17 +1,17 @@
 """Control and bidi-override characters made visible before text reaches the PDF.
 
-A name in a catalog can hold an escape sequence, a backspace or a right-to-left override
-(U+202E) that reorders what a reader sees after copy-and-paste, in a PDF viewer's title bar or
-in a document manager that shows the metadata. The report prints such characters as a visible
-token (`⟨ESC⟩`, `⟨U+202E⟩`) instead, so the text is shown for what it is.
+Which characters are hidden or reorder text, and how each is shown, is decided once for the
+whole product in `selector.domain.text.visible`: an escape sequence, a backspace or a
+right-to-left override (U+202E) is printed as a visible sign, in the pages and in the metadata.
 
-This is the report's own minimal helper; the project-wide one (selector/domain/text.py) can
-replace it once it is on main.
+The report adds one thing: its embedded fonts have no glyphs for the Unicode Control Pictures
+(`␛`, `␇`, `␈` …), which would print as blanks, so those are written as bracketed names
+(`⟨ESC⟩`, `⟨BEL⟩`, `⟨BS⟩`) that every font can draw and that copy-and-paste keeps.
 """
 
 from __future__ import annotations
 
-import re
+from selector.domain.text import visible as made_visible
 
 _C0_NAMES = [
     "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL",
@@ -20,26 +20,13 @@ _C0_NAMES = [
     "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
 ]
 
-_HIDDEN = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-"""C0 and C1 controls (not the line feed), DEL, bidi marks, embeddings, overrides and isolates
-(invisible, and they reorder the text around them), and lone surrogates."""
-
-
-def _token(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return f"⟨{_C0_NAMES[code]}⟩"
-    if code == 0x7F:
-        return "⟨DEL⟩"
-    if 0xD800 <= code <= 0xDFFF:
-        return "\ufffd"  # a lone surrogate cannot be written to the PDF at all
-    return f"⟨U+{code:04X}⟩"
+_DRAWABLE = {0x2400 + code: f"⟨{name}⟩" for code, name in enumerate(_C0_NAMES)}
+_DRAWABLE[0x2421] = "⟨DEL⟩"
+"""Control Pictures (U+2400–U+241F, and U+2421 for DEL) as names the report's fonts can draw."""
 
 
 def visible(text: str, *, newlines: bool = True) -> str:
-    """`text` with control and bidi characters shown as tokens; tabs become spaces.
+    """`text` with control and bidi characters shown as signs; tabs become spaces.
 
     With `newlines`, line breaks stay line breaks (Windows CRLF included); without, they
     become spaces (for one-line places such as the PDF title).
@@ -49,4 +36,4 @@ def visible(text: str, *, newlines: bool = True) -> str:
     text = text.replace("\r\n", "\n").replace("\t", " ")
     if not newlines:
         text = text.replace("\n", " ")
-    return _HIDDEN.sub(_token, text)
+    return made_visible(text, keep="\n").translate(_DRAWABLE)

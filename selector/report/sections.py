@@ -38,9 +38,11 @@ class ReportSections(BodySections, AppendixSections):
         ]
 
     def appendix_sections(self) -> list[Section]:
-        """What the body rests on: criteria, evidence, checks, method, reproducibility, words."""
+        """What the body rests on: criteria, costs, evidence, checks, method, reproducibility,
+        words."""
         return [
             self.section_appendix_criteria,
+            self.section_appendix_cost,
             self.section_appendix_evidence,
             self.section_appendix_readiness,
             self.section_appendix_method,

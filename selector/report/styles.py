@@ -38,6 +38,8 @@ def build_stylesheet(fonts: FontSet) -> StyleSheet1:
     sheet.add(ParagraphStyle("CellHead", parent=sheet["Cell"], fontName=bold))
     sheet.add(ParagraphStyle("CellHeadRight", parent=sheet["CellHead"], alignment=TA_RIGHT))
     sheet.add(ParagraphStyle("CellSmall", parent=sheet["Cell"], fontSize=7.5, leading=9.5))
+    sheet.add(ParagraphStyle("CellSmallMuted", parent=sheet["CellSmall"], textColor=MUTED))
+    sheet.add(ParagraphStyle("CellMark", parent=sheet["CellSmall"], fontName=bold))
     sheet.add(ParagraphStyle("Bullet", parent=sheet["Body"], leftIndent=12, bulletIndent=2,
                              spaceAfter=3))
     sheet.add(ParagraphStyle("H1", fontName=bold, fontSize=17, leading=21, textColor=ACCENT,
@@ -70,6 +72,20 @@ def build_stylesheet(fonts: FontSet) -> StyleSheet1:
                              textColor=ACCENT, spaceAfter=2))
     sheet.add(ParagraphStyle("MemoMeta", fontName=regular, fontSize=9, leading=12,
                              textColor=MUTED, spaceAfter=8))
+    sheet.add(ParagraphStyle("MemoProject", fontName=regular, fontSize=14, leading=18,
+                             textColor=INK, spaceAfter=2))
+    sheet.add(ParagraphStyle("ScaleOn", fontName=bold, fontSize=8, leading=10,
+                             textColor=colors.white, alignment=TA_CENTER))
+    sheet.add(ParagraphStyle("ScaleOff", fontName=regular, fontSize=8, leading=10,
+                             textColor=MUTED, alignment=TA_CENTER))
+    sheet.add(ParagraphStyle("CellStrong", parent=sheet["Cell"], fontName=bold))
+    sheet.add(ParagraphStyle("CellStrongRight", parent=sheet["CellStrong"], alignment=TA_RIGHT))
+    sheet.add(ParagraphStyle("Verdict", parent=sheet["CellRight"], fontSize=7.5, leading=9,
+                             textColor=MUTED))
+    sheet.add(ParagraphStyle("VerdictOver", parent=sheet["Verdict"], fontName=bold,
+                             textColor=INK))
+    sheet.add(ParagraphStyle("BulletSmall", parent=sheet["Bullet"], fontSize=8, leading=10.5,
+                             spaceAfter=2))
     sheet.add(ParagraphStyle("Term", parent=sheet["Body"], fontName=bold, spaceAfter=0,
                              keepWithNext=1))
     sheet.add(ParagraphStyle("Definition", parent=sheet["Body"], leftIndent=12, spaceAfter=5))

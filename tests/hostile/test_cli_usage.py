@@ -45,10 +45,11 @@ def test_an_unknown_command_is_named_with_the_closest_one(here, capsys) -> None:
     assert main(["valdiate"]) == 2
     assert capsys.readouterr().err == (
         "crm-selector: unknown command 'valdiate' (did you mean 'validate'?); the commands are "
-        "validate, audit, schema, new, rank, report, vendors, tui, rfp (see crm-selector --help)\n"
+        "validate, audit, schema, new, rank, report, vendors, tui, serve, rfp "
+        "(see crm-selector --help)\n"
     )
-    assert main(["audti"]) == 2
-    assert capsys.readouterr().err.startswith("crm-selector: unknown command 'audti'; the ")
+    assert main(["frobnicate"]) == 2
+    assert capsys.readouterr().err.startswith("crm-selector: unknown command 'frobnicate'; the ")
 
 
 def test_a_project_that_does_not_exist_is_a_usage_error_not_an_empty_ui(here, capsys) -> None:
@@ -177,6 +178,6 @@ def test_a_report_never_replaces_a_file_that_is_not_a_pdf(here, capsys) -> None:
         "(nothing was written)\n"
     )
     assert project.read_bytes() == before
-    assert tomllib.loads(before.decode())["format_version"] == 1
+    assert tomllib.loads(before.decode())["format_version"] == 2
     assert main(["report", "project.toml", "-o", "out.pdf"]) == 0
     assert main(["report", "project.toml", "-o", "out.pdf"]) == 0  # a report replaces a report

@@ -83,7 +83,7 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _hostile_catalog(tmp_path: Path, name: str) -> None:
-    vendor = tomllib.loads((shipped_root() / "vendors" / "pipedrive.toml").read_text("utf-8"))
+    vendor = tomllib.loads((shipped_root() / "vendors" / "sap-sales-cloud.toml").read_text("utf-8"))
     vendor["id"] = "hostile_vendor"
     vendor["name"] = name
     (tmp_path / "mine").mkdir()
@@ -116,7 +116,7 @@ def test_rank_json_escapes_and_keeps_the_exact_text(tmp_path: Path) -> None:
     assert rank.returncode == 0, rank.stderr
     assert not RAW.search(rank.stdout.replace("\n", ""))
     result = json.loads(rank.stdout)
-    names = [v["name"] for v in result["vendors"]]
+    names = [v["name"] for v in result["offerings"]]
     assert f"Hostile {ESCAPES} \u202eCRM\u202c \x9b" in names  # the data itself is unchanged
 
 

@@ -6,6 +6,7 @@ Independent of the report code: everything here comes from the PDF bytes through
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from pypdf import PdfReader
@@ -100,3 +101,28 @@ def internal_links(page: PageObject) -> int:
                 "/Dest" in annotation or annotation.get("/A", {}).get("/S") == "/GoTo"):
             count += 1
     return count
+
+
+def occurrences(text: str, phrase: str) -> int:
+    """How often `phrase` appears in `text` (both folded), as a whole: not as the start of a
+    longer phrase that goes on with a comma or a letter ("lists OAuth 2.0" inside "lists
+    OAuth 2.0, LDAP")."""
+    pattern = r"(?<![\w])" + re.escape(flat(phrase)) + r"(?![,\w])"
+    return len(re.findall(pattern, flat(text)))
+
+
+def first_page_with_line(texts: list[str], line: str, start: int = 1) -> int | None:
+    """The first page (1-based, from page `start`) on which a line of text starts with
+    `line`: where a heading is, found without the bookmarks."""
+    for number, page in enumerate(texts[start - 1:], start=start):
+        if any(flat(row).startswith(flat(line)) for row in page.splitlines()):
+            return number
+    return None
+
+
+def body_lines(page: str) -> list[str]:
+    """A page's lines after the running header and footer (they are drawn, and so read,
+    first: everything up to the "Page X of Y" line)."""
+    rows = [r for r in page.splitlines() if r.strip()]
+    ends = [i for i, r in enumerate(rows) if re.fullmatch(r"Page \d+ of \d+", r.strip())]
+    return rows[ends[0] + 1:] if ends else rows

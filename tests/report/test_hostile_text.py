@@ -15,16 +15,16 @@ from selector.domain.recommendation import Recommendation
 from selector.report import render_pdf
 
 
-def _with_first_vendor_named(rec: Recommendation, name: str) -> Recommendation:
-    first = rec.vendors[0].model_copy(update={"name": name})
-    return rec.model_copy(update={"vendors": [first, *rec.vendors[1:]],
-                                  "headline": f"Choose {name} as an outsourced CRM."})
+def _with_first_offering_named(rec: Recommendation, name: str) -> Recommendation:
+    first = rec.offerings[0].model_copy(update={"name": name})
+    return rec.model_copy(update={"offerings": [first, *rec.offerings[1:]],
+                                  "headline": f"Recommended: {name}."})
 
 
 @pytest.mark.parametrize("name", ["Nordlys " * 190, "中文" * 750], ids=["words", "one-word"])
-def test_a_vendor_name_of_one_and_a_half_kilobytes(recommendation: Recommendation,
-                                                   name: str) -> None:
-    data = render_pdf(_with_first_vendor_named(recommendation, name))
+def test_an_offering_name_of_one_and_a_half_kilobytes(recommendation: Recommendation,
+                                                     name: str) -> None:
+    data = render_pdf(_with_first_offering_named(recommendation, name))
     reader = reader_of(data)
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "…" in text  # cut where a table cell cannot grow
@@ -44,21 +44,44 @@ def test_a_very_long_stakeholder_name(recommendation: Recommendation) -> None:
 
 
 def test_long_notes_in_every_table(recommendation: Recommendation) -> None:
-    """Reasons, risks, actions, evidence and rollout notes of 10 kB each: still one report."""
+    """Reasons, risks, actions, evidence, costs and rollout notes of 10 kB each: one report."""
     essay = "Ett långt resonemang utan slut, " * 300
     ready = recommendation.readiness
     checks = [c.model_copy(update={"text": essay, "risk": essay, "action": essay})
               for c in ready.checks]
-    vendors = [v.model_copy(update={"strengths": [essay], "contributions": [
-        c.model_copy(update={"evidence": essay}) for c in v.contributions]})
-        for v in recommendation.vendors]
+    offerings = []
+    for o in recommendation.offerings:
+        cost = o.cost.model_copy(update={
+            "lines": [line.model_copy(update={"basis": essay, "source": essay})
+                      for line in o.cost.lines], "assumptions": [essay]}) if o.cost else None
+        offerings.append(o.model_copy(update={
+            "strengths": [essay], "cost": cost, "contributions": [
+                c.model_copy(update={"evidence": essay, "source_title": essay})
+                for c in o.contributions]}))
     rollout = [p.model_copy(update={"rationale": essay}) for p in recommendation.rollout]
+    risks = [r.model_copy(update={"text": essay, "from_answers": [essay]})
+             for r in recommendation.risks]
+    actions = [a.model_copy(update={"text": essay, "owner": essay})
+               for a in recommendation.actions]
     rec = recommendation.model_copy(update={
         "readiness": ready.model_copy(update={"checks": checks, "actions": checks[1:]}),
-        "vendors": vendors, "rollout": rollout, "top_reasons": [essay] * 3,
-        "confidence_text": essay})
+        "offerings": offerings, "rollout": rollout, "top_reasons": [essay] * 3,
+        "confidence_text": essay, "cost_basis": essay, "risks": risks, "actions": actions,
+        "headline": essay})
     reader = reader_of(render_pdf(rec))
     assert len(reader.pages) < 80
+
+
+def test_score_notes_at_their_limit(recommendation: Recommendation) -> None:
+    """A vendor file's score notes may be 5,000 characters (the catalog's limit): every
+    value's evidence that long, in the evidence appendix, still gives a report."""
+    note = ("Seen in the vendor's documentation. " * 200)[:5000]
+    offerings = [o.model_copy(update={"contributions": [
+        c.model_copy(update={"evidence": note}) for c in o.contributions]})
+        for o in recommendation.offerings]
+    reader = reader_of(render_pdf(recommendation.model_copy(update={"offerings": offerings})))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Seen in the vendor's documentation." in text and "…" in text
 
 
 @pytest.mark.parametrize("size", [80_000, 1_900_000], ids=["80kB", "1.9MB"])
@@ -77,7 +100,7 @@ def test_a_huge_project_name(recommendation: Recommendation, size: int) -> None:
 def test_control_and_bidi_characters_are_shown_not_obeyed(
         recommendation: Recommendation) -> None:
     hostile = "Evil\x1b]0;pwned\x07 CRM\u202egnp.exe\x08"
-    rec = _with_first_vendor_named(recommendation, hostile).model_copy(
+    rec = _with_first_offering_named(recommendation, hostile).model_copy(
         update={"project_name": f"Project \x1b[2J{hostile}", "prepared_by": "Bo\rEve"})
     reader = reader_of(render_pdf(rec))
     meta = reader.metadata

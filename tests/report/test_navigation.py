@@ -31,7 +31,7 @@ def test_sections_start_where_a_reader_expects(reader: PdfReader) -> None:
     body = [page for title, page in top.items() if title[0].isdigit()]
     appendices = [page for title, page in top.items() if title.startswith("Appendix")]
     assert max(body) < min(appendices)
-    assert len(appendices) == 6
+    assert len(appendices) == 7
 
 
 def test_each_appendix_part_is_nested_under_its_appendix(reader: PdfReader) -> None:
@@ -41,14 +41,31 @@ def test_each_appendix_part_is_nested_under_its_appendix(reader: PdfReader) -> N
         if mark.level == 0:
             parent = mark.title
         elif mark.title.startswith("Evidence: "):
-            assert parent == "Appendix B Evidence"
+            assert parent == "Appendix C Evidence"
+        elif mark.title.startswith("Cost: "):
+            assert parent == "Appendix B Cost for this team"
+
+
+def listed(reader: PdfReader) -> list:
+    """The headings the contents list: every part, and the body's subsections (an appendix's
+    parts are bookmarks only)."""
+    marks, parent = [], ""
+    for mark in bookmarks(reader):
+        if mark.level == 0:
+            parent = mark.title
+        if mark.title in ("CRM recommendation", "Contents"):
+            continue
+        if mark.level == 0 or (mark.level == 1 and not parent.startswith("Appendix")):
+            marks.append(mark)
+    return marks
 
 
 def test_contents_gives_the_page_of_every_section(reader: PdfReader, texts: list[str]) -> None:
     """Each listed heading is followed by the page its bookmark opens, in document order."""
     contents = flat(texts[1].split("\nContents\n", 1)[1])
-    marks = [m for m in bookmarks(reader) if m.level <= 1
-             and m.title not in ("CRM recommendation", "Contents")]
+    marks = listed(reader)
+    assert any(m.title == "Value for money" for m in marks)
+    assert not any(m.title.startswith("Evidence: ") for m in marks)
     position = 0
     for mark in marks:
         line = f"{flat(mark.title)} {mark.page}"
@@ -60,9 +77,7 @@ def test_contents_gives_the_page_of_every_section(reader: PdfReader, texts: list
 
 
 def test_contents_lines_are_links(reader: PdfReader) -> None:
-    listed = [m for m in bookmarks(reader) if m.level <= 1
-              and m.title not in ("CRM recommendation", "Contents")]
-    assert internal_links(reader.pages[1]) == 2 * len(listed)  # title and page number
+    assert internal_links(reader.pages[1]) == 2 * len(listed(reader))  # title and page number
 
 
 def test_outline_panel_opens_with_the_document(reader: PdfReader) -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import subprocess
-from pathlib import Path
 
 from pdf_reading import bookmarks, flat, page_texts, text_runs
 from pypdf import PdfReader
 
-from selector.domain.recommendation import CatalogFile, Recommendation
+from selector.domain.recommendation import Recommendation
 from selector.report import charts, render_pdf
 from selector.report.numbers import number, pct, plural, signed_pct, with_unit
 from selector.report.renderer import shared_fonts
@@ -27,11 +24,12 @@ def test_no_plural_placeholders(text: str) -> None:
 
 
 def test_glossary_explains_every_method_term(reader: PdfReader, texts: list[str]) -> None:
-    start = next(m.page for m in bookmarks(reader) if m.title.startswith("Appendix F"))
+    start = next(m.page for m in bookmarks(reader) if m.title.startswith("Appendix G"))
     glossary = flat(" ".join(texts[start - 1:]))
     for term in ("TOPSIS", "PROMETHEE II", "Kendall τ", "SMAA", "Stability interval",
-                 "consistency ratio", "coefficient of variation", "Must-have (knock-out)",
-                 "Weighted sum", "Probability of first place"):
+                 "consistency ratio", "Points apart", "Must-have (knock-out)",
+                 "Weighted sum", "Probability of first place", "Value for money",
+                 "Total cost over the horizon", "Judgement, vendor claim"):
         assert term in glossary, term
 
 
@@ -55,48 +53,32 @@ def test_numbers_are_written_one_way() -> None:
 
 
 def test_large_values_print_with_separators(recommendation: Recommendation) -> None:
-    criteria = [c.model_copy(update={"unit": "EUR per user over five years"})
-                if c.criterion_id == "c04" else c for c in recommendation.criteria]
-    vendors = []
-    for v in recommendation.vendors:
-        contributions = [c.model_copy(update={"raw_value": 13000.0})
-                         if c.criterion_id == "c04" else c for c in v.contributions]
-        vendors.append(v.model_copy(update={"contributions": contributions}))
-    rec = recommendation.model_copy(update={"criteria": criteria, "vendors": vendors})
+    """A value the advisor worded with separators stays so; no amount loses its commas."""
+    offerings = []
+    for o in recommendation.offerings:
+        contributions = [c.model_copy(update={"value_text": "13,000 EUR per user-year"})
+                         if c.criterion_id == "c_04" else c for c in o.contributions]
+        offerings.append(o.model_copy(update={"contributions": contributions}))
+    rec = recommendation.model_copy(update={"offerings": offerings})
     text = flat(" ".join(page_texts(render_pdf(rec))))
-    assert "13,000 EUR per user over five years" in text
-    assert "13000" not in text
+    assert "13,000 EUR per user-year" in text
+    assert "EUR 410,000–620,000" in text  # the winner's total cost
+    seed = str(rec.provenance.seed)  # an identifier, printed as it is
+    assert not re.search(r"(?<![\w,.])\d{5,}(?![\w,])", text.replace(seed, ""))
 
 
-def test_catalog_fingerprint_is_what_sha256sum_gives(tmp_path: Path,
-                                                     recommendation: Recommendation) -> None:
-    """The one checksum line can be checked with the standard tool, as the report says."""
-    names = ["vendors/zoho.toml", "criteria/openness.toml", "criteria/cost.toml"]
-    files = []
-    for index, name in enumerate(names):
-        path = tmp_path / name
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(f"id = 'file{index}'\n", encoding="utf-8")
-        files.append(CatalogFile(path=name, sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-                                 catalog="shipped"))
-    listing = subprocess.run(["sha256sum", *names], cwd=tmp_path, capture_output=True,
-                             text=True, check=True).stdout
-    ordered = "".join(sorted(listing.splitlines(keepends=True), key=lambda x: x.split()[1]))
-    expected = hashlib.sha256(ordered.encode()).hexdigest()
-    rec = recommendation.model_copy(update={"provenance": recommendation.provenance.model_copy(
-        update={"catalog_files": files})})
-    text = "".join(" ".join(page_texts(render_pdf(rec))).split())
-    assert f"Catalog(3files){expected}" in text
-
-
-def _rects(drawing: object) -> list[object]:
+def _shapes(drawing: object) -> list[object]:
     found = []
     for node in getattr(drawing, "contents", []):
         if hasattr(node, "contents"):
-            found += _rects(node)
-        elif type(node).__name__ == "Rect":
+            found += _shapes(node)
+        else:
             found.append(node)
     return found
+
+
+def _rects(drawing: object) -> list[object]:
+    return [n for n in _shapes(drawing) if type(n).__name__ == "Rect"]
 
 
 def test_charts_use_few_fills_that_differ_in_greyscale() -> None:
@@ -129,17 +111,50 @@ def test_charts_print_their_values_and_carry_alternative_text(
         reader: PdfReader, texts: list[str], recommendation: Recommendation) -> None:
     page = next(m.page for m in bookmarks(reader) if m.title == "Total scores")
     text = texts[page - 1]
-    ranked = [v for v in recommendation.vendors if not v.excluded]
+    ranked = [o for o in recommendation.offerings if not o.excluded]
     assert "Bar chart of the total scores, in points of 100:" in flat(text)
-    for vendor in ranked:
-        assert re.search(rf"\b{vendor.score * 100:.1f}\b", text), vendor.name
+    for offering in ranked:
+        assert re.search(rf"\b{offering.score * 100:.1f}\b", text), offering.name
     probabilities = next(m.page for m in bookmarks(reader) if m.title == "How likely each rank is")
     assert "60%" in texts[probabilities - 1]
 
 
+def test_value_for_money_chart_names_every_ranked_offering(
+        reader: PdfReader, texts: list[str], recommendation: Recommendation) -> None:
+    """Its alternative text gives each offering's rank, score and total cost, and marks the
+    efficient ones; on the page, each point carries its rank."""
+    page = next(m.page for m in bookmarks(reader) if m.title == "Value for money")
+    text = flat(texts[page - 1])
+    assert "Scatter chart of score (points of 100) against total cost over 5 years" in text
+    for offering in (o for o in recommendation.offerings if not o.excluded):
+        said = f"{offering.rank} {flat(offering.name)}: {offering.score * 100:.1f} points"
+        assert said in text, said
+    assert text.count("(best value)") == sum(o.efficient for o in recommendation.offerings)
+    assert "(not fully priced)" in text
+    assert flat(recommendation.value_for_money) in text
+
+
+def test_value_for_money_chart_is_greyscale_safe() -> None:
+    fonts = shared_fonts()
+    points = [charts.ValuePoint("1", 0.83, 750_000, 1_070_000, efficient=True),
+              charts.ValuePoint("2", 0.82, 490_000, 780_000, efficient=True),
+              charts.ValuePoint("3", 0.81, 1_260_000, 1_740_000),
+              charts.ValuePoint("4", 0.7, 180_000, 420_000, priced=False)]
+    drawing = charts.value_for_money(fonts, points, 480)
+    shapes = _shapes(drawing)
+    fills = {n.fillColor.hexval() for n in shapes
+             if type(n).__name__ in ("Rect", "Circle", "Polygon") and n.fillColor is not None}
+    assert len(fills) == 2  # dark for the efficient, white for the others: shape tells the rest
+    kinds = {type(n).__name__ for n in shapes}
+    assert {"Polygon", "Circle", "Rect"} <= kinds
+    labels = {n.text for n in shapes if type(n).__name__ == "String"}
+    assert {"1", "2", "3", "4"} <= labels
+    assert charts.cost_axis_unit(points) == "EUR million"
+
+
 def test_every_chart_has_a_caption_saying_what_to_see(reader: PdfReader,
                                                       texts: list[str]) -> None:
-    for title in ("Total scores", "How likely each rank is",
+    for title in ("Total scores", "Value for money", "How likely each rank is",
                   "Openness, modularity and integration"):
         page = next(m.page for m in bookmarks(reader) if m.title == title)
         after = flat(texts[page - 1]).split(title, 1)[1]

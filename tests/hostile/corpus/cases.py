@@ -78,10 +78,11 @@ def _toml(path: Path) -> dict[str, Any]:
 
 
 def vendor_seed() -> dict[str, Any]:
-    """The richest shipped vendor profile (the most tables), renamed so it adds a vendor
-    rather than replacing one."""
+    """The richest shipped vendor profile sold as one offering (the most tables), renamed so
+    it adds a vendor rather than replacing one, and its name is what the views show."""
     paths = sorted((shipped_root() / "vendors").glob("*.toml"))
-    data = max((_toml(p) for p in paths), key=lambda d: sum(1 for _ in tables(d)))
+    single = [d for d in (_toml(p) for p in paths) if not d.get("offerings")]
+    data = max(single, key=lambda d: sum(1 for _ in tables(d)))
     data["id"] = "hostile_vendor"
     data["name"] = "Hostile CRM"
     for k, offering in enumerate(data.get("offerings", [])):
@@ -98,8 +99,8 @@ def criteria_by_kind(kind: str) -> list[str]:
     out = []
     for path in sorted((shipped_root() / "criteria").glob("*.toml")):
         for criterion in _toml(path).get("criteria", []):
-            if criterion.get("scale", {}).get("kind") == kind:
-                out.append(criterion["id"])
+            if criterion.get("scale", {}).get("kind") == kind and not criterion.get("computed"):
+                out.append(criterion["id"])  # (computed ones are not scored in vendor files)
     assert out, f"no shipped {kind} criterion: the corpus seeds need updating"
     return out
 

@@ -10,21 +10,7 @@ import pytest
 from .cases import CASES, Case
 from .run import Outcome, run_all
 
-KNOWN_GAPS = {
-    "everything_at_the_limit": (
-        "report (issue 16, the report engineer's part): an override rationale of 5,000 "
-        "characters, the longest a note may be, makes the PDF's override table raise "
-        "LayoutError (exit 70). Reproducer: the example project with overrides[0].rationale "
-        "= 'W' * 5000, then crm-selector report project.toml -o out.pdf"
-    ),
-    "long_score_notes": (
-        "report (issue 16, the report engineer's part): a score note of 5,000 characters "
-        "(allowed) on a ranked vendor makes the PDF's evidence table raise LayoutError (exit "
-        "70). Reproducer: copy vendors/dynamics-365-sales.toml into a folder mine/, set "
-        "scores.sales_automation.note to 'Seen in the docs. ' * 300 cut to 5,000 characters, "
-        "then crm-selector report examples/nordlys-project.toml --catalog mine -o out.pdf"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 """Cases that still fail because of work owned by another part of issue 16; each has its own
 strict xfail test, so the entry must go when that work lands."""
 
