@@ -25,7 +25,7 @@ class ListPrice:
     per_user_month: Range | None
     priced: bool  # every needed price line is published
     text: str  # "EUR 98 a user-month", "on quote", "no licence fee", "no price listed"
-    short: str  # for a column headed "EUR a user-month": "98.09", "quote", "0", "–"
+    short: str  # for a column headed "EUR/user/month": "98.09", "quote", "no fee", "–"
 
 
 def list_prices(catalog: Catalog, project: Project) -> dict[str, ListPrice]:

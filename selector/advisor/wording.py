@@ -270,14 +270,14 @@ def list_price(amount: Range | None, priced: bool) -> str:
 
 
 def list_price_short(amount: Range | None, priced: bool) -> str:
-    """The same for a table column headed "EUR a user-month": "98.09", "0.27–1.1", "0",
+    """The same for a table column headed "EUR/user/month": "98.09", "0.27–1.1", "no fee",
     "quote", "–"."""
     if amount is None:
         return "–"
     if not priced:
         return "quote"
     if amount.high <= 0:
-        return "0"
+        return "no fee"
     low = f"{amount.low:,.2f}".rstrip("0").rstrip(".")
     high = f"{amount.high:,.2f}".rstrip("0").rstrip(".")
     return high if low == high else f"{low}–{high}"

@@ -127,8 +127,8 @@ class CrmSelectorApp(App[int]):
 
         self.push_screen(ChoiceScreen(
             "Unsaved work found",
-            self._said(f"{path.name} has changes from {when} that were never saved (the app stopped "
-            "before saving them). What they change:"),
+            self._said(f"{path.name} has changes from {when} that were never saved (the app "
+                       "stopped before saving them). What they change:"),
             [Choice("r", "Restore them", "restore", variant="primary",
                     detail="and save them to the file"),
              Choice("d", "Discard them", "discard", variant="error",
@@ -380,7 +380,8 @@ class CrmSelectorApp(App[int]):
 
         self.push_screen(ChoiceScreen(
             "Unsaved changes",
-            self._said(f"{session.path.name} has changes since it was last saved (Ctrl+S) or opened. "
+            self._said(f"{session.path.name} has changes since it was last saved (Ctrl+S) or "
+            "opened. "
             "They are already written to the file by the autosave; quitting without saving "
             "puts the file back as it was."),
             [Choice("s", "Save and quit", "save", variant="primary"),

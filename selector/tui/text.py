@@ -68,3 +68,17 @@ def distinct_names(people: list, extra: tuple[str, ...] = ("department", "role")
             label = f"{person.name} ({detail})"
         labels[person.id] = label
     return labels
+
+
+def fit_lines(value: object, width: int, lines: int) -> Text:
+    """`value` wrapped at words into at most `lines` lines of `width` cells, the last ending
+    in "…" when the rest does not fit, so two long names that share their start ("HubSpot
+    Sales Hub Professional", "… Enterprise") still differ on screen."""
+    import textwrap
+
+    text = visible(str(value), keep="")
+    wrapped = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1:])
+        wrapped = [*wrapped[:lines - 1], rest[:width - 1].rstrip() + "…"]
+    return Text("\n".join(wrapped))

@@ -19,7 +19,6 @@ from selector.advisor.wording import list_price, list_price_short, price_tier
 from selector.catalog import open_project
 from selector.domain.recommendation import Range
 from selector.domain.vendors import PriceTier
-
 from tests.advisor.test_team_cost import ACME, PROJECT, SCORES, USD
 
 

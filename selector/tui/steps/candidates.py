@@ -46,6 +46,8 @@ PRICE_LIMITS = ((0.0, "no licence fee"), (25.0, "≤ EUR 25 a user-month"),
                 (50.0, "≤ EUR 50 a user-month"), (100.0, "≤ EUR 100 a user-month"))
 FACT_ORDER = ("deployment", "run_by", "hosting_regions", "languages", "identity_standards",
               "api_styles", "certifications", "licence", "integrations", "modules")
+VERDICT_MARKS = {"within": ("✓", "green"), "may_exceed": ("?", "bold yellow"),
+                 "over": ("✗", "bold red")}
 SHOWN_SYSTEM_KINDS = 2
 """Integrations are shown by name; their kind only where it says more than the name."""
 
@@ -58,7 +60,10 @@ def fit_names(names: list[str], room: int) -> str:
             text += f" + {len(names) - shown} more"
         if len(text) <= room:
             return text
-    return plural(len(names), "entry", "entries")
+    # not even one whole name: the first one cut short, and the count of the others
+    more = f" + {len(names) - 1} more" if len(names) > 1 else ""
+    keep = max(1, room - len(more) - 1)
+    return names[0][:keep].rstrip() + "…" + more
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,7 @@ class CandidatesStep(Step):
                                  prompt="price", id="f-price", compact=True)
                 yield Static("", id="shortlist-line")
                 yield OfferingTable(["✓", "Vendor / offering", "Deployment", "Licence",
-                                     "EUR a user-month", "RFP"],
+                                     "EUR/user/month", "RFP"],
                                     fit=(1, 3.0, 1.6, 1.2, 1.1, 1.2), id="offerings")
                 with VerticalScroll(id="offering-detail"):
                     yield Static("", id="offering-profile")
@@ -310,9 +315,11 @@ class CandidatesStep(Step):
                 heading.append(f"  · {plural(len(all_ids), 'offering')}"
                                + (f", {shown} shown" if shown < len(all_ids) else ""),
                                style="dim")
-                rows.append(Row((Text(mark, style="bold green"), heading, Text(""), Text(""),
-                                 Text(""), self._rfp_cell(answers.get(vendor_id, []))),
-                                style="bold"))
+                # the heading runs across the offerings' columns: a vendor has no deployment,
+                # licence or price of its own
+                rows.append(Row((Text(mark, style="bold green"), heading,
+                                 self._rfp_cell(answers.get(vendor_id, []))),
+                                style="bold", spans=(1, 4, 1)))
                 lines.append(Line("vendor", vendor_id, vendor_id))
             for e in entries:
                 o = e.offering
@@ -439,9 +446,35 @@ class CandidatesStep(Step):
             t.append("excluded by a must-have (step 7 says why)", style="red")
         else:
             t.append(f"rank {result.rank}", style="bold")  # type: ignore[attr-defined]
-        if result.cost is not None and result.cost.summary:  # type: ignore[attr-defined]
+        cost = result.cost  # type: ignore[attr-defined]
+        if cost is not None and cost.summary:
             t.append(" · ")
-            t.append_text(lit(result.cost.summary))  # type: ignore[attr-defined]
+            t.append_text(lit(cost.summary))
+        if cost is not None and cost.lines:
+            self._cost_lines(t, cost)
+
+    def _cost_lines(self, t: Text, cost) -> None:  # noqa: ANN001 - a TeamCost
+        """What the team's cost is made of, each line with how it was worked out, and each
+        budget's verdict: the advisor's own amounts and sentences."""
+        words = advice.wording()
+        rec = self.recommendation
+        t.append("\n\nWhat it costs your team\n", style="bold underline")
+        if rec is not None and rec.cost_basis:
+            t.append_text(lit(rec.cost_basis, "dim"))
+            t.append("\n")
+        for line in cost.lines:
+            t.append(f"• {line.label}: ", style="bold")
+            t.append(f"{words.euro_range(line.amount)} {'a year' if line.recurring else 'once'}")
+            if line.basis:
+                t.append_text(lit(f" — {line.basis}", "dim"))
+            if line.default_used:
+                t.append("  (the catalog's default estimate)", style="yellow")
+            t.append("\n")
+        for check in cost.budgets:
+            symbol, style = VERDICT_MARKS.get(check.verdict, ("•", "dim"))
+            t.append(f"{symbol} ", style=style)
+            t.append_text(lit(check.text))
+            t.append("\n")
 
     def _fact_line(self, t: Text, o: OfferingProfile, fact: str) -> None:
         words = advice.wording()
@@ -539,11 +572,11 @@ class CandidatesStep(Step):
                         style="green")
         else:
             errors = sum(1 for p in problems if p.severity == "error")
-            text = Text(f"{plural(len(problems), 'problem')} ({errors} errors): files or "
+            text = Text(f"{plural(len(problems), 'problem')} ({plural(errors, 'error')}): files or "
                         "entries with errors were skipped; the rest loaded. Warnings are "
                         "notes (a format-1 file read as format 2, a country the tool does not "
                         "know).\n\n", style="bold yellow")
-            for problem in problems:
+            for problem in sorted(problems, key=lambda p: p.severity != "error"):
                 text.append_text(lit(str(problem), "red" if problem.severity == "error"
                                      else "yellow"))
                 text.append("\n")

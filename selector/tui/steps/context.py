@@ -57,9 +57,7 @@ def parse_number(value: str) -> int | float | None:
     value = value.replace("_", "")
     if not value:
         return None
-    if "," in value and "." in value:
-        value = value.replace(",", "")
-    elif re.fullmatch(r"-?\d{1,3}(,\d{3})+", value):
+    if "," in value and "." in value or re.fullmatch(r"-?\d{1,3}(,\d{3})+", value):
         value = value.replace(",", "")
     else:
         value = value.replace(",", ".")

@@ -156,5 +156,5 @@ def step_info(number: int) -> StepInfo:
     return STEPS[number - 1]
 
 
-__all__ = ["CONTEXT_SECTIONS", "EITHER", "answered_in_step", "STEPS", "StepInfo", "context_questions",
-           "step_info"]
+__all__ = ["CONTEXT_SECTIONS", "EITHER", "STEPS", "StepInfo", "answered_in_step",
+           "context_questions", "step_info"]

@@ -3,10 +3,10 @@ what each costs the team against its budgets, value for money, near ties, exclus
 actions, the team's weights, and a what-if.
 
 Everything here lays out the Recommendation as it is, each fact once: the sentences are the
-advisor's (`selector.advisor.wording`), the view only chooses and arranges them. The what-if mode nudges group weights and
-asks the advisor's what-if in a worker thread, so the weights move at each key press and the
-ranking beside them follows (marked "updating…" until it is for the weights shown); the saved
-project stays exactly as it was.
+advisor's (`selector.advisor.wording`), the view only chooses and arranges them. The what-if
+mode nudges group weights and asks the advisor's what-if in a worker thread, so the weights
+move at each key press and the ranking beside them follows (marked "updating…" until it is for
+the weights shown); the saved project stays exactly as it was.
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ from selector.tui import advice
 from selector.tui.messages import Ranking
 from selector.tui.session import Session
 from selector.tui.steps.base import Step
-from selector.tui.text import lit, pct, plural, said
+from selector.tui.text import fit_lines, lit, pct, plural, said
 from selector.tui.widgets.fit_table import FitTable
 from selector.tui.widgets.form import FormField, FormScreen
 from selector.tui.widgets.validation import Check, InRange, model_errors
@@ -46,6 +46,8 @@ MOVES = frozenset({"up", "down", "left", "right", "pageup", "pagedown", "home", 
 SEEN_AFTER_SECONDS = 4.0
 """How long the team stays on the step before it counts as having looked at the scores."""
 COLUMN_WIDTH = 14
+HEADER_LINES = 2
+"""Offering names take two lines over their column: editions of one product differ at the end."""
 AWAITING = ("to_decide", "verify_in_demo")
 DECISIONS = {"a": "accepted", "c": "challenged", "v": "verify_in_demo", "u": "to_decide"}
 JUDGEMENT_ROW = "evidence"
@@ -133,7 +135,8 @@ class ScoresStep(Step):
         yield Static("", id="scores-banner", classes="warning-text")
         with TabbedContent(id="scores-tabs"):
             with TabPane("Scores", id="tab-scores"):
-                yield ScoreTable(cursor_type="cell", id="matrix", fixed_columns=1)
+                yield ScoreTable(cursor_type="cell", id="matrix", fixed_columns=1,
+                                 header_height=HEADER_LINES)
                 with VerticalScroll(id="evidence"):
                     yield Static("", id="evidence-text")
             with TabPane("Claims to decide", id="tab-claims"):
@@ -229,9 +232,8 @@ class ScoresStep(Step):
             table.clear(columns=True)
             table.add_column("Criterion (unit)", key="criterion")
             for r in self._offerings:
-                label = lit(r.name)
-                label.no_wrap, label.overflow = True, "ellipsis"
-                table.add_column(label, width=COLUMN_WIDTH, key=r.id)
+                table.add_column(fit_lines(r.name, COLUMN_WIDTH, HEADER_LINES),
+                                 width=COLUMN_WIDTH, key=r.id)
             self._shape = shape
         else:
             table.clear()
@@ -468,7 +470,11 @@ class ScoresStep(Step):
 
     def edit(self, row: int, column: int) -> None:
         cell = self._cell_at(row, column)
-        if cell is None or cell[1] == JUDGEMENT_ROW:
+        if cell is None:
+            return
+        if cell[1] == JUDGEMENT_ROW:
+            self.app.notify("This row says how much of each score rests on judgement: move "
+                            "to a value (↓) to override it.", markup=False, timeout=5)
             return
         if self._seen_timer is not None:
             self.seen()  # overriding a score is looking at it

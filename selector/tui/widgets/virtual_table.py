@@ -31,10 +31,15 @@ PADDING = 1
 
 @dataclass(frozen=True)
 class Row:
-    """One row: its cells, and a style for the whole row ("bold" for a group's heading)."""
+    """One row: its cells, and a style for the whole row ("bold" for a group's heading).
+
+    `spans` says how many columns each cell takes (a heading across the columns of the
+    rows under it); empty: one each.
+    """
 
     cells: tuple[Text, ...]
     style: str = ""
+    spans: tuple[int, ...] = ()
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -164,8 +169,15 @@ class VirtualTable(ScrollView, can_focus=True):
     def _widths(self, width: int) -> list[int]:
         return column_widths(self.fit, width, PADDING)
 
-    def _line(self, cells: Sequence[Text], width: int, style: Style) -> Strip:
+    def _line(self, cells: Sequence[Text], width: int, style: Style,
+              spans: Sequence[int] = ()) -> Strip:
         widths = self._widths(width)
+        if spans:
+            joined, at = [], 0
+            for span in spans:
+                joined.append(sum(widths[at:at + span]) + 2 * PADDING * (span - 1))
+                at += span
+            widths = joined
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         for cell, cell_width in zip(cells, widths, strict=False):
             cell = cell.copy()
@@ -198,7 +210,7 @@ class VirtualTable(ScrollView, can_focus=True):
         if cursor:
             style = style + self.get_component_rich_style(
                 "virtual-table--cursor" if self.has_focus else "virtual-table--cursor-blurred")
-        strip = self._line(row.cells, width, style)
+        strip = self._line(row.cells, width, style, row.spans)
         self._lines[key] = strip
         return strip
 

@@ -1,0 +1,191 @@
+"""Offerings, their cost for the team, and must-haves on facts, driven by the keys a team
+presses (issues 10, 11 and 14).
+
+Expected amounts are worked out here by hand from the vendor file and the catalog's cost model
+(read with tomllib, not through the advisor), then rounded the way the screen rounds money.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widget import Widget
+
+from selector.catalog import load_project, save_project
+from selector.catalog.shipped import example_project
+from selector.tui.steps.candidates import OfferingTable
+from selector.tui.widgets.form import FormScreen
+
+from .helpers import settle, type_text, until, workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def screen_text(app) -> str:  # noqa: ANN001
+    """Every character on the screen, as the team sees it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def static_text(widget: Widget) -> str:
+    return str(widget.render())
+
+
+def money(value: float) -> str:
+    """EUR amounts as the screen shows them: three significant figures, thousands with commas."""
+    from math import floor, log10
+
+    digits = 3 - 1 - floor(log10(abs(value)))
+    return f"{round(value, min(0, digits)):,.0f}"
+
+
+@pytest.fixture
+def example_file(tmp_path: Path) -> Path:
+    path = tmp_path / "nordlys.toml"
+    shutil.copyfile(example_project(), path)
+    return path
+
+
+@pytest.mark.asyncio
+async def test_a_fact_must_have_added_in_step_3_excludes_offerings_in_the_results(
+        make_app, example_file) -> None:
+    app = make_app(example_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        ws = await workspace(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("shift+tab", "right")  # the tab strip, then "Must-haves on facts"
+        await settle(pilot)
+        await pilot.press("tab")  # into the list (its buttons are for the mouse)
+        await settle(pilot)
+        before = len(ws.session.project.must_haves)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await pilot.press("enter", "down", "down", "enter")  # the fact: Deployment
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen)
+                    and "Deployment" in app.screen.form_title)
+        await settle(pilot)
+        await pilot.press("down", "space")  # must list "on premises"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, FormScreen))
+        await settle(pilot)
+        assert len(ws.session.project.must_haves) == before + 1
+        assert ws.session.project.must_haves[-1].includes == ["on_premises"]
+        assert "on premises listed" in screen_text(app)
+        await pilot.press("7")
+        await until(pilot, lambda: not ws.ranking.updating
+                    and ws.ranking.recommendation is not None
+                    and any(m.fact == "deployment" for m in ws.session.project.must_haves))
+        await settle(pilot)
+        results = static_text(ws.query_one("#results-text"))
+        # Salesforce is SaaS only (vendors/salesforce-sales-cloud.toml): out, with the fact
+        assert "Salesforce Sales Cloud Enterprise\n" in results
+        assert "Deployment: on premises not listed; it lists SaaS" in results
+        excluded = results.split("Excluded by a must-have")[1]
+        assert "Salesforce Sales Cloud Enterprise" in excluded
+    saved = load_project(example_file).project
+    assert saved is not None and saved.must_haves[-1].fact == "deployment"
+
+
+@pytest.mark.asyncio
+async def test_team_cost_on_screen_matches_the_vendor_file_by_hand(
+        make_app, example_file) -> None:
+    """Salesflare Pro: EUR 49 a user-month (vendors/salesflare.toml), 85 users for 5 years
+    (the example's answers); the administration FTE and its cost from the catalog."""
+    vendor = tomllib.loads((ROOT / "vendors" / "salesflare.toml").read_text("utf-8"))
+    model = tomllib.loads((ROOT / "criteria" / "cost_model.toml").read_text("utf-8"))
+    answers = tomllib.loads(example_file.read_text("utf-8"))["answers"]
+    seats, years = answers["crm_users"], answers["horizon_years"]
+    tier = vendor["price_tiers"][0]
+    assert (tier["currency"], tier["unit"]) == ("EUR", "user-month")
+    licences = tier["amount"] * seats * 12
+    fte = vendor["cost"]["administration"]["fte"]
+    rate = model["fte_cost_eur"]["value"]
+    yearly = (licences + fte[0] * rate[0], licences + fte[1] * rate[1])
+    impl = vendor["cost"]["implementation"]
+    grow = seats / impl["users"]  # only the user-driven share of the work grows with seats
+    factors = [1 - share + share * grow for share in model["implementation_user_share"]["value"]]
+    upfront = (impl["eur"][0] * min(factors), impl["eur"][1] * max(factors))
+    total = (upfront[0] + years * yearly[0], upfront[1] + years * yearly[1])
+
+    app = make_app(example_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        ws = await workspace(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "salesflare")
+        await pilot.press("enter", "space")  # shortlist it, so it is ranked
+        await until(pilot, lambda: ws.ranking.recommendation is not None
+                    and not ws.ranking.updating
+                    and any(r.id == "salesflare" for r in ws.ranking.recommendation.offerings))
+        await settle(pilot)
+        detail = static_text(ws.query_one("#offering-profile"))
+        assert f"Licences: EUR {money(licences)} a year" in detail
+        assert f"{seats} seats × EUR 49 a user-month × 12" in detail
+        assert (f"EUR {money(total[0])}–{money(total[1])} over {years} years for {seats} users"
+                in detail)
+        await pilot.press("7")
+        await settle(pilot)
+        results = static_text(ws.query_one("#results-text"))
+        costs = results.split("What each costs your team")[1]
+        row = next(line for line in costs.splitlines() if "Salesflare" in line)
+        assert f"EUR {money(yearly[0])}–{money(yearly[1])}" in row
+        assert f"EUR {money(total[0])}–{money(total[1])}" in row
+
+
+def make_big_catalog(folder: Path, vendors: int) -> Path:
+    """A consultant's catalog of `vendors` synthetic vendor files (benchmarks/scale.py)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from scale import make_catalog
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return make_catalog(vendors, folder)
+
+
+@pytest.mark.asyncio
+async def test_a_thousand_vendors_scroll_and_search_without_a_widget_per_row(
+        make_app, tmp_path: Path) -> None:
+    make_big_catalog(tmp_path / "market", 1000)
+    opened = load_project(example_project())
+    project = opened.project
+    assert project is not None
+    project.catalogs.paths = ["market"]  # beside the shipped catalog
+    project.shortlist = []
+    path = tmp_path / "big.toml"
+    save_project(project, path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        ws = await workspace(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        table = ws.query_one(OfferingTable)
+        offerings = len(ws.session.catalog.offerings)
+        assert offerings > 1000
+        assert table.row_count >= offerings  # every offering, with its vendor's headings
+        # the rows are data drawn line by line: the step holds a few dozen widgets, not
+        # one per row
+        assert len(list(ws.step(5).walk_children())) < 150
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.cursor == table.row_count - 1
+        last = ws.step(5)._lines[-1]
+        assert last.kind == "offering"
+        name = next(o.name for o in ws.session.catalog.offerings if o.id == last.ref)
+        assert static_text(ws.query_one("#offering-profile")).startswith(name)
+        assert table.scroll_y > table.row_count - 40  # scrolled to the end
+        await pilot.press("slash")
+        await type_text(pilot, "#917")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "#917" in shown
+        assert "of " in shown and "offerings shown" in shown
+        assert table.row_count <= 5  # one vendor's offerings (and its heading)
+        assert table.cursor == 0 and app.focused is table
