@@ -100,6 +100,38 @@ class OfferingTable(VirtualTable):
             self.post_message(self.Toggle(self.cursor))
 
 
+class ShortlistLine(Static):
+    """The shortlist by name, as many names as fit the line's width when it is drawn (a name
+    cut short ends in "…"; the others are counted), then how many offerings are shown."""
+
+    DEFAULT_CSS = "ShortlistLine { height: 1; }"
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003
+        super().__init__(**kwargs)
+        self.names: list[str] = []
+        self.counts = ""
+
+    def show(self, names: list[str], counts: str) -> None:
+        self.names, self.counts = names, counts
+        self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width or 80
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f"Shortlist ({len(self.names)}): ", style="bold")
+        counts = f"  · {self.counts}"
+        room = max(12, width - line.cell_len - len(counts))
+        if not self.names:
+            empty = Text("empty (all offerings are compared); Space adds the highlighted "
+                         "vendor or offering")
+            empty.truncate(room, overflow="ellipsis")
+            line.append_text(empty)
+        else:
+            line.append_text(lit(fit_names(self.names, room)))
+        line.append(counts, style="dim")  # always: a search says at once what it found
+        return line
+
+
 class SearchInput(Input):
     """The search: Enter or ↓ goes to the results, so Space shortlists from there."""
 
@@ -147,17 +179,19 @@ class CandidatesStep(Step):
                 with Horizontal(id="filters"):
                     yield SearchInput(placeholder="search… (/)", id="search", compact=True)
                     yield Select([], prompt="kind", id="f-type", compact=True)
-                    yield Select([], prompt="deployment", id="f-deploy", compact=True)
+                    yield Select([], prompt="deploy", id="f-deploy", compact=True)
                     yield Select([], prompt="run by", id="f-run", compact=True)
                     yield Select([], prompt="region", id="f-region", compact=True)
                     yield Select([("Open source", "open"), ("Proprietary", "proprietary")],
                                  prompt="licence", id="f-licence", compact=True)
                     yield Select([(label, limit) for limit, label in PRICE_LIMITS],
                                  prompt="price", id="f-price", compact=True)
-                yield Static("", id="shortlist-line")
+                yield ShortlistLine(id="shortlist-line")
+                # licence and price take what their longest words need ("proprietary",
+                # "0.27–1.1"); the names take most of the rest
                 yield OfferingTable(["✓", "Vendor / offering", "Deployment", "Licence",
-                                     "EUR/user/month", "RFP"],
-                                    fit=(1, 3.0, 1.6, 1.2, 1.1, 1.2), id="offerings")
+                                     "EUR/user/mo", "RFP"],
+                                    fit=(1, 3.0, 1.6, 11, 11, 1.0), id="offerings")
                 with VerticalScroll(id="offering-detail"):
                     yield Static("", id="offering-profile")
             with TabPane("Solution types", id="tab-types"):
@@ -310,11 +344,11 @@ class CandidatesStep(Step):
                 mark = "✓" if vendor_id in shortlist or chosen == len(all_ids) else \
                     "◐" if chosen else " "
                 heading = lit(first.product, "bold")
-                heading.append_text(lit(f"  {first.company}", "dim"))
                 shown = len(entries)
                 heading.append(f"  · {plural(len(all_ids), 'offering')}"
-                               + (f", {shown} shown" if shown < len(all_ids) else ""),
+                               + (f", {shown} shown" if shown < len(all_ids) else "") + " · ",
                                style="dim")
+                heading.append_text(lit(first.company, "dim"))
                 # the heading runs across the offerings' columns: a vendor has no deployment,
                 # licence or price of its own
                 rows.append(Row((Text(mark, style="bold green"), heading,
@@ -341,7 +375,7 @@ class CandidatesStep(Step):
             row = lines.index(current)
         self._lines = lines
         table.set_rows(rows, cursor=row)
-        self._shortlist_line(len(visible), len(groups))
+        self._shortlist_line(len(visible))
         self._show_offering(row if lines else -1)
 
     def _ref_name(self, ref: str) -> str:
@@ -353,21 +387,11 @@ class CandidatesStep(Step):
         except KeyError:
             return ref
 
-    def _shortlist_line(self, shown: int, vendors: int) -> None:
-        shortlist = self.session.project.shortlist
+    def _shortlist_line(self, shown: int) -> None:
         total = len(self._entries)
-        widget = self.query_one("#shortlist-line", Static)
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(f"{shown} of {plural(total, 'offering')} shown "
-                    f"({plural(vendors, 'vendor')}). ", style="dim")
-        line.append(f"Shortlist ({len(shortlist)}): ", style="bold")
-        if not shortlist:
-            line.append("empty (all offerings are compared); Space adds the highlighted "
-                        "vendor or offering")
-        else:
-            room = (widget.size.width or self.size.width or 100) - line.cell_len
-            line.append_text(lit(fit_names([self._ref_name(i) for i in shortlist], room)))
-        widget.update(line)
+        self.query_one(ShortlistLine).show(
+            [self._ref_name(i) for i in self.session.project.shortlist],
+            f"{shown:,} of {total:,} {'offering' if total == 1 else 'offerings'} shown")
 
     def _show_offering(self, row: int) -> None:
         profile = self.query_one("#offering-profile", Static)
