@@ -72,6 +72,7 @@ class Entry:
 
     offering: OfferingProfile
     haystack: str
+    names: str  # the offering's, product's and company's names: a search hit here comes first
     kinds: frozenset[str]
     open_source: bool
     deployment: str
@@ -215,7 +216,8 @@ class CandidatesStep(Step):
                                  *modules, *integrations, *(types.get(t, t)
                                                             for t in o.solution_types)])
             self._entries.append(Entry(
-                o, haystack.casefold(), frozenset(o.solution_types), o.is_open_source(),
+                o, haystack.casefold(), " ".join([o.name, o.product, o.company]).casefold(),
+                frozenset(o.solution_types), o.is_open_source(),
                 ", ".join(words.value_name(d, "deployment") for d in o.deployment)))
         self._by_id = {e.offering.id: e for e in self._entries}
         self._siblings = {}
@@ -286,6 +288,8 @@ class CandidatesStep(Step):
                         price.per_user_month.low > float(limit):
                     continue
             out.append(e)
+        if query:  # "odoo" lists Odoo before a service whose description mentions Odoo
+            out.sort(key=lambda e: query not in e.names)
         return out
 
     # ----------------------------------------------------------------- view

@@ -51,7 +51,11 @@ VERDICT_MARKS = {"within": ("✓", "green"), "may_exceed": ("?", "bold yellow"),
                  "over": ("✗", "bold red")}
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
            "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295")
+RISK_LABELS = {"readiness": "Readiness", "cost": "Cost", "evidence": "Evidence", "fit": "Fit",
+               "data": "Data", "decision": "Decision"}
+"""What each kind of risk is called on screen (the kinds are the advisor's ids)."""
 BAR_WIDTH = 28
+NAME_WIDTH = 26
 NUDGE = 0.02
 
 
@@ -230,11 +234,11 @@ class ResultsStep(Step):
         if risks or readiness:  # costs are in the cost table; readiness in full in step 8
             self._section(t, "Risks")
             for risk in risks:
-                t.append(f"[{risk.kind}] ", style="bold red")
+                t.append(f"{RISK_LABELS.get(risk.kind, risk.kind.title())}: ", style="bold red")
                 t.append_text(lit(risk.text))
                 t.append("\n")
             for risk in readiness[:READINESS_SHOWN]:
-                t.append("[readiness] ", style="bold red")
+                t.append(f"{RISK_LABELS['readiness']}: ", style="bold red")
                 t.append_text(lit(risk.text))
                 t.append("\n")
             if len(readiness) > READINESS_SHOWN:
@@ -405,12 +409,17 @@ class ResultsStep(Step):
 
     def _group(self, t: Text, rec: Recommendation) -> None:
         gv = rec.group_view
-        if not (gv.disagreements or gv.left_out or gv.aggregation):
+        moved = [g for g in rec.groups if g.change_text]
+        if not (gv.disagreements or gv.left_out or gv.aggregation or moved):
             return
         self._section(t, "The team's weights")
         if gv.aggregation:
             t.append_text(lit(gv.aggregation, "dim"))
             t.append("\n")
+        if moved:
+            t.append("Agreed by the team, and after the rules of your answers:\n", style="bold")
+            for group in moved:
+                self._bullet(t, group.change_text)
         if gv.left_out:
             t.append("Not weighted yet, so left out: ", style="bold yellow")
             t.append_text(lit(", ".join(gv.left_out)))
@@ -446,12 +455,19 @@ class ResultsStep(Step):
             t.append("\n")
         return t
 
+    def _name_width(self, bar_width: int) -> int:
+        """Names take what the bar and the numbers leave, at least 26 cells, at most 44: at
+        120 columns two editions of one product show in full."""
+        width = max(60, (self.size.width or 100) - 3)
+        return max(NAME_WIDTH, min(44, width - bar_width - 28))
+
     def _candidate_line(self, t: Text, c: CandidateResult, colours: dict[str, str],
                         bar_width: int, with_probability: bool = False) -> None:
         rank = "✗" if c.excluded or c.rank is None else f"{c.rank}."
-        name = c.name if len(c.name) <= 26 else c.name[:25] + "…"
+        room = self._name_width(bar_width)
+        name = c.name if len(c.name) <= room else c.name[:room - 1] + "…"
         t.append(f"{rank:>3} ", style="red" if c.excluded else "bold")
-        t.append_text(lit(f"{name:<26} ", "strike dim" if c.excluded else ""))
+        t.append_text(lit(f"{name:<{room}} ", "strike dim" if c.excluded else ""))
         if c.excluded:
             t.append_text(lit("excluded: " + "; ".join(failure_reasons(c.failures)), "red"))
             t.append("\n")

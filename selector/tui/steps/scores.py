@@ -129,6 +129,7 @@ class ScoresStep(Step):
         self._claim_rows: list[tuple[CandidateResult, ClaimView]] = []
         self._seen_timer: Timer | None = None
         self._shape: tuple = ()
+        self._units: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(Text("6 · Scores for the shortlist", style="bold"), classes="step-title")
@@ -230,14 +231,15 @@ class ScoresStep(Step):
         shape = (tuple(r.id for r in self._offerings), table.size.width)
         if shape != self._shape:
             table.clear(columns=True)
-            table.add_column("Criterion (unit)", key="criterion")
+            table.add_column(Text("Criterion (unit;\nelse level 0–5)"), key="criterion")
             for r in self._offerings:
                 table.add_column(fit_lines(r.name, COLUMN_WIDTH, HEADER_LINES),
                                  width=COLUMN_WIDTH, key=r.id)
             self._shape = shape
         else:
             table.clear()
-        room = max(20, min(36, (self.size.width or 100) // 3))
+        room = max(18, min(36, (self.size.width or 100) // 4 + 4))
+        self._units = {c.criterion_id: c.unit for c in rec.criteria}
         self._criteria = [JUDGEMENT_ROW]
         label = Text("Resting on judgement", style="italic")
         table.add_row(label, *[self._judgement_cell(r) for r in self._offerings])
@@ -282,7 +284,7 @@ class ScoresStep(Step):
             text.append("✓ ", style="green")
         style = "dim italic" if c.judgement and not c.overridden else \
             "dim" if c.confidence == "low" else ""
-        text.append_text(lit(c.value_text, style))
+        text.append_text(lit(in_row_unit(c.value_text, self._units.get(cid, "")), style))
         if any(v.status in AWAITING for v in claims):
             text.append(" ◆", style="bold yellow")
         return text
@@ -547,6 +549,16 @@ class ScoresStep(Step):
 DECISION_WORDS = {"accepted": "accepted, it counts in the score",
                   "challenged": "challenged, the catalog's value stays",
                   "verify_in_demo": "to verify in a demo", "to_decide": "undecided again"}
+
+
+def in_row_unit(value_text: str, unit: str) -> str:
+    """A value without the words of the unit its row already names ("EUR 98.09 per
+    user-month" in the row "Licence cost (EUR per user-month)" is "98.09"; "level 4" is "4"),
+    so the columns stay narrow enough to compare offerings side by side. The evidence pane
+    below says the value in full."""
+    words = {"level"} if unit.startswith("level") else set(unit.split())
+    kept = [w for w in value_text.split() if w not in words]
+    return " ".join(kept) or value_text
 
 
 def _contribution(result: CandidateResult, cid: str) -> Contribution | None:
