@@ -443,15 +443,17 @@ class ResultsStep(Step):
                                         if self.recommendation else [])}
         t.append_text(lit(rec.headline, "bold"))
         t.append("\n")
+        # names as wide as the panel allows: two editions of one product differ at the end
+        room = max(20, min(40, (self.query_one("#what-if-ranking").size.width or 36) - 22))
         for v in [r for r in rec.offerings if not r.excluded][:RANKED_SHOWN]:
             rank = f"{v.rank}."
-            name = v.name if len(v.name) <= 20 else v.name[:19] + "…"
+            name = v.name if len(v.name) <= room else v.name[:room - 1] + "…"
             t.append(f"{rank:>3} ")
-            t.append_text(lit(f"{name:<20} "))
+            t.append_text(lit(f"{name:<{room}} "))
             t.append(f"{v.score * 100:5.1f}")
             before = team.get(v.id)
             if before is not None and before != v.rank:
-                t.append(f" (team: {before}.)", style="cyan")
+                t.append(f" (was {before}.)", style="cyan")
             t.append("\n")
         return t
 
