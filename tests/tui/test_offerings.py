@@ -189,3 +189,82 @@ async def test_a_thousand_vendors_scroll_and_search_without_a_widget_per_row(
         assert "of " in shown and "offerings shown" in shown
         assert table.row_count <= 5  # one vendor's offerings (and its heading)
         assert table.cursor == 0 and app.focused is table
+
+
+@pytest.mark.asyncio
+async def test_rfp_sent_answered_and_a_claim_decided_with_keys(make_app, example_file,
+                                                               tmp_path: Path) -> None:
+    """Step 5 writes one offering's RFP workbook (x) and imports the vendor's answers (i);
+    the list shows the RFP status; step 6 lists the claim to decide and `a` accepts it."""
+    from textual.widgets import DataTable, Input, Select, TabbedContent
+
+    from selector.tui.widgets.form import InfoScreen
+    from tests.rfp.conftest import VendorWorkbook
+
+    wanted = "hubspot_sales_hub_professional"
+    app = make_app(example_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        ws = await workspace(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        step = ws.step(5)
+        table = ws.query_one(OfferingTable)
+        await pilot.press("slash")
+        await type_text(pilot, "hubspot")
+        await pilot.press("enter")
+        await settle(pilot)
+        for _ in range(4):
+            if step._lines[table.cursor].ref == wanted:
+                break
+            await pilot.press("down")
+            await settle(pilot)
+        assert step._lines[table.cursor].ref == wanted
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        form.query_one("#field-path", Input).value = str(tmp_path / "out")
+        form.query_one("#field-which", Select).value = wanted  # "only HubSpot … Professional"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: list((tmp_path / "out").glob("*.xlsx")))
+        [sent] = list((tmp_path / "out").glob("*.xlsx"))
+        answer = tmp_path / "answered.xlsx"
+        book = VendorWorkbook(sent)  # the vendor claims more than the catalog's level 3
+        book.details("Pat Doe")
+        book.answer("Mobile access", book.level_text("Mobile access", 5), "Offline apps.")
+        book.save(answer)
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        app.screen.query_one("#field-paths", Input).value = str(answer)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, InfoScreen))
+        assert app.screen.title_text == "RFP answers imported"
+        await pilot.press("escape")
+        await settle(pilot)
+        [claim] = [c for c in ws.session.project.claims if c.criterion == "mobile_access"]
+        assert claim.status == "to_decide"
+        row = table.rows[table.cursor]
+        waiting = sum(c.status == "to_decide" for c in ws.session.project.claims)
+        assert row.cells[-1].plain == f"RFP, {waiting} to decide"  # the list's RFP column
+
+        await pilot.press("6")
+        await settle(pilot)
+        ws.query_one("#scores-tabs", TabbedContent).active = "tab-claims"
+        await settle(pilot)
+        ws.query_one("#claims", DataTable).focus()
+        shown = screen_text(app)
+        assert f"Claims to decide ({waiting})" in shown and "Mobile access" in shown
+        claims = ws.query_one("#claims", DataTable)
+        for _ in range(waiting):  # to the mobile-access claim (those waiting come first)
+            if "Mobile access" in str(claims.get_row_at(claims.cursor_row)[1]):
+                break
+            await pilot.press("down")
+        await pilot.press("a")
+        await settle(pilot)
+        [claim] = [c for c in ws.session.project.claims if c.criterion == "mobile_access"]
+        assert claim.status == "accepted"
+        assert sum(c.status == "to_decide" for c in ws.session.project.claims) == waiting - 1
+        await pilot.pause(0.2)
+        await settle(pilot)
+    saved = load_project(example_file).project
+    assert saved is not None
+    assert ("mobile_access", "accepted") in [(c.criterion, c.status) for c in saved.claims]

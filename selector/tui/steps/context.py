@@ -128,12 +128,12 @@ class QuestionField(Vertical):
             yield Static(Text("Not answered yet: tick each that applies (Space).",
                               style="italic"), classes="q-unanswered warning-text")
         elif q.kind == "number":
-            hint = []
-            if q.minimum is not None:
-                hint.append(f"≥ {q.minimum:g}")
-            if q.maximum is not None:
-                hint.append(f"≤ {q.maximum:g}")
-            yield Input(shown_number(self.value), placeholder="a number " + " ".join(hint),
+            low, high = q.minimum, q.maximum
+            hint = ("a number" if low is None and high is None else
+                    f"a number from {low:g} to {high:g}" if low is not None and high is not None
+                    else f"a number, at least {low:g}" if low is not None
+                    else f"a number, at most {high:g}")
+            yield Input(shown_number(self.value), placeholder=hint,
                         id=wid, classes="q-number", compact=True)
         elif q.kind == "date":
             shown = self.value.isoformat() if isinstance(self.value, dt.date) else ""

@@ -326,6 +326,9 @@ class ResultsStep(Step):
         years = rec.horizon_years
         self._section(t, f"What each costs your team ({plural(rec.seats or 0, 'user')}, "
                          f"{plural(years, 'year')})")
+        if rec.cost_basis:  # whose numbers: the team's answers, or the catalog's defaults
+            t.append_text(lit(rec.cost_basis, "dim"))
+            t.append("\n")
         column = 22
         name_width = width - 3 * column - 2
         two_lines = name_width < 18

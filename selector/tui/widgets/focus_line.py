@@ -23,6 +23,7 @@ from textual.widgets import (
 )
 
 from selector.tui.text import lit
+from selector.tui.widgets.list_editor import ListEditor
 from selector.tui.widgets.virtual_table import VirtualTable
 
 
@@ -63,6 +64,8 @@ def _name(widget: Widget, step: Widget | None) -> str:
             break
         if node.id and node.id in names:
             return names[node.id]
+        if isinstance(node, ListEditor):  # a list says what it holds in its own title
+            return f"the list “{node.title_text}”"
     if isinstance(widget, Input) and widget.placeholder:
         return widget.placeholder
     if isinstance(widget, Tabs):

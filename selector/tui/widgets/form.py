@@ -130,6 +130,22 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
             if not f.disabled:
                 self.query_one(f"#field-{f.key}").focus()
                 break
+        self.call_after_refresh(self._fit_fields)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_fields)
+
+    def _fit_fields(self) -> None:
+        """The fields scroll; the buttons stay on screen. At 80×24 sixteen lines of fields
+        under an intro would push OK and Cancel below the bottom edge."""
+        fields = self.query_one("#form-fields")
+        dialog = self.query_one("#form")
+        others = sum(w.outer_size.height for w in dialog.children if w is not fields)
+        room = self.size.height - others - 4  # the dialog's border, the footer, a margin
+        limit = max(3, min(16, room))
+        if getattr(self, "_fields_limit", None) != limit:
+            self._fields_limit = limit
+            fields.styles.max_height = limit
 
     def values(self) -> dict[str, object]:
         out: dict[str, object] = {}
