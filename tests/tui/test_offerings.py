@@ -268,3 +268,40 @@ async def test_rfp_sent_answered_and_a_claim_decided_with_keys(make_app, example
     saved = load_project(example_file).project
     assert saved is not None
     assert ("mobile_access", "accepted") in [(c.criterion, c.status) for c in saved.claims]
+
+
+@pytest.mark.asyncio
+async def test_a_system_the_team_names_in_step_2_must_have_its_connector(
+        make_app, project_file) -> None:
+    from textual.widgets import Checkbox, DataTable
+
+    app = make_app(project_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        ws = await workspace(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        systems = ws.query_one("#systems DataTable", DataTable)
+        for _ in range(60):  # Tab through the questions to the systems list, as a person would
+            if app.focused is systems:
+                break
+            await pilot.press("tab")
+        assert app.focused is systems
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await type_text(pilot, "Visma Net [red]")
+        app.screen.query_one("#field-connector_required", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, FormScreen))
+        await settle(pilot)
+        [system] = ws.session.project.systems
+        assert (system.name, system.connector_required) == ("Visma Net [red]", True)
+        assert "Visma Net [red]" in screen_text(app)  # literally, not as markup
+        await pilot.press("7")
+        await until(pilot, lambda: not ws.ranking.updating
+                    and ws.ranking.recommendation is not None)
+        await settle(pilot)
+        rec = ws.ranking.recommendation
+        reasons = {f.reason for r in rec.offerings for f in r.failures if "Visma Net" in f.reason}
+        assert reasons  # the advisor checked the offerings' connectors against it
+        results = static_text(ws.query_one("#results-text"))
+        assert any(reason in results for reason in reasons)

@@ -471,7 +471,12 @@ class CandidatesStep(Step):
                      else "not ranked yet", style="dim")
             return
         if result.excluded:  # type: ignore[attr-defined]
-            t.append("excluded by a must-have (step 7 says why)", style="red")
+            t.append("excluded by a must-have", style="red")
+            failures = {f.reason: f for f in result.failures}  # type: ignore[attr-defined]
+            for reason, failure in failures.items():
+                unseen = failure.status == "not_evidenced"  # not stated, not "does not have"
+                t.append("\n  ? " if unseen else "\n  ✗ ", style="yellow" if unseen else "red")
+                t.append_text(lit(reason))
         else:
             t.append(f"rank {result.rank}", style="bold")  # type: ignore[attr-defined]
         cost = result.cost  # type: ignore[attr-defined]
