@@ -143,7 +143,7 @@ class NeedsStep(Step):
                                  empty="A must-have on a vendor fact (a): \"identity standards "
                                        "include SAML\", \"hosted in the EU\", \"a Swedish UI\", "
                                        "\"a connector for our ERP\". Checked per offering.",
-                                 fit=(1.2, 3.0, 1.3, 1.5), id="fact-musts")
+                                 fit=(1.6, 2.6, 1.3, 1.6), id="fact-musts")
                 yield Static("", id="fact-musts-note", classes="muted")
             with TabPane("Needs list", id="tab-needs"):
                 yield ListEditor("Functions to automate",
