@@ -480,10 +480,7 @@ class CandidatesStep(Step):
         else:
             t.append(f"rank {result.rank}", style="bold")  # type: ignore[attr-defined]
         cost = result.cost  # type: ignore[attr-defined]
-        if cost is not None and cost.summary:
-            t.append(" · ")
-            t.append_text(lit(cost.summary))
-        if cost is not None and cost.lines:
+        if cost is not None and (cost.summary or cost.lines):
             self._cost_lines(t, cost)
 
     def _cost_lines(self, t: Text, cost) -> None:  # noqa: ANN001 - a TeamCost
@@ -492,6 +489,9 @@ class CandidatesStep(Step):
         words = advice.wording()
         rec = self.recommendation
         t.append("\n\nWhat it costs your team\n", style="bold underline")
+        if cost.summary:
+            t.append_text(lit(cost.summary, "bold"))
+            t.append("\n")
         if rec is not None and rec.cost_basis:
             t.append_text(lit(rec.cost_basis, "dim"))
             t.append("\n")
