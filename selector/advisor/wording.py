@@ -88,6 +88,12 @@ VALUE_NAMES = {
     "tisax": "TISAX",
     "csa_star": "CSA STAR",
     "mlps": "China MLPS",
+    "iso9001": "ISO 9001",
+    "iso20000": "ISO 20000",
+    "iso22301": "ISO 22301",
+    "iso42001": "ISO 42001",
+    "hitrust": "HITRUST",
+    "fedramp": "FedRAMP",
     **DEPLOYMENT_NAMES,
 }
 
@@ -104,6 +110,11 @@ LANGUAGE_NAMES = {
     "zh-Hant": "Chinese (traditional)", "ja": "Japanese", "ko": "Korean", "ar": "Arabic",
     "ru": "Russian", "tr": "Turkish", "cs": "Czech", "et": "Estonian", "lv": "Latvian",
     "lt": "Lithuanian", "hu": "Hungarian", "ro": "Romanian", "uk": "Ukrainian",
+    "af": "Afrikaans", "bg": "Bulgarian", "bs": "Bosnian", "ca": "Catalan", "el": "Greek",
+    "eo": "Esperanto", "eu": "Basque", "fa": "Persian", "gl": "Galician", "he": "Hebrew",
+    "hi": "Hindi", "hr": "Croatian", "id": "Indonesian", "kk": "Kazakh", "ms": "Malay",
+    "my": "Burmese", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "ta": "Tamil",
+    "th": "Thai", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese",
 }
 COUNTRY_NAMES = {
     "se": "Sweden", "dk": "Denmark", "no": "Norway", "fi": "Finland", "is": "Iceland",
@@ -113,6 +124,7 @@ COUNTRY_NAMES = {
     "ca": "Canada", "cn": "China", "hk": "Hong Kong", "jp": "Japan", "in": "India",
     "sg": "Singapore", "au": "Australia", "br": "Brazil", "sa": "Saudi Arabia",
     "ae": "the United Arab Emirates", "kr": "South Korea", "za": "South Africa",
+    "il": "Israel", "bh": "Bahrain",
 }
 
 
