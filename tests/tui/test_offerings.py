@@ -305,3 +305,21 @@ async def test_a_system_the_team_names_in_step_2_must_have_its_connector(
         assert reasons  # the advisor checked the offerings' connectors against it
         results = static_text(ws.query_one("#results-text"))
         assert any(reason in results for reason in reasons)
+
+
+@pytest.mark.asyncio
+async def test_a_long_form_keeps_ok_and_cancel_on_screen_at_80x24(make_app, example_file) -> None:
+    app = make_app(example_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await workspace(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("shift+tab", "right", "tab", "e")  # edit the first fact must-have
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await settle(pilot)
+        form = app.screen
+        for button in ("#submit", "#cancel"):
+            region = form.query_one(button).region
+            assert region.height > 0 and region.bottom <= 23, (button, region)  # above the footer
+        fields = form.query_one("#form-fields")
+        assert fields.max_scroll_y > 0  # the fields scroll instead

@@ -138,10 +138,16 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
     def _fit_fields(self) -> None:
         """The fields scroll; the buttons stay on screen. At 80×24 sixteen lines of fields
         under an intro would push OK and Cancel below the bottom edge."""
+        import textwrap
+
         fields = self.query_one("#form-fields")
-        dialog = self.query_one("#form")
-        others = sum(w.outer_size.height for w in dialog.children if w is not fields)
-        room = self.size.height - others - 4  # the dialog's border, the footer, a margin
+        height = self.size.height or self.app.size.height
+        width = max(20, min(72, int((self.size.width or self.app.size.width) * 0.95)) - 4)
+        intro = sum(len(textwrap.wrap(line, width)) or 1
+                    for line in self.intro.splitlines()) + 1 if self.intro else 0
+        # the dialog takes at most 95% of the screen: its border (2), title (2), buttons (4),
+        # the intro, and the footer under it (1) leave the rest to the fields
+        room = int(height * 0.95) - 2 - 2 - 4 - intro - 1
         limit = max(3, min(16, room))
         if getattr(self, "_fields_limit", None) != limit:
             self._fields_limit = limit
