@@ -538,7 +538,8 @@ class CandidatesStep(Step):
         t.append("\n")
 
     def _evidence(self, evidence) -> Text:  # noqa: ANN001 - an Evidence
-        """Where a fact or price was seen: the kind of source, when, the source's title."""
+        """Where a fact or price was seen: the kind of source, when, how sure, the source's
+        title; judgement (or no source at all) in yellow, as the scores step marks it."""
         parts = []
         if evidence.source_kind:
             parts.append(SOURCE_KIND_NAMES.get(evidence.source_kind, evidence.source_kind))
@@ -548,12 +549,13 @@ class CandidatesStep(Step):
             parts.append(f"seen {evidence.observed.isoformat()}")
         else:
             parts.append("undated")
+        parts.append(f"{evidence.confidence} confidence")
         if evidence.source_title:
             parts.append(evidence.source_title)
         elif evidence.source:
             parts.append(advice.cite(evidence.source))
-        style = "dim" if evidence.source else "dim yellow"
-        return lit("  — " + ", ".join(parts), style)
+        judged = evidence.source_kind == "team_judgement" or evidence.source is None
+        return lit("  — " + ", ".join(parts), "dim yellow" if judged else "dim")
 
     def _rfp_lines(self, t: Text, o: OfferingProfile) -> None:
         answers = self._answers()
