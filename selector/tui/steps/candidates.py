@@ -170,6 +170,7 @@ class CandidatesStep(Step):
         self._prices: dict = {}
         self._prices_for: object = None
         self._ranked: dict[str, object] = {}
+        self._row_cache: dict[tuple, Row] = {}
         self._ready = False
 
     def compose(self) -> ComposeResult:
@@ -206,6 +207,7 @@ class CandidatesStep(Step):
         catalog = self.session.catalog
         words = advice.wording()
         types = {st.id: st.label for st in catalog.solution_types}
+        self._row_cache.clear()
         self._entries = []
         for o in catalog.offerings:
             facts = o.facts
@@ -243,6 +245,7 @@ class CandidatesStep(Step):
             return
         self._prices = advice.list_prices(self.session.catalog, self.session.project)
         self._prices_for = key
+        self._row_cache.clear()  # the price column changed
 
     def _matching(self, fact: str, value: str) -> frozenset[str]:
         """The offerings whose facts show `value` for `fact`, checked as a must-have would
@@ -339,6 +342,9 @@ class CandidatesStep(Step):
             groups.setdefault(e.offering.vendor_id, []).append(e)
         rows: list[Row] = []
         lines: list[Line] = []
+        # rows are built once and reused while nothing they show changes: a search key on a
+        # catalog of a thousand vendors refills the list from these, not from new Text
+        cache = self._row_cache
         for vendor_id, entries in groups.items():
             first = entries[0].offering
             all_ids = self._siblings[vendor_id]
@@ -347,32 +353,23 @@ class CandidatesStep(Step):
                 chosen = sum(o in shortlist for o in all_ids)
                 mark = "✓" if vendor_id in shortlist or chosen == len(all_ids) else \
                     "◐" if chosen else " "
-                heading = lit(first.product, "bold")
-                shown = len(entries)
-                heading.append(f"  · {plural(len(all_ids), 'offering')}"
-                               + (f", {shown} shown" if shown < len(all_ids) else "") + " · ",
-                               style="dim")
-                heading.append_text(lit(first.company, "dim"))
-                # the heading runs across the offerings' columns: a vendor has no deployment,
-                # licence or price of its own
-                rows.append(Row((Text(mark, style="bold green"), heading,
-                                 self._rfp_cell(answers.get(vendor_id, []))),
-                                style="bold", spans=(1, 4, 1)))
+                mine = answers.get(vendor_id, [])
+                key = ("vendor", vendor_id, mark, len(entries), _answers_key(mine))
+                row = cache.get(key)
+                if row is None:
+                    row = cache[key] = self._heading_row(first, mark, len(entries),
+                                                         len(all_ids), mine)
+                rows.append(row)
                 lines.append(Line("vendor", vendor_id, vendor_id))
             for e in entries:
                 o = e.offering
                 on = o.id in shortlist or vendor_id in shortlist
-                name = lit(o.name if single else f"  {o.name}", "bold" if on else "")
-                price = self._prices.get(o.id)
-                rows.append(Row((
-                    Text("✓" if on else " ", style="bold green"),
-                    name,
-                    lit(e.deployment),
-                    Text("open source" if e.open_source else "proprietary"),
-                    Text(price.short if price is not None else "–"),
-                    self._rfp_cell(answers.get(o.id, []) + (
-                        answers.get(vendor_id, []) if single else [])),
-                )))
+                mine = answers.get(o.id, []) + (answers.get(vendor_id, []) if single else [])
+                key = ("offering", o.id, on, single, _answers_key(mine))
+                row = cache.get(key)
+                if row is None:
+                    row = cache[key] = self._offering_row(e, on, single, mine)
+                rows.append(row)
                 lines.append(Line("offering", o.id, vendor_id))
         row = 0
         if keep_cursor and current is not None and current in lines:
@@ -381,6 +378,29 @@ class CandidatesStep(Step):
         table.set_rows(rows, cursor=row)
         self._shortlist_line(len(visible))
         self._show_offering(row if lines else -1)
+
+    def _heading_row(self, first: OfferingProfile, mark: str, shown: int, total: int,
+                     answers: list) -> Row:
+        heading = lit(first.product, "bold")
+        heading.append(f"  · {plural(total, 'offering')}"
+                       + (f", {shown} shown" if shown < total else "") + " · ", style="dim")
+        heading.append_text(lit(first.company, "dim"))
+        # the heading runs across the offerings' columns: a vendor has no deployment, licence
+        # or price of its own
+        return Row((Text(mark, style="bold green"), heading, self._rfp_cell(answers)),
+                   style="bold", spans=(1, 4, 1))
+
+    def _offering_row(self, e: Entry, on: bool, single: bool, answers: list) -> Row:
+        o = e.offering
+        price = self._prices.get(o.id)
+        return Row((
+            Text("✓" if on else " ", style="bold green"),
+            lit(o.name if single else f"  {o.name}", "bold" if on else ""),
+            lit(e.deployment),
+            Text("open source" if e.open_source else "proprietary"),
+            Text(price.short if price is not None else "–"),
+            self._rfp_cell(answers),
+        ))
 
     def _ref_name(self, ref: str) -> str:
         entry = self._by_id.get(ref)
@@ -827,6 +847,11 @@ class CandidatesStep(Step):
             self.app.notify(said(f"{plural(len(result.refused), 'workbook')} refused: "
                                  + ", ".join(r.file for r in result.refused)),
                             title="Refused", severity="error", markup=False, timeout=10)
+
+
+def _answers_key(answers: list) -> tuple:
+    """What a row's RFP cell shows, as a key for the row cache."""
+    return tuple(sorted((a.kind, a.to_decide) for a in answers))
 
 
 def import_text(result) -> Text:  # noqa: ANN001 - an Imported
