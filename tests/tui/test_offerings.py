@@ -323,3 +323,30 @@ async def test_a_long_form_keeps_ok_and_cancel_on_screen_at_80x24(make_app, exam
             assert region.height > 0 and region.bottom <= 23, (button, region)  # above the footer
         fields = form.query_one("#form-fields")
         assert fields.max_scroll_y > 0  # the fields scroll instead
+
+
+@pytest.mark.asyncio
+async def test_open_core_is_neither_open_source_nor_proprietary(make_app, example_file) -> None:
+    """Odoo Enterprise lists a proprietary licence beside Community's LGPL (vendors/odoo-crm.toml):
+    the list calls it open core, and the licence filter keeps the three apart."""
+    from textual.widgets import Select
+
+    app = make_app(example_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        ws = await workspace(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        table = ws.query_one(OfferingTable)
+
+        def licences() -> dict[str, str]:
+            return {row.cells[1].plain.strip(): row.cells[3].plain for row in table.rows
+                    if len(row.cells) == 6}
+
+        shown = licences()
+        assert shown["Odoo Enterprise, self-hosted"] == "open core"
+        assert shown["Odoo Community, self-hosted"] == "open source"
+        assert shown["Salesforce Sales Cloud Enterprise"] == "proprietary"
+        ws.query_one("#f-licence", Select).value = "open core"
+        await settle(pilot)
+        assert set(licences().values()) == {"open core"}
+        assert "Odoo Enterprise, self-hosted" in licences()

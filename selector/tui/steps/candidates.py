@@ -48,6 +48,7 @@ FACT_ORDER = ("deployment", "run_by", "hosting_regions", "languages", "identity_
               "api_styles", "certifications", "licence", "integrations", "modules")
 VERDICT_MARKS = {"within": ("✓", "green"), "may_exceed": ("?", "bold yellow"),
                  "over": ("✗", "bold red")}
+LICENCE_LABELS = ("open source", "open core", "proprietary")
 SHOWN_SYSTEM_KINDS = 2
 """Integrations are shown by name; their kind only where it says more than the name."""
 
@@ -74,7 +75,7 @@ class Entry:
     haystack: str
     names: str  # the offering's, product's and company's names: a search hit here comes first
     kinds: frozenset[str]
-    open_source: bool
+    licence: str  # "open source", "open core" or "proprietary"
     deployment: str
 
 
@@ -184,7 +185,7 @@ class CandidatesStep(Step):
                     yield Select([], prompt="deploy", id="f-deploy", compact=True)
                     yield Select([], prompt="run by", id="f-run", compact=True)
                     yield Select([], prompt="region", id="f-region", compact=True)
-                    yield Select([("Open source", "open"), ("Proprietary", "proprietary")],
+                    yield Select([(label.capitalize(), label) for label in LICENCE_LABELS],
                                  prompt="licence", id="f-licence", compact=True)
                     yield Select([(label, limit) for limit, label in PRICE_LIMITS],
                                  prompt="price", id="f-price", compact=True)
@@ -219,7 +220,7 @@ class CandidatesStep(Step):
                                                             for t in o.solution_types)])
             self._entries.append(Entry(
                 o, haystack.casefold(), " ".join([o.name, o.product, o.company]).casefold(),
-                frozenset(o.solution_types), o.is_open_source(),
+                frozenset(o.solution_types), licence_label(o),
                 ", ".join(words.value_name(d, "deployment") for d in o.deployment)))
         self._by_id = {e.offering.id: e for e in self._entries}
         self._siblings = {}
@@ -281,9 +282,7 @@ class CandidatesStep(Step):
                 continue
             if any(e.offering.id not in ids for ids in allowed):
                 continue
-            if licence == "open" and not e.open_source:
-                continue
-            if licence == "proprietary" and e.open_source:
+            if licence is not None and e.licence != licence:
                 continue
             if limit is not None:
                 price = self._prices.get(e.offering.id)
@@ -397,7 +396,7 @@ class CandidatesStep(Step):
             Text("✓" if on else " ", style="bold green"),
             lit(o.name if single else f"  {o.name}", "bold" if on else ""),
             lit(e.deployment),
-            Text("open source" if e.open_source else "proprietary"),
+            Text(e.licence),
             Text(price.short if price is not None else "–"),
             self._rfp_cell(answers),
         ))
@@ -847,6 +846,15 @@ class CandidatesStep(Step):
             self.app.notify(said(f"{plural(len(result.refused), 'workbook')} refused: "
                                  + ", ".join(r.file for r in result.refused)),
                             title="Refused", severity="error", markup=False, timeout=10)
+
+
+def licence_label(offering: OfferingProfile) -> str:
+    """"open source", "open core" (an open licence beside a proprietary one, as Odoo
+    Enterprise over Community) or "proprietary", from the offering's licence fact."""
+    if not offering.is_open_source():
+        return "proprietary"
+    values = offering.facts.licence.values if offering.facts.licence else []
+    return "open core" if any(v.lower() == "proprietary" for v in values) else "open source"
 
 
 def _answers_key(answers: list) -> tuple:
