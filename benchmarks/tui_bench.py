@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python benchmarks/tui_bench.py [--runs 5]
+    python benchmarks/tui_bench.py [--runs 5] [--keys 15] [--vendors 1000]
 
 Each start-up figure is the median of `--runs` fresh processes (headless, 120×36), timed from
 just before the process is started to the moment the app reports it; the reference in the same
@@ -11,8 +11,10 @@ the ratio holds across machines. "Workspace usable" is the example's step 1 on s
 focus in it (the team can type); "first ranking" is when the result is there as well. The key
 latencies are measured inside one app on a copy of the
 shipped example: from the key press to (a) the screen showing the key's effect and (b) the new
-ranking on screen, against one direct `advise` call. Nothing here asserts: the script reports,
-benchmarks/README.md records.
+ranking on screen, against one direct `advise` call. Step 5's offerings list is timed on the
+shipped catalog and on one of `--vendors` synthetic vendor files (benchmarks/scale.py's copies):
+a search key and End/Home, each against the same key on the shipped catalog. Nothing here
+asserts: the script reports, benchmarks/README.md records.
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ def press(app, key: str) -> None:  # noqa: ANN001
     idle (Pilot.press waits for that, which would time more than the key's own work)."""
     from textual import events
 
-    character = {"plus": "+", "minus": "-"}.get(key)
+    character = {"plus": "+", "minus": "-", "number_sign": "#"}.get(key)
     app.post_message(events.Key(key, character))
 
 
@@ -170,10 +172,72 @@ async def key_latencies(project: Path, repeats: int) -> dict[str, float]:
             "one advise call (reference)": statistics.median(direct)}
 
 
+async def big_catalog(folder: Path, vendors: int, repeats: int) -> dict[str, float]:
+    """Step 5 on a consultant's catalog of `vendors` synthetic vendor files (the same copies
+    as benchmarks/scale.py): from a key typed into the search, or End in the list, until the
+    list shows the result; against the same key on the shipped catalog (the example)."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from scale import make_catalog
+
+    from selector.catalog import load_project, save_project
+    from selector.catalog.shipped import example_project
+    from selector.tui.app import CrmSelectorApp
+    from selector.tui.steps.candidates import OfferingTable
+
+    make_catalog(vendors, folder / "market")
+    project = load_project(example_project()).project
+    assert project is not None
+    plain = folder / "plain.toml"
+    save_project(project, plain)
+    project.catalogs.paths = ["market"]
+    big = folder / "big.toml"
+    save_project(project, big)
+    out: dict[str, float] = {}
+    for label, path in (("shipped", plain), ("big", big)):
+        app = CrmSelectorApp(path, recent_file=folder / "recent.json", n_samples=0,
+                             autosave_delay=30)
+        async with app.run_test(size=(120, 36)) as pilot:
+            while app.workspace() is None or app.workspace().ranking.updating:
+                await pilot.pause(0.05)
+            ws = app.workspace()
+            await pilot.press("5")
+            await pilot.pause(0.5)
+            table = ws.query_one(OfferingTable)
+            search, end = [], []
+            for _ in range(repeats):
+                await pilot.press("slash")
+                # "#" keeps only the synthetic vendors ("Name #17"), so the list changes;
+                # backspace brings every offering back
+                for key in ("number_sign", "backspace"):
+                    before = table.row_count
+                    start = time.perf_counter()
+                    press(app, key)
+                    while table.row_count == before and time.perf_counter() - start < 10:
+                        await asyncio.sleep(0.001)
+                    await pilot.pause()
+                    search.append(time.perf_counter() - start)
+                table.focus()
+                await pilot.pause()
+                for key, target in (("end", table.row_count - 1), ("home", 0)):
+                    start = time.perf_counter()
+                    press(app, key)
+                    while table.cursor != target and time.perf_counter() - start < 10:
+                        await asyncio.sleep(0.001)
+                    await pilot.pause()
+                    end.append(time.perf_counter() - start)
+            out[f"search key ({label})"] = statistics.median(search)
+            out[f"End/Home in the list ({label})"] = statistics.median(end)
+            out[f"offerings ({label})"] = len(ws.session.catalog.offerings)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="fresh processes per start-up figure")
     parser.add_argument("--keys", type=int, default=15, help="key presses per latency figure")
+    parser.add_argument("--vendors", type=int, default=1000,
+                        help="vendor files in the big catalog for step 5's list")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from selector.catalog.shipped import example_project
@@ -185,6 +249,7 @@ def main() -> None:
     try:
         start = startup(args.runs, project, env)
         keys = asyncio.run(key_latencies(project, args.keys))
+        listing = asyncio.run(big_catalog(folder, args.vendors, max(3, args.keys // 3)))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     bare = start["bare textual first frame"]
@@ -204,6 +269,12 @@ def main() -> None:
          "-", keys["what-if key → new ranking on screen"] / direct),
         ("one advise call, n_samples=0 (reference)", direct, "-", 1.0),
     ]
+    for what in ("search key", "End/Home in the list"):
+        for label in ("shipped", "big"):  # each against the same key on the shipped catalog
+            count = listing[f"offerings ({label})"]
+            value = listing[f"{what} ({label})"]
+            rows.append((f"step 5, {what}, {count:,.0f} offerings", value,
+                         "-", value / listing[f"{what} (shipped)"]))
     print(f"{'measurement':45} {'median':>10} {'target':>9} {'ratio':>8}")
     for name, value, target, ratio in rows:
         shown = f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"

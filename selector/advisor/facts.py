@@ -73,6 +73,13 @@ def _listed(offering: OfferingProfile, name: str) -> _Listed:
     return _Listed.of(values, fact.complete, True)
 
 
+def listed_values(offering: OfferingProfile, name: str) -> tuple[list[str], bool, bool]:
+    """What an offering lists for a fact a must-have can require, the derived ones (`run_by`,
+    `data_location`) included: (values, whether the list is complete, whether it is known)."""
+    listed = _listed(offering, name)
+    return list(listed.values), listed.complete, listed.known
+
+
 @lru_cache(maxsize=65536)
 def _words(text: str) -> frozenset[str]:
     """The words of a product name, lower case: "SAP S/4HANA" → {"sap", "s", "4hana"}."""

@@ -88,6 +88,12 @@ VALUE_NAMES = {
     "tisax": "TISAX",
     "csa_star": "CSA STAR",
     "mlps": "China MLPS",
+    "iso9001": "ISO 9001",
+    "iso20000": "ISO 20000",
+    "iso22301": "ISO 22301",
+    "iso42001": "ISO 42001",
+    "hitrust": "HITRUST",
+    "fedramp": "FedRAMP",
     **DEPLOYMENT_NAMES,
 }
 
@@ -104,6 +110,11 @@ LANGUAGE_NAMES = {
     "zh-Hant": "Chinese (traditional)", "ja": "Japanese", "ko": "Korean", "ar": "Arabic",
     "ru": "Russian", "tr": "Turkish", "cs": "Czech", "et": "Estonian", "lv": "Latvian",
     "lt": "Lithuanian", "hu": "Hungarian", "ro": "Romanian", "uk": "Ukrainian",
+    "af": "Afrikaans", "bg": "Bulgarian", "bs": "Bosnian", "ca": "Catalan", "el": "Greek",
+    "eo": "Esperanto", "eu": "Basque", "fa": "Persian", "gl": "Galician", "he": "Hebrew",
+    "hi": "Hindi", "hr": "Croatian", "id": "Indonesian", "kk": "Kazakh", "ms": "Malay",
+    "my": "Burmese", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "ta": "Tamil",
+    "th": "Thai", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese",
 }
 COUNTRY_NAMES = {
     "se": "Sweden", "dk": "Denmark", "no": "Norway", "fi": "Finland", "is": "Iceland",
@@ -113,6 +124,7 @@ COUNTRY_NAMES = {
     "ca": "Canada", "cn": "China", "hk": "Hong Kong", "jp": "Japan", "in": "India",
     "sg": "Singapore", "au": "Australia", "br": "Brazil", "sa": "Saudi Arabia",
     "ae": "the United Arab Emirates", "kr": "South Korea", "za": "South Africa",
+    "il": "Israel", "bh": "Bahrain",
 }
 
 
@@ -233,6 +245,54 @@ def licence_basis(tier, seats: int, per_seat: bool, months: int | None, rate, ty
     if typical:
         text += "; a typical price for this kind of solution, not a quote"
     return text
+
+
+def price_tier(tier) -> str:  # noqa: ANN001
+    """A published price line as a buyer reads it: "Sales Enterprise: USD 105 a user-month,
+    annual billing, at least 10 seats (optional add-on)"; "Enterprise: price on request"."""
+    if tier.unit == "quote" or tier.amount is None:
+        text = f"{tier.name}: price on request"
+    else:
+        price = _money(tier.amount, tier.currency)
+        if tier.amount_high is not None and tier.amount_high != tier.amount:
+            price += f"–{tier.amount_high:,.2f}".rstrip("0").rstrip(".")
+        text = f"{tier.name}: {price} {_UNIT_WORDS.get(tier.unit, tier.unit)}"
+        if tier.billing in ("monthly", "annual"):
+            text += f", {tier.billing} billing"
+    if tier.minimum_seats > 1:
+        text += f", at least {plural(tier.minimum_seats, 'seat')}"
+    if tier.optional:
+        text += " (optional add-on, not in the team's cost)"
+    return text
+
+
+def list_price(amount: Range | None, priced: bool) -> str:
+    """An offering's licences per seat and month for the team, in EUR: "EUR 98 a user-month",
+    "no licence fee", "on quote" (a needed line is not published), "no price listed"."""
+    if amount is None:
+        return "no price listed"
+    if not priced:
+        return "on quote"
+    if amount.high <= 0:
+        return "no licence fee"
+    if abs(amount.high - amount.low) <= max(0.01, 0.005 * amount.high):
+        return f"{_money(round(amount.high, 2), 'EUR')} a user-month"
+    return (f"EUR {f'{amount.low:,.2f}'.rstrip('0').rstrip('.')}–"
+            f"{f'{amount.high:,.2f}'.rstrip('0').rstrip('.')} a user-month")
+
+
+def list_price_short(amount: Range | None, priced: bool) -> str:
+    """The same for a table column headed "EUR/user/month": "98.09", "0.27–1.1", "no fee",
+    "quote", "–"."""
+    if amount is None:
+        return "–"
+    if not priced:
+        return "quote"
+    if amount.high <= 0:
+        return "no fee"
+    low = f"{amount.low:,.2f}".rstrip("0").rstrip(".")
+    high = f"{amount.high:,.2f}".rstrip("0").rstrip(".")
+    return high if low == high else f"{low}–{high}"
 
 
 def implementation_basis(eur: list[float], users: int, seats: int, share: list[float]) -> str:

@@ -53,3 +53,9 @@ def fact_value_problem(fact: str, value: str) -> str:
 
 
 SYSTEM_KINDS = set(typing.get_args(SystemKind))
+
+
+def allowed_values(fact: str) -> list[str] | None:
+    """The values a fact must-have may ask of an enumerated fact (sorted), or None when the
+    fact takes any value of the right form (languages, regions, connectors …)."""
+    return sorted(_CHOICES[fact]) if fact in _CHOICES else None

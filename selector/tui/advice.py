@@ -26,19 +26,35 @@ def advise(catalog: Catalog, project: Project, *, n_samples: int = 0,
 
 def what_if(catalog: Catalog, project: Project, group_weights: dict[str, float], *,
             today: dt.date | None = None) -> Recommendation:
-    """The ranking if the team's group weights were `group_weights` (shares summing to 1).
+    """The quick ranking if the team's group weights were `group_weights` (the advisor's own
+    what-if: the saved project is never touched)."""
+    from selector.advisor import what_if as run
 
-    Until the advisor has its own what-if, this asks `advise` about a copy of the project with
-    one stakeholder holding those weights; the saved project is never touched.
-    """
-    from selector.advisor import advise as run
-    from selector.domain import Stakeholder, StakeholderWeights
+    return run(catalog, project, group_weights, today=today)
 
-    copy = project.model_copy(deep=True)
-    copy.stakeholders = [Stakeholder(id="what_if", name="What-if")]
-    copy.weights = {"what_if": StakeholderWeights(
-        method="points", points={k: v * 100 for k, v in group_weights.items()})}
-    return run(catalog, copy, n_samples=0, today=today)
+
+def list_prices(catalog: Catalog, project: Project) -> dict[str, Any]:
+    """Every catalog offering's licences per seat and month for this team, in EUR."""
+    from selector.advisor.prices import list_prices as prices
+
+    return prices(catalog, project)
+
+
+def listed_values(offering: Any, fact: str) -> tuple[list[str], bool, bool]:
+    """What an offering lists for a fact (derived ones too): values, complete, known."""
+    from selector.advisor.facts import listed_values as listed
+
+    return listed(offering, fact)
+
+
+def fact_passes(offering: Any, fact: str, value: str, country: str | None) -> bool:
+    """Whether an offering's catalog facts show `value` for `fact`, exactly as a fact
+    must-have checks it (so a filter and a must-have never disagree)."""
+    from selector.advisor.facts import check
+    from selector.domain.questions import FactRequirement
+
+    return check(offering, FactRequirement(fact=fact, includes=[value]), country).status \
+        == "passes"
 
 
 def stakeholder_view(catalog: Catalog, project: Project, stakeholder_id: str) -> Any:
@@ -64,3 +80,11 @@ def write_report(recommendation: Recommendation, path: Any) -> None:
     from selector.report import write_report as write
 
     write(recommendation, path)
+
+
+def wording():  # noqa: ANN201 - the advisor's wording module
+    """The advisor's words for values (fact values, system kinds, money ranges), so the screen
+    says them exactly as the report does."""
+    from selector.advisor import wording as words
+
+    return words

@@ -63,6 +63,11 @@ class CrmSelectorApp(App[int]):
         self._tempdirs: list[Path] = []
         self._loading = None
 
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:  # noqa: ANN003
+        """Every notification, with the control characters of names and paths from files made
+        visible (a vendor name with an ESC in it never reaches the terminal raw)."""
+        super().notify(self._said(str(message)), title=self._said(title), **kwargs)
+
     # ----------------------------------------------------------------- start
     def on_mount(self) -> None:
         self.push_screen(StartScreen(load_recent(self.recent_file)))
@@ -97,8 +102,8 @@ class CrmSelectorApp(App[int]):
 
         path = Path(path).expanduser()
         if not path.exists():
-            self.notify(f"{path}: no such file", title="Cannot open", severity="error",
-                        markup=False)
+            self.notify(self._said(f"{path}: no such file"), title="Cannot open",
+                        severity="error", markup=False)
             return
         copy = newer_recovery(path)
         if copy is None:
@@ -122,13 +127,14 @@ class CrmSelectorApp(App[int]):
 
         self.push_screen(ChoiceScreen(
             "Unsaved work found",
-            f"{path.name} has changes from {when} that were never saved (the app stopped "
-            "before saving them). What they change:",
+            self._said(f"{path.name} has changes from {when} that were never saved (the app "
+                       "stopped before saving them). What they change:"),
             [Choice("r", "Restore them", "restore", variant="primary",
                     detail="and save them to the file"),
              Choice("d", "Discard them", "discard", variant="error",
                     detail="open the file as saved; the copy is deleted")],
-            cancel="Not now", details=details or ["(no difference in the project's data)"]),
+            cancel="Not now", details=[self._said(d) for d in details]
+            or ["(no difference in the project's data)"]),
             answer)
 
     def reopen(self, path: Path) -> None:
@@ -170,20 +176,20 @@ class CrmSelectorApp(App[int]):
 
     def _open_failed(self, path: Path, exc: Exception) -> None:
         self._close_loading()
-        self.notify(f"{path.name} could not be opened: {type(exc).__name__}: {exc}",
+        self.notify(self._said(f"{path.name} could not be opened: {type(exc).__name__}: {exc}"),
                     title="Cannot open", severity="error", markup=False, timeout=10)
 
     def _opened(self, path: Path, opened: Opened, recovery: Path | None, tour: bool,
                 rec: object) -> None:
         from selector.tui.screens.problems import ProblemsScreen
         from selector.tui.screens.workspace import WorkspaceScreen
-        from selector.tui.text import plural
+        from selector.tui.text import plural, said
 
         self._close_loading()
         session = opened.session
         if session is None:
             self.push_screen(ProblemsScreen(
-                f"{path.name} cannot be opened", opened.problems,
+                said(f"{path.name} cannot be opened"), opened.problems,
                 "Fix these in an editor (the line numbers point at the mistake), then open it "
                 "again."))
             return
@@ -202,11 +208,16 @@ class CrmSelectorApp(App[int]):
                                     autosave_delay=self.autosave_delay)
         self.push_screen(workspace)
         errors = [p for p in opened.problems if p.severity == "error"]
+        notes = [p for p in opened.problems if p.severity != "error"]
         if errors:
             self.notify(
                 f"{plural(len(errors), 'problem')} in the catalog or project; the rest loaded. "
-                "See step 5 → Catalog problems.", title="Catalog problems", severity="warning",
+                "See step 5 → Problems.", title="Catalog problems", severity="warning",
                 markup=False, timeout=8)
+        elif notes:
+            self.notify(said(f"{plural(len(notes), 'note')} on the project or catalog, e.g. "
+                             f"{notes[0]}. See step 5 → Problems."),
+                        title="Read with notes", markup=False, timeout=8)
         if tour:
             self.notify(
                 "This is a copy of the example project, so change anything you like: the "
@@ -272,7 +283,7 @@ class CrmSelectorApp(App[int]):
 
     def _create_failed(self, message: str) -> None:
         self._close_loading()
-        self.notify(message, title="Not created", severity="error", markup=False)
+        self.notify(self._said(message), title="Not created", severity="error", markup=False)
 
     def _created(self, path: Path) -> None:
         self._close_loading()
@@ -369,9 +380,10 @@ class CrmSelectorApp(App[int]):
 
         self.push_screen(ChoiceScreen(
             "Unsaved changes",
-            f"{session.path.name} has changes since it was last saved (Ctrl+S) or opened. "
+            self._said(f"{session.path.name} has changes since it was last saved (Ctrl+S) or "
+            "opened. "
             "They are already written to the file by the autosave; quitting without saving "
-            "puts the file back as it was.",
+            "puts the file back as it was."),
             [Choice("s", "Save and quit", "save", variant="primary"),
              Choice("d", "Quit without saving", "discard", variant="error",
                     detail="the file goes back to its last save")],
@@ -384,14 +396,21 @@ class CrmSelectorApp(App[int]):
         try:
             reverted = session.revert()
         except FileError as exc:
-            self.notify(f"{exc}\nThe file still holds the changes; nothing was lost.",
+            self.notify(self._said(f"{exc}\nThe file still holds the changes; nothing was lost."),
                         title="Not put back", severity="error", markup=False, timeout=10)
             return
         session.discard_recovery()
         if not reverted:
-            self.notify(f"{session.path.name} was saved by someone else since; their version "
-                        "stays as it is.", markup=False)
+            self.notify(self._said(f"{session.path.name} was saved by someone else since; their "
+                                   "version stays as it is."), markup=False)
         self._leave()
+
+    @staticmethod
+    def _said(text: str) -> str:
+        """File names and messages with their control characters made visible."""
+        from selector.domain.text import visible
+
+        return visible(text, keep="\n")
 
     def _leave(self) -> None:
         for folder in self._tempdirs:

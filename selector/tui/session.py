@@ -23,12 +23,11 @@ from selector.catalog import (
     FileError,
     Problem,
     check_project,
-    load_catalog,
-    load_project,
     project_to_toml,
     save_project,
     write_atomic,
 )
+from selector.catalog import open_project as open_with_catalog
 from selector.catalog.files import (
     ReadOnlyFileError,
     content_digest,
@@ -130,6 +129,8 @@ class Session:
     """Whether the newest work is in the recovery copy (False after a failed write)."""
     allow_read_only: bool = False
     """The team agreed to overwrite the read-only project file."""
+    lines: object = None
+    """Where each key of the file is (for problems found after an edit to name their line)."""
 
     def now(self) -> dt.datetime:
         return self.clock() if callable(self.clock) else now()
@@ -232,7 +233,7 @@ class Session:
     def recheck(self) -> None:
         from selector.catalog import LoadedProject
 
-        loaded = LoadedProject(self.path, self.project)
+        loaded = LoadedProject(self.path, self.project, lines=self.lines or {})
         self.problems = [*self.catalog.problems, *check_project(loaded, self.catalog)]
 
 
@@ -248,27 +249,26 @@ def open_project(
     path: Path, *, recovery: Path | None = None, extra_folders: tuple[Path, ...] = (),
     include_shipped: bool = True,
 ) -> Opened:
-    """Load a project (or the recovery copy `recovery`) and the catalog it asks for.
+    """Load a project (or the recovery copy `recovery`) and the catalog it asks for, the way
+    every entry point opens one (`selector.catalog.open_project`): the same problems, in the
+    same order, as `crm-selector validate` reports.
 
     Blocking: use a worker. Temporary files that killed saves left next to it are removed.
     """
     remove_stale_temporaries(path)
-    source = recovery or path
     stamp = content_digest(path)
     try:
         baseline = write_target(path).read_bytes()
     except (OSError, FileError):
         baseline = None
-    loaded = load_project(source)
-    if loaded.project is None:
-        return Opened(None, loaded.problems)
-    loaded.path = path
-    folders = [*extra_folders, *loaded.catalog_folders()]
-    catalog = load_catalog(folders, include_shipped=include_shipped)
-    problems = [*catalog.problems, *check_project(loaded, catalog)]
-    session = Session(path, loaded.project, catalog, problems, dirty=recovery is not None,
-                      changed_since_save=recovery is not None, stamp=stamp, baseline=baseline)
-    return Opened(session, problems)
+    opened = open_with_catalog(path, extra_folders=extra_folders,
+                               include_shipped=include_shipped, read_from=recovery)
+    if opened.project is None or opened.catalog is None:
+        return Opened(None, opened.problems)
+    session = Session(path, opened.project, opened.catalog, opened.problems,
+                      dirty=recovery is not None, changed_since_save=recovery is not None,
+                      stamp=stamp, baseline=baseline, lines=opened.lines)
+    return Opened(session, opened.problems)
 
 
 __all__ = ["ChangedOnDiskError", "FileError", "Opened", "ReadOnlyFileError", "Session",

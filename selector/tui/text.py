@@ -1,13 +1,28 @@
-"""Helpers that keep user text literal: names and notes are data, never markup."""
+"""Helpers that keep user text literal: names and notes are data, never markup, and never
+terminal control codes (an ESC in a vendor's name must not retitle the window)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
+from selector.domain.text import visible
+
 
 def lit(value: object, style: str = "") -> Text:
-    """A Text that shows `value` exactly as typed (`[red]`, `<b>`, `&` included)."""
-    return Text(str(value), style=style)
+    """A Text that shows `value` exactly as typed (`[red]`, `<b>`, `&` included), on one line:
+    control and bidi-override characters are made visible (`␛`, `⟨U+202E⟩`)."""
+    return Text(visible(str(value), keep=""), style=style)
+
+
+def said(value: object) -> str:
+    """Text for a notification, a dialog or a window title: names and paths from files with
+    their control characters made visible (new lines kept, they only lay text out)."""
+    return visible(str(value), keep="\n")
+
+
+def para(value: object, style: str = "") -> Text:
+    """A Text of several lines from a file (a note, a summary): lines kept, controls shown."""
+    return Text(said(value), style=style)
 
 
 def join(*parts: Text | str, sep: str = "") -> Text:
@@ -53,3 +68,17 @@ def distinct_names(people: list, extra: tuple[str, ...] = ("department", "role")
             label = f"{person.name} ({detail})"
         labels[person.id] = label
     return labels
+
+
+def fit_lines(value: object, width: int, lines: int) -> Text:
+    """`value` wrapped at words into at most `lines` lines of `width` cells, the last ending
+    in "…" when the rest does not fit, so two long names that share their start ("HubSpot
+    Sales Hub Professional", "… Enterprise") still differ on screen."""
+    import textwrap
+
+    text = visible(str(value), keep="")
+    wrapped = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1:])
+        wrapped = [*wrapped[:lines - 1], rest[:width - 1].rstrip() + "…"]
+    return Text("\n".join(wrapped))

@@ -61,7 +61,7 @@ def awkward_project() -> Project:
                           target="-20 % [i]")]),
             BusinessArea(id="service", name="Kundeservice"),
         ],
-        answers={"go_live_weeks": 26, "dev_capacity": "some"},
+        answers={"go_live_weeks": 26, "developers": 2},
         needs=[NeedItem(function="Pipeline forecasting 预测", business_area="sales",
                         requested_by=["asa"], criterion="sales_automation")],
         requirements={"open_apis": Requirement(priority="must", threshold=3,

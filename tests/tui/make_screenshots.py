@@ -44,6 +44,9 @@ async def main() -> None:
         for n, name in names.items():
             await pilot.press(str(n))
             await shoot(app, pilot, f"tui-{n}-{name}.svg")
+            if n == 3:  # the must-haves on facts, on their own tab
+                await pilot.press("shift+tab", "right")
+                await shoot(app, pilot, "tui-3-fact-must-haves.svg")
         await pilot.press("7")
         await settle(pilot)
         await pilot.press("w")

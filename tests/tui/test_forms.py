@@ -93,6 +93,7 @@ async def test_threshold_and_override_out_of_scale(make_app, project_file) -> No
         ws.goto(6)
         await settle(pilot)
         ws.query_one("#matrix", DataTable).focus()
+        await pilot.press("down")  # the first value, under the "resting on judgement" row
         form = await open_form(pilot, "e")
         form.query_one("#field-value", Input).value = "9"
         form.query_one("#field-rationale", Input).value = "x"

@@ -75,7 +75,7 @@ def test_form_with_errors(snap_compare, make_app, project_file) -> None:
         from selector.tui.widgets.form import FormScreen
 
         ws.query_one("#matrix", DataTable).focus()
-        await pilot.press("e")
+        await pilot.press("down", "e")  # the first value, under "resting on judgement"
         await until(pilot, lambda: isinstance(pilot.app.screen, FormScreen))
         pilot.app.screen.query_one("#field-value", Input).value = "8"
         pilot.app.screen.query_one("#field-rationale", Input).value = "no"

@@ -4,6 +4,7 @@ driven by the keys a person presses, asserting what the screen shows and what th
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -16,6 +17,7 @@ from selector.catalog.shipped import example_project
 from selector.tui import advice
 from selector.tui.session import recovery_path
 from selector.tui.steps import scores
+from selector.tui.steps.candidates import OfferingTable
 from selector.tui.widgets.focus_line import FocusLine
 from selector.tui.widgets.form import ChoiceScreen, ConfirmScreen, FormScreen
 from selector.tui.widgets.step_bar import StepBar
@@ -209,24 +211,25 @@ async def test_search_results_are_reached_with_enter_or_down_and_space_takes_the
         ws = await workspace(pilot)
         await pilot.press("5")
         await settle(pilot)
-        vendors = ws.query_one("#vendors", DataTable)
+        offerings = ws.query_one(OfferingTable)
         await pilot.press("down", "down", "down")  # somewhere in the list
         await pilot.press("slash")
         await type_text(pilot, "espo")
         await pilot.press("enter")
         await settle(pilot)
-        assert app.focused is vendors
-        await pilot.press("space")
+        assert app.focused is offerings
+        assert offerings.cursor == 0
+        assert offerings.rows[0].cells[1].plain.startswith("EspoCRM")  # the vendor's heading
+        await pilot.press("space")  # the whole vendor: every offering
         await settle(pilot)
         assert ws.session.project.shortlist[-1] == "espocrm"
         await pilot.press("slash", "ctrl+a", "ctrl+k")  # search again, with ↓ this time
         await type_text(pilot, "odoo")
         await pilot.press("down")
         await settle(pilot)
-        assert app.focused is vendors
-        assert vendors.cursor_row == 0  # the first result, which Space would shortlist
-        assert any(str(vendors.get_cell_at((r, 1))).startswith("Odoo")
-                   for r in range(vendors.row_count))
+        assert app.focused is offerings
+        assert offerings.cursor == 0  # the first result, which Space would shortlist
+        assert "Odoo" in offerings.rows[0].cells[1].plain
 
 
 # ----------------------------------------------------------------- 6 what-if shows its result
@@ -251,7 +254,7 @@ async def test_what_if_keeps_every_group_and_the_ranking_on_screen(
         for group in ws.session.catalog.library.groups:  # every group's row is on screen
             assert group.name[:12] in text, group.name
         assert "WHAT-IF ranking" in text
-        top = ws.step(7).what_if_rec.vendors[0].name
+        top = next(r.name for r in ws.step(7).what_if_rec.offerings if not r.excluded)
         assert top[:15] in text
         assert text != first
 
@@ -316,9 +319,20 @@ async def test_a_long_shortlist_says_how_many_are_not_named(make_app, project_fi
         line = plain(ws.query_one("#shortlist-line", Static))
         count = len(ws.session.project.shortlist)
         assert f"Shortlist ({count})" in line
-        names = {v.id: v.name for v in ws.session.catalog.vendors}
-        named = sum(names[i] in line for i in ws.session.project.shortlist)
-        assert named == count or f"+ {count - named} more" in line
+        names = {v.id: v.name for v in ws.session.catalog.vendors} | {
+            o.id: o.name for o in ws.session.catalog.offerings}
+        listed, counts = line.split(f"Shortlist ({count}): ", 1)[1].rsplit("  · ", 1)
+        assert counts.endswith("offerings shown")
+        more = re.search(r" \+ (\d+) more$", listed)
+        hidden = int(more.group(1)) if more else 0
+        listed = listed[:more.start()] if more else listed
+        shown = [names[i] for i in ws.session.project.shortlist[:count - hidden]]
+        assert shown, line  # the first, at least, even when its name is cut
+        for name in shown[:-1]:
+            assert name in listed
+        last = shown[-1]  # the last one named may end in "…"
+        assert listed.endswith(last) or (listed.endswith("…") and
+                                         last.startswith(listed.rsplit(", ", 1)[-1][:-1]))
 
 
 # ----------------------------------------------------------------- 11 names told apart
@@ -439,7 +453,9 @@ async def test_scope_and_pilot_are_asked_in_one_place(make_app, project_file) ->
         items = [i.id for i in ws.session.catalog.questionnaire.readiness]
         await pilot.press(*["down"] * items.index("pilot_or_prototype"), "y")
         await settle(pilot)
-        assert ws.session.project.answers["pilot_planned"] is True
+        # the readiness item is the answer: no second copy in the answers to disagree with it
+        assert ws.session.project.readiness["pilot_or_prototype"] == "yes"
+        assert "pilot_planned" not in ws.session.project.answers
         await pilot.press("1")
         await settle(pilot)
         areas = ws.query_one("#areas DataTable", DataTable)
@@ -449,8 +465,9 @@ async def test_scope_and_pilot_are_asked_in_one_place(make_app, project_file) ->
         await type_text(pilot, "Marketing")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert ws.session.project.answers["scope"] == ["sales", "service", "marketing"] or \
-            set(ws.session.project.answers["scope"]) >= {"marketing"}
+        assert "scope" not in ws.session.project.answers  # the areas in scope answer it
+        areas = {a.name: a.in_scope for a in ws.session.project.business_areas}
+        assert areas.get("Marketing") is True
 
 
 # ----------------------------------------------------------------- 14, 15 never waits

@@ -9,6 +9,7 @@ something other than their buttons.
 from __future__ import annotations
 
 import shutil
+from itertools import takewhile
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,12 @@ from selector.domain.recommendation import CandidateResult, MustHaveFailure
 from selector.tui.session import recovery_path
 from selector.tui.steps.candidates import CandidatesStep
 from selector.tui.steps.needs import CriteriaTree
-from selector.tui.steps.results import ResultsStep, failure_reasons, stacked_bar
+from selector.tui.steps.results import (
+    EXCLUDED_SHOWN,
+    ResultsStep,
+    failure_reasons,
+    stacked_bar,
+)
 from selector.tui.steps.scores import ScoresStep
 from selector.tui.widgets.checklist import CheckList
 from selector.tui.widgets.fit_table import FitTable, column_widths
@@ -84,7 +90,7 @@ def test_stacked_bar_length_is_monotone_in_the_score() -> None:
     colours = {g: "red" for g in "abcdef"}
 
     def candidate(parts: dict[str, float]) -> CandidateResult:
-        return CandidateResult(id="x", name="x", kind="vendor", score=sum(parts.values()),
+        return CandidateResult(id="x", name="x", kind="offering", score=sum(parts.values()),
                                rank=1, group_contributions=parts)
 
     # 63.0 split in six groups that each round down; 61.6 in two that round up: rounding each
@@ -116,15 +122,20 @@ async def test_results_label_both_weights_and_state_each_reason_once(make_app,
         assert rec is not None
         reasons = failure_reasons(rec.knocked_out_types)
         assert reasons
-        lines = text.splitlines()
+        kinds = text.split("\nKind of solution\n")[1].split("\nOfferings, ranked\n")[0]
         for reason in reasons:
-            # Once for the kinds of solution (vendors built on a ruled-out kind cite it too,
-            # on their own "✗ vendor: reason" lines).
-            assert sum(line.count(reason) for line in lines if not line.startswith("✗ ")) == 1
+            # Once for the kinds of solution (offerings of a ruled-out kind cite it too,
+            # under their own name in the exclusions).
+            assert kinds.count(reason) == 1, reason
         assert "excluded: Kind of solution" not in text
-        for vendor in rec.vendors:
-            for failure in vendor.failures:
-                assert text.count(f"{vendor.name}: {failure.reason}") == 1
+        excluded = [r for r in rec.offerings if r.excluded]
+        assert excluded
+        block = text.split("\nExcluded by a must-have")[1]
+        for offering in excluded[:EXCLUDED_SHOWN]:
+            after = block.split(f"\n{offering.name}\n", 1)[1].splitlines()
+            shown = [line.strip()[2:] for line in takewhile(
+                lambda line: line.startswith("   "), after)]
+            assert shown == list(dict.fromkeys(f.reason for f in offering.failures)), shown
         # Percentages of the flip point carry one decimal, like the advisor's statements.
         flip = rec.robustness.smallest_flip
         if flip is not None and flip.flips_at is not None:
@@ -197,10 +208,11 @@ async def test_escape_in_step_1_shows_the_steps_own_keys(make_app, project_file)
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         await pilot.press("escape")  # closes the dialog
         await settle(pilot)
-        ws.query_one("#stakeholders-add").focus()
-        await pilot.press("escape")
-        await settle(pilot)
         assert app.focused is ws.query_one("#stakeholders DataTable")
+        assert "o" in {b.binding.key for b in app.active_bindings.values()}
+        await pilot.press("escape")  # leaves the list for the step: its keys stay
+        await settle(pilot)
+        assert app.focused is ws.step(1)
         assert "o" in {b.binding.key for b in app.active_bindings.values()}
 
 
@@ -392,13 +404,16 @@ async def test_override_dialog_labels_catalog_value_and_evidence(make_app,
     async with app.run_test(size=(100, 30)) as pilot:
         ws, step = await open_step(pilot, 6)
         assert isinstance(step, ScoresStep)
+        ws.query_one("#matrix", DataTable).focus()
+        await pilot.press("down")  # past the "resting on judgement" row, to the first value
+        await settle(pilot)
         evidence = plain(step.query_one("#evidence-text", Static))
-        step.edit(0, 1)
+        assert "Value used:" in evidence
+        await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         await settle(pilot)
         intro = app.screen.intro
         assert "Catalog value" in intro and "evidence:" in intro
-        assert "Catalog value" in evidence
         # The level descriptor in the dialog is the one the detail pane shows.
         value = intro.split("Catalog value ", 1)[1].split("; evidence:", 1)[0]
         assert value in evidence

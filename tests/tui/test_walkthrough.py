@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from selector.catalog import load_project
+from selector.tui.steps.candidates import OfferingTable
 from selector.tui.widgets.form import FormScreen
 
 from .helpers import settle, until, workspace
@@ -97,12 +98,13 @@ async def test_new_project_from_start_to_export(make_app, tmp_path: Path) -> Non
         assert weights.points["functional_fit"] == 10.0
         assert ws.session.project.history.weights_locked_at is not None
 
-        # 5 · Candidates: shortlist two vendors with Space.
+        # 5 · Candidates: shortlist a vendor (its heading: every offering) and, three rows
+        # down past its two offerings, a single offering, with Space.
         ws.goto(5)
         await settle(pilot)
-        vendors = ws.query_one("#vendors", DataTable)
-        vendors.focus()
-        await pilot.press("space", "down", "space")
+        offerings = ws.query_one(OfferingTable)
+        assert app.focused is offerings
+        await pilot.press("space", "down", "down", "down", "space")
         await settle(pilot)
         assert len(ws.session.project.shortlist) == 2
 
@@ -112,7 +114,7 @@ async def test_new_project_from_start_to_export(make_app, tmp_path: Path) -> Non
         assert ws.session.project.history.scores_seen_at is None
         matrix = ws.query_one("#matrix", DataTable)
         assert app.focused is matrix
-        await pilot.press("down", "up")
+        await pilot.press("down")  # from "resting on judgement" to the first value
         await settle(pilot)
         assert ws.session.project.history.scores_seen_at is not None
         await pilot.press("e")

@@ -18,7 +18,8 @@ class ProblemsScreen(ModalScreen[None]):
     def __init__(self, title: str, problems: list[Problem], advice: str = "") -> None:
         super().__init__(classes="form-screen")
         self.title_text = title
-        self.problems = problems
+        # errors first: they are what stopped the file opening; warnings are notes
+        self.problems = sorted(problems, key=lambda p: p.severity != "error")
         self.advice = advice
 
     def compose(self) -> ComposeResult:
@@ -26,7 +27,8 @@ class ProblemsScreen(ModalScreen[None]):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             with VerticalScroll(classes="problem-list"):
                 for problem in self.problems:
-                    yield Static(Text(str(problem)), classes="problem")
+                    style = "red" if problem.severity == "error" else "yellow"
+                    yield Static(Text(str(problem), style=style), classes="problem")
             if self.advice:
                 yield Static(Text(self.advice), classes="dialog-intro")
             yield Static(Text("Esc closes."), classes="muted")

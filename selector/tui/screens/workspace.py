@@ -28,6 +28,7 @@ from selector.tui.messages import Exported, GoToStep, ProjectChanged, Ranking, S
 from selector.tui.session import ChangedOnDiskError, ReadOnlyFileError, Session
 from selector.tui.steps.base import Step, _shown
 from selector.tui.steps.registry import STEPS, step_info
+from selector.tui.text import said
 from selector.tui.threads import back_to_ui
 from selector.tui.widgets.focus_line import FocusLine
 from selector.tui.widgets.form import Choice, ChoiceScreen
@@ -95,7 +96,7 @@ class WorkspaceScreen(Screen[None]):
     def _subtitle(self) -> str:
         name = self.session.project.name or self.session.path.stem
         tour = " (guided tour: a copy of the example)" if self.session.tour else ""
-        return f"{name} · {self.session.path.name}{tour}"
+        return said(f"{name} · {self.session.path.name}{tour}").replace("\n", " ")
 
     # ----------------------------------------------------------------- steps
     def step(self, number: int) -> Step:

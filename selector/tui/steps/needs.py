@@ -27,11 +27,14 @@ from textual.widgets import (
     Tree,
 )
 
+from selector.catalog.fact_values import allowed_values, fact_value_problem
 from selector.domain import Criterion, NeedItem, OrdinalScale, Requirement
+from selector.domain.project import FactMustHave
+from selector.tui import advice
 from selector.tui.messages import Ranking
 from selector.tui.session import Session
 from selector.tui.steps.base import Step
-from selector.tui.text import distinct_names, lit
+from selector.tui.text import distinct_names, lit, said
 from selector.tui.widgets.checklist import CheckList
 from selector.tui.widgets.form import ConfirmScreen, FormField, FormScreen
 from selector.tui.widgets.list_editor import ListEditor
@@ -134,6 +137,14 @@ class NeedsStep(Step):
                     yield Static(Text("Note", style="bold"), classes="field-label")
                     yield Input(id="req-note", placeholder="why it matters to the team",
                                 compact=True)
+            with TabPane("Must-haves on facts", id="tab-facts"):
+                yield ListEditor("Facts every offering must list",
+                                 ["Fact", "Must list", "Not evidenced", "Asked by"],
+                                 empty="A must-have on a vendor fact (a): \"identity standards "
+                                       "include SAML\", \"hosted in the EU\", \"a Swedish UI\", "
+                                       "\"a connector for our ERP\". Checked per offering.",
+                                 fit=(1.6, 2.6, 1.3, 1.6), id="fact-musts")
+                yield Static("", id="fact-musts-note", classes="muted")
             with TabPane("Needs list", id="tab-needs"):
                 yield ListEditor("Functions to automate",
                                  ["Function", "Business area", "Requested by", "Criterion"],
@@ -145,6 +156,7 @@ class NeedsStep(Step):
     def refresh_view(self) -> None:
         self._fill_tree()
         self._fill_needs()
+        self._fill_fact_musts()
         self._show_detail()
 
     def _label(self, criterion: Criterion) -> Text:
@@ -373,7 +385,7 @@ class NeedsStep(Step):
                 self.changed("need removed")
                 self._fill_needs()
 
-        self.app.push_screen(ConfirmScreen("Delete?", f"Delete the need {need.function}?",
+        self.app.push_screen(ConfirmScreen("Delete?", said(f"Delete the need {need.function}?"),
                                            yes="Delete", no="Keep"), confirmed)
 
     def _need_form(self, index: int | None) -> None:
@@ -416,3 +428,176 @@ class NeedsStep(Step):
 
         self.app.push_screen(FormScreen("Edit need" if old else "Add need", fields,
                                         check=lambda v: model_errors(NeedItem, clean(v))), done)
+
+    # ----------------------------------------------------------------- fact must-haves
+    def _fill_fact_musts(self) -> None:
+        p = self.session.project
+        words = advice.wording()
+        names = distinct_names(p.stakeholders)
+        rows = []
+        for m in p.must_haves:
+            required = words.fact_required(m.fact, m.includes, m.any_of)
+            rows.append((words.FACT_NAMES.get(m.fact, m.fact), lit(required),
+                         Text("excludes", style="red") if m.not_evidenced == "exclude"
+                         else Text("kept, flagged", style="yellow"),
+                         lit(", ".join(names.get(w, w) for w in m.requested_by))))
+        self.query_one("#fact-musts", ListEditor).set_rows(rows)
+        self.query_one("#fact-musts-note", Static).update(Text(
+            "Checked against each offering's facts in the catalog: a fact the catalog lists "
+            "without the value fails; a fact it does not state (or lists only in part) is "
+            "\"not evidenced\", and the last column says what that does. Step 7 shows every "
+            "offering these exclude and why; RFP answers (step 5) can settle what is not "
+            "evidenced.", style="dim"))
+
+    @on(ListEditor.Add, "#fact-musts")
+    def _add_fact_must(self, event: ListEditor.Add) -> None:
+        event.stop()
+        words = advice.wording()
+        facts = [(words.FACT_NAMES[f], f) for f in FACT_ORDER]
+
+        def chosen(values: dict[str, object] | None) -> None:
+            if values and values.get("fact"):
+                self._fact_must_form(None, str(values["fact"]))
+
+        self.app.push_screen(FormScreen(
+            "Add a must-have on a fact", [FormField(
+                "fact", "Which fact must every offering list?", "identity_standards",
+                kind="select", required=True, choices=facts,
+                help="Next: the values it must list, and what a fact the catalog does not "
+                     "state does.")], submit_label="Next"), chosen)
+
+    @on(ListEditor.Edit, "#fact-musts")
+    def _edit_fact_must(self, event: ListEditor.Edit) -> None:
+        event.stop()
+        musts = self.session.project.must_haves
+        if 0 <= event.index < len(musts):
+            self._fact_must_form(event.index, musts[event.index].fact)
+
+    @on(ListEditor.Remove, "#fact-musts")
+    def _remove_fact_must(self, event: ListEditor.Remove) -> None:
+        event.stop()
+        p = self.session.project
+        index = event.index
+        if not 0 <= index < len(p.must_haves):
+            return
+        name = advice.wording().fact_question(p.must_haves[index].fact,
+                                              p.must_haves[index].includes,
+                                              p.must_haves[index].any_of)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                p.must_haves = [m for i, m in enumerate(p.must_haves) if i != index]
+                self.changed("fact must-have removed")
+                self._fill_fact_musts()
+
+        self.app.push_screen(ConfirmScreen("Delete?", said(f"Delete the must-have “{name}”?"),
+                                           yes="Delete", no="Keep"), confirmed)
+
+    def _fact_must_form(self, index: int | None, fact: str) -> None:
+        p = self.session.project
+        old = p.must_haves[index] if index is not None else None
+        words = advice.wording()
+        allowed = allowed_values(fact)
+        people = [(label, sid) for sid, label in distinct_names(p.stakeholders).items()]
+        if allowed is not None:
+            choices = [(words.value_name(v, fact), v) for v in allowed]
+            values = [
+                FormField("includes", "Must list all of", list(old.includes) if old else [],
+                          kind="multi", choices=choices),
+                FormField("any_of", "…or at least one of", list(old.any_of) if old else [],
+                          kind="multi", choices=choices),
+            ]
+        else:
+            example = FACT_EXAMPLES.get(fact, "")
+            if fact == "integrations" and p.systems:
+                example = "e.g. " + ", ".join(s.name for s in p.systems[:3])
+            values = [
+                FormField("includes", "Must list all of (separate with commas)",
+                          ", ".join(old.includes) if old else "", placeholder=example,
+                          help=FACT_HELP.get(fact, "")),
+                FormField("any_of", "…or at least one of (separate with commas)",
+                          ", ".join(old.any_of) if old else "", placeholder=example),
+            ]
+        fields = [
+            *values,
+            FormField("not_evidenced", "When the catalog does not state it",
+                      old.not_evidenced if old else "keep", kind="select", required=True,
+                      choices=[("keep the offering, marked not evidenced", "keep"),
+                               ("exclude the offering", "exclude")]),
+            FormField("requested_by", "Asked for by", list(old.requested_by) if old else [],
+                      kind="multi", choices=people),
+            FormField("note", "Why (shown in the report)", old.note if old else "",
+                      placeholder="e.g. single sign-on through our Entra ID uses SAML"),
+        ]
+
+        def listed(value: object) -> list[str]:
+            if isinstance(value, list):
+                return [str(v) for v in value]
+            return [v.strip() for v in str(value or "").split(",") if v.strip()]
+
+        def build(values: dict[str, object]) -> dict[str, object]:
+            return {"fact": fact, "includes": listed(values["includes"]),
+                    "any_of": listed(values["any_of"]),
+                    "not_evidenced": values["not_evidenced"] or "keep",
+                    "requested_by": values["requested_by"] or [],
+                    "note": str(values["note"] or "")}
+
+        def check(values: dict[str, object]) -> dict[str, str]:
+            data = build(values)
+            for key in ("includes", "any_of"):
+                for value in data[key]:  # type: ignore[union-attr]
+                    problem = fact_value_problem(fact, value)
+                    if problem:
+                        return {key: problem}
+            if not data["includes"] and not data["any_of"]:
+                return {"includes": "give at least one value it must list"}
+            return model_errors(FactMustHave, data)
+
+        def done(values: dict[str, object] | None) -> None:
+            if not values:
+                return
+            item = FactMustHave.model_validate(build(values))
+            if index is None:
+                p.must_haves = [*p.must_haves, item]
+            else:
+                p.must_haves = [item if i == index else m for i, m in enumerate(p.must_haves)]
+            self.changed("fact must-have")
+            self._fill_fact_musts()
+            if index is None:
+                self.query_one("#fact-musts", ListEditor).select(len(p.must_haves) - 1)
+
+        title = words.FACT_NAMES.get(fact, fact)
+        self.app.push_screen(FormScreen(f"Must-have: {title}", fields, check=check,
+                                        intro=FACT_INTRO.get(fact, "")), done)
+
+
+FACT_ORDER = ("identity_standards", "api_styles", "deployment", "run_by", "data_location",
+              "hosting_regions", "languages", "integrations", "certifications", "licence",
+              "modules")
+FACT_EXAMPLES = {
+    "licence": "e.g. AGPL-3.0-or-later, LGPL-3.0-only",
+    "hosting_regions": "e.g. eu, se, $country",
+    "data_location": "e.g. eu, $country, own_infrastructure",
+    "languages": "e.g. sv, da, zh-Hans",
+    "certifications": "e.g. iso27001, soc2",
+    "integrations": "e.g. IFS Cloud, Visma Net, or a kind: erp",
+    "modules": "e.g. Marketing, Service",
+}
+FACT_HELP = {
+    "hosting_regions": "Country codes in lower case, eu for any EU/EEA country, $country for "
+                       "your organisation's own country.",
+    "data_location": "eu, a country code or $country; own_infrastructure: a deployment you "
+                     "run, so you choose where the data lives.",
+    "languages": "Language codes: sv Swedish, da Danish, no Norwegian, fi Finnish, de German, "
+                 "zh Chinese (zh-Hans simplified).",
+    "integrations": "A product name finds its connector (\"IFS\" matches \"IFS Cloud\"); a "
+                    "kind (erp, accounting, email …) any connector of that kind.",
+    "certifications": "iso27001, iso27017, iso27018, iso27701, soc1, soc2, c5, pci_dss, hipaa, "
+                      "hds, tisax, csa_star, mlps …",
+}
+FACT_INTRO = {
+    "run_by": "Who runs it follows from the deployment: the provider (SaaS, private cloud), a "
+              "partner (hosted by a partner) or the customer (self-hosted, on premises).",
+    "data_location": "Where data can live follows from the hosting regions, plus "
+                     "own_infrastructure when the customer runs it.",
+}

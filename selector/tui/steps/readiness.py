@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
 from selector.tui import advice
-from selector.tui.linked import PILOT_ITEM, pilot_from_readiness
+from selector.tui.linked import follow
 from selector.tui.messages import Ranking
 from selector.tui.steps.base import Step
 from selector.tui.text import lit
@@ -85,13 +85,18 @@ class ReadinessStep(Step):
             return
         item = items[row]
         t = Text()
-        t.append(item.text + "\n", style="bold")
-        t.append("Why: ", style="bold")
-        t.append(item.why + "\n")
-        t.append("Risk if not: ", style="bold red")
-        t.append(item.risk + "\n")
-        t.append("Action: ", style="bold green")
-        t.append(item.action + "\n")
+        t.append_text(lit(item.text, "bold"))
+        t.append("\nWhy: ", style="bold")
+        t.append_text(lit(item.why))
+        t.append("\nRisk if not: ", style="bold red")
+        t.append_text(lit(item.risk))
+        t.append("\nAction: ", style="bold green")
+        t.append_text(lit(item.action))
+        if item.owner:
+            t.append("  (usually: ")
+            t.append_text(lit(item.owner))
+            t.append(")")
+        t.append("\n")
         t.append(f"Source: {advice.cite(item.source)}   y/p/n/u answers\n", style="dim")
         widget.update(t)
 
@@ -106,14 +111,24 @@ class ReadinessStep(Step):
         t = Text()
         t.append("\nReadiness: ", style="bold")
         t.append(f"{r.level} ({r.score:.0f}/100)\n", style=style)
-        if r.risks:
-            t.append("Risks\n", style="bold underline")
-            for risk in r.risks[:6]:
-                t.append("• " + risk + "\n")
         if r.actions:
-            t.append("Actions, most important first\n", style="bold underline")
-            for action in r.actions[:6]:
-                t.append("• " + action.action + "\n")
+            t.append("Open items, most important first: the risk, and what to do (who)\n",
+                     style="bold underline")
+            for check in r.actions[:8]:
+                t.append("• ")
+                t.append_text(lit(check.text, "bold"))
+                t.append("\n  Risk: ", style="red")
+                t.append_text(lit(check.risk))
+                t.append("\n  Action: ", style="green")
+                t.append_text(lit(check.action))
+                if check.owner:
+                    t.append("  (")
+                    t.append_text(lit(check.owner, "bold"))
+                    t.append(")")
+                t.append("\n")
+            if len(r.actions) > 8:
+                t.append(f"… and {len(r.actions) - 8} more open items in the report.\n",
+                         style="dim")
         widget.update(t)
 
     def set_ranking(self, ranking: Ranking) -> None:
@@ -144,8 +159,7 @@ class ReadinessStep(Step):
         if p.readiness.get(item_id) == answer:
             return
         p.readiness = {**p.readiness, item_id: answer}  # type: ignore[dict-item]
-        if item_id == PILOT_ITEM:
-            pilot_from_readiness(p)
+        follow(p, self.session.catalog, f"readiness:{item_id}")
         self.changed(f"readiness {item_id}")
         self.refresh_view()
         table = self.query_one("#checklist", DataTable)

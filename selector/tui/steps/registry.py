@@ -20,14 +20,21 @@ if TYPE_CHECKING:
     from selector.tui.steps.base import Step
 
 CONTEXT_SECTIONS = ("context", "integration")
-ASKED_ELSEWHERE = {"scope": 1, "pilot_planned": 8}
-"""Context questions another step already asks (step 1's business areas in scope, step 8's
-pilot item): step 2 shows where, instead of asking twice. Their answers follow that step."""
+
+
+def answered_in_step(question) -> int | None:  # noqa: ANN001 - a Question
+    """The step that answers a question the catalog marks `answered_by` (step 1's business
+    areas in scope, step 8's readiness checklist), so step 2 never asks it twice."""
+    if question.answered_by == "business_areas":
+        return 1
+    if question.answered_by.startswith("readiness:"):
+        return 8
+    return None
 
 
 def context_questions(session: Session) -> list:
     return [q for q in session.catalog.questionnaire.questions
-            if q.section in CONTEXT_SECTIONS and q.id not in ASKED_ELSEWHERE]
+            if q.section in CONTEXT_SECTIONS and not q.answered_by]
 
 
 def _team(session: Session, rec: Recommendation | None, exported: bool) -> bool:
@@ -36,9 +43,16 @@ def _team(session: Session, rec: Recommendation | None, exported: bool) -> bool:
         a.in_scope and a.objectives for a in project.business_areas)
 
 
+EITHER = {"go_live_weeks": "go_live_date", "go_live_date": "go_live_weeks"}
+"""The deadline is one question asked two ways, in weeks or as a date: either answers it (the
+advisor uses the weeks when both are given)."""
+
+
 def _context(session: Session, rec: Recommendation | None, exported: bool) -> bool:
     questions = context_questions(session)
-    return bool(questions) and all(q.id in session.project.answers for q in questions)
+    answers = session.project.answers
+    return bool(questions) and all(q.id in answers or EITHER.get(q.id) in answers
+                                   for q in questions)
 
 
 def _needs(session: Session, rec: Recommendation | None, exported: bool) -> bool:
@@ -106,22 +120,28 @@ STEPS: tuple[StepInfo, ...] = (
              "who counts, the business areas in scope and what each must achieve (with a "
              "metric)", _team, "selector.tui.steps.team:TeamStep"),
     StepInfo(2, "Context", "Context", "Context",
-             "questions about the company and its systems; each says why it is asked",
+             "the company in its own numbers (users, developers, budgets, a go-live date) and "
+             "the systems the CRM must connect to; each question says why it is asked",
              _context, "selector.tui.steps.context:ContextStep"),
     StepInfo(3, "Needs & requirements", "Needs", "Needs",
-             "must / should / could / won't per criterion, must-have lines, the needs list",
+             "must / should / could / won't per criterion, must-have lines, must-haves on "
+             "vendor facts (SAML, hosted in the EU …), the needs list",
              _needs, "selector.tui.steps.needs:NeedsStep"),
     StepInfo(4, "Weights", "Weights", "Weights",
              "each stakeholder's weights (points or pairwise), then lock them", _weights,
              "selector.tui.steps.weights:WeightsStep"),
-    StepInfo(5, "Candidates", "Candidates", "Vendors",
-             "the kinds of solution and the vendor catalog; choose the shortlist",
+    StepInfo(5, "Candidates", "Candidates", "Offers",
+             "the kinds of solution and the catalog's offerings (a product in one edition and "
+             "deployment) with their facts and prices; choose the shortlist; send the RFP and "
+             "import the answers",
              _candidates, "selector.tui.steps.candidates:CandidatesStep"),
     StepInfo(6, "Scores", "Scores", "Scores",
-             "the shortlist's scores with their evidence; the team's overrides", _scores,
+             "the shortlist's scores with their evidence and how much rests on judgement; "
+             "vendors' claims to accept or challenge; the team's overrides", _scores,
              "selector.tui.steps.scores:ScoresStep"),
     StepInfo(7, "Results", "Results", "Results",
-             "the recommendation, how sure it is, what would change it, and a what-if",
+             "the recommendation, how sure it is, what each offering costs the team, value for "
+             "money, what would change it, risks and actions, and a what-if",
              _results, "selector.tui.steps.results:ResultsStep"),
     StepInfo(8, "Readiness", "Readiness", "Ready",
              "what must be in place for the project not to fail", _readiness,
@@ -136,5 +156,5 @@ def step_info(number: int) -> StepInfo:
     return STEPS[number - 1]
 
 
-__all__ = ["ASKED_ELSEWHERE", "CONTEXT_SECTIONS", "STEPS", "StepInfo", "context_questions",
-           "step_info"]
+__all__ = ["CONTEXT_SECTIONS", "EITHER", "STEPS", "StepInfo", "answered_in_step",
+           "context_questions", "step_info"]

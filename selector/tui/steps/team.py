@@ -17,11 +17,12 @@ from textual.validation import Length
 from textual.widgets import Static
 
 from selector.domain import BusinessArea, Objective, Organisation, Stakeholder
-from selector.tui.linked import scope_from_areas, unmatched_areas
+from selector.tui.linked import follow, known_area_id, unmatched_areas
 from selector.tui.messages import Ranking
 from selector.tui.session import Session
 from selector.tui.steps.base import Step
-from selector.tui.text import distinct_names, lit
+from selector.tui.steps.context import parse_date
+from selector.tui.text import distinct_names, lit, said
 from selector.tui.widgets.form import ConfirmScreen, FormField, FormScreen
 from selector.tui.widgets.list_editor import ListEditor
 from selector.tui.widgets.validation import Check, id_validators, model_errors, slug, whole_number
@@ -63,14 +64,15 @@ class TeamStep(Step):
                              f"{org.employees} employees" if org.employees else "") if x]
         summary = Text()
         summary.append("Project: ", style="bold")
-        summary.append(p.name or "(no name)")
+        summary.append_text(lit(p.name or "(no name)"))
         if p.prepared_by:
             summary.append(" · prepared by ")
-            summary.append(p.prepared_by)
+            summary.append_text(lit(p.prepared_by))
+        summary.append(" · dated " + (p.date.isoformat() if p.date else "(no date)"))
         summary.append("   Organisation: ", style="bold")
-        summary.append(org.name or "(not set)")
+        summary.append_text(lit(org.name or "(not set)"))
         if facts:
-            summary.append(" (" + ", ".join(facts) + ")")
+            summary.append_text(lit(" (" + ", ".join(facts) + ")"))
         summary.append("   o: edit", style="dim")
         self.query_one("#team-summary", Static).update(summary)
         self.query_one("#stakeholders", ListEditor).set_rows(
@@ -80,9 +82,9 @@ class TeamStep(Step):
              for a in p.business_areas])
         unknown = unmatched_areas(p, self.session.catalog)
         note = self.query_one("#areas-note", Static)
-        note.update(Text("The areas in scope answer step 2's question about scope. "
-                         + (f"Not among the catalog's areas, so no rule weighs them: "
-                            f"{', '.join(unknown)}." if unknown else ""), style="dim"))
+        note.update(lit("The areas in scope answer step 2's question about scope. "
+                        + (f"Not among the catalog's areas, so no rule weighs them: "
+                           f"{', '.join(unknown)}." if unknown else ""), "dim"))
         self._refresh_objectives()
 
     def _refresh_objectives(self) -> None:
@@ -94,7 +96,7 @@ class TeamStep(Step):
         self.area_index = min(self.area_index, len(areas) - 1)
         area = areas[self.area_index]
         title = editor.query_one(".list-title", Static)
-        title.update(Text.assemble(("Objectives: ", "bold"), (area.name, "bold")))
+        title.update(Text.assemble(("Objectives: ", "bold"), lit(area.name, "bold")))
         editor.set_rows([(lit(o.text), lit(o.metric), lit(o.target)) for o in area.objectives])
 
     @on(ListEditor.Highlighted, "#areas")
@@ -130,7 +132,7 @@ class TeamStep(Step):
             if yes:
                 self._delete(kind or "", index)
 
-        self.app.push_screen(ConfirmScreen("Delete?", f"Delete {name!s}?", yes="Delete",
+        self.app.push_screen(ConfirmScreen("Delete?", said(f"Delete {name}?"), yes="Delete",
                                            no="Keep"), confirmed)
 
     def _delete(self, kind: str, index: int) -> None:
@@ -145,10 +147,13 @@ class TeamStep(Step):
             for need in p.needs:
                 if sid in need.requested_by:
                     need.requested_by = [w for w in need.requested_by if w != sid]
+            for must in p.must_haves:
+                if sid in must.requested_by:
+                    must.requested_by = [w for w in must.requested_by if w != sid]
             self.changed("stakeholder removed", weights=True)
         elif kind == "areas":
             p.business_areas = [a for i, a in enumerate(p.business_areas) if i != index]
-            scope_from_areas(p, self.session.catalog)
+            follow(p, self.session.catalog, "business_areas")
             self.changed("business area removed")
         else:
             area = p.business_areas[self.area_index]
@@ -209,9 +214,9 @@ class TeamStep(Step):
                 self.query_one("#stakeholders", ListEditor).select(len(p.stakeholders) - 1)
             if same:
                 self.app.notify(
-                    f"{item.name} has the same name as another stakeholder ({same[0].id}). "
-                    "If it is the same person, delete one of them; otherwise add a department "
-                    "or role so the team can tell them apart.",
+                    said(f"{item.name} has the same name as another stakeholder ({same[0].id}). "
+                         "If it is the same person, delete one of them; otherwise add a "
+                         "department or role so the team can tell them apart."),
                     title="Duplicate name", severity="warning", markup=False, timeout=8)
 
         title = "Edit stakeholder" if old else "Add stakeholder"
@@ -233,8 +238,17 @@ class TeamStep(Step):
                            "Made from the name if empty; it cannot change once created."),
         ]
 
+        catalog = self.session.catalog
+
+        def new_id(values: dict[str, object]) -> str:
+            """The id typed, else the catalog's id for a known area (so its rules weigh it),
+            else one made from the name."""
+            name = str(values["name"])
+            return str(values["id"] or "") or known_area_id(name, catalog, taken) or \
+                slug(name, taken, "area")
+
         def check(values: dict[str, object]) -> dict[str, str]:
-            aid = str(values["id"] or "") or slug(str(values["name"]), taken, "area")
+            aid = new_id(values)
             if aid in taken:
                 return {"id": f"{aid!r} is taken by another area"}
             return model_errors(BusinessArea, {**values, "id": aid})
@@ -242,7 +256,7 @@ class TeamStep(Step):
         def done(values: dict[str, object] | None) -> None:
             if not values:
                 return
-            aid = str(values["id"] or "") or slug(str(values["name"]), taken, "area")
+            aid = new_id(values)
             item = BusinessArea(id=aid, name=str(values["name"]),
                                 in_scope=bool(values["in_scope"]),
                                 objectives=list(old.objectives) if old else [])
@@ -251,7 +265,7 @@ class TeamStep(Step):
             else:
                 p.business_areas = [item if i == index else a
                                     for i, a in enumerate(p.business_areas)]
-            scope_from_areas(p, self.session.catalog)
+            follow(p, self.session.catalog, "business_areas")
             self.changed("business area")
             if index is None:
                 self.area_index = len(p.business_areas) - 1
@@ -293,7 +307,7 @@ class TeamStep(Step):
                 self.query_one("#objectives", ListEditor).select(len(area.objectives) - 1)
 
         self.app.push_screen(FormScreen(
-            f"Objective for {area.name}", fields,
+            said(f"Objective for {area.name}"), fields,
             check=lambda v: model_errors(Objective, v)), done)
 
     def action_organisation(self) -> None:
@@ -303,6 +317,12 @@ class TeamStep(Step):
             FormField("project_name", "Project name", p.name, placeholder="e.g. Acme CRM 2026"),
             FormField("prepared_by", "Prepared by", p.prepared_by,
                       help="Shown on the report cover."),
+            FormField("date", "Evaluation date", p.date.isoformat() if p.date else "",
+                      placeholder="YYYY-MM-DD",
+                      validators=[Check(lambda v: v == "" or parse_date(v) is not None,
+                                        "a date like 2026-11-30 (year-month-day)")],
+                      help="Every date in the result follows it (a go-live date counts its "
+                           "weeks from here), so the report can be reproduced."),
             FormField("name", "Organisation", org.name),
             FormField("industry", "Industry", org.industry),
             FormField("country", "Country", org.country),
@@ -318,6 +338,8 @@ class TeamStep(Step):
             employees = str(values["employees"] or "")
             if employees and not whole_number(employees, 1):
                 return {"employees": "a whole number of at least 1"}
+            if values["date"] and parse_date(str(values["date"])) is None:
+                return {"date": "a date like 2026-11-30 (year-month-day)"}
             data["employees"] = int(employees) if employees else None
             return model_errors(Organisation, data)
 
@@ -326,6 +348,7 @@ class TeamStep(Step):
                 return
             p.name = str(values["project_name"])
             p.prepared_by = str(values["prepared_by"])
+            p.date = parse_date(str(values["date"])) if values["date"] else None
             p.organisation = Organisation(
                 name=str(values["name"]), industry=str(values["industry"]),
                 country=str(values["country"]),

@@ -135,7 +135,7 @@ class WeightsStep(Step):
             yield Static("", id="pair-cr")
             yield Static("", id="pair-revisit", classes="warning-text")
             with Horizontal(classes="columns"):
-                yield JudgmentTable(cursor_type="row", id="judgments", fit=(1.0, 7))
+                yield JudgmentTable(cursor_type="row", id="judgments", fit=(1.0, 10))
                 yield Static("", id="pair-weights")
 
     def mounted(self) -> None:
@@ -208,6 +208,10 @@ class WeightsStep(Step):
             if h.weights_changed_at and h.weights_changed_at > h.weights_locked_at:
                 text.append("  Weights changed after locking; the report will say so.",
                             style="bold yellow")
+        rec = self.recommendation
+        if rec is not None and rec.group_view.left_out:
+            text.append("\nNot weighted yet, so left out of the result: ", style="bold yellow")
+            text.append_text(lit(", ".join(rec.group_view.left_out)))
         self.query_one("#lock-status", Static).update(text)
 
     def _fill_points(self) -> None:
@@ -258,30 +262,38 @@ class WeightsStep(Step):
                 ("←/→ choose, Enter answers: left more important · equal · right more "
                  "important", "dim")))
         cr = view.consistency_ratio
+        limit = view.consistency_threshold
         if cr is None:
             cr_text = Text("Consistency ratio: shown once an answer can be checked against the "
                            "others (one comparison more than it takes to connect the groups).",
                            style="dim")
         else:
-            style = "green" if cr <= 0.10 else "bold yellow"
+            style = "green" if view.consistent else "bold yellow"
             cr_text = Text.assemble("Consistency ratio: ", (f"{cr:.2f}", style),
-                                    (f" (≤ 0.10 is consistent; {view.consistency_basis})", "dim"))
+                                    (f" (≤ {limit:.2f} is consistent; "
+                                     f"{view.consistency_basis})", "dim"))
         self.query_one("#pair-cr", Static).update(cr_text)
-        self.query_one("#pair-revisit", Static).update(
-            Text("Revisit: " + " · ".join(view.revisit)) if view.revisit else "")
+        revisit = Text()
+        if view.revisions:
+            revisit.append("To reconsider (Enter on a judgment below answers it again): ",
+                           style="bold")
+            revisit.append_text(lit(" · ".join(r.text for r in view.revisions)))
+        self.query_one("#pair-revisit", Static).update(revisit)
+        flagged = {frozenset((r.a, r.b)) for r in view.revisions}
         table = self.query_one("#judgments", DataTable)
         table.clear()
         for j in self._weights().judgments:
             a, b = names.get(j.a, j.a), names.get(j.b, j.b)
             words = f"{a} {j.value:g}× {b}" if j.value >= 1 else f"{b} {1 / j.value:.0f}× {a}"
-            flagged = any(r.startswith((f"{a} vs {b}:", f"{b} vs {a}:")) for r in view.revisit)
-            table.add_row(Text(words, style="bold yellow" if flagged else ""),
-                          Text("revisit" if flagged else "", style="bold yellow"))
+            mark = frozenset((j.a, j.b)) in flagged
+            table.add_row(lit(words, "bold yellow" if mark else ""),
+                          Text("reconsider" if mark else "", style="bold yellow"))
         lines = Text()
         for gid, weight in sorted(view.group_weights.items(), key=lambda kv: -kv[1]):
             lines.append(bar(weight, 10, "green"))
             lines.append(f" {pct(weight):>4} ")
-            lines.append(names.get(gid, gid) + "\n")
+            lines.append_text(lit(names.get(gid, gid)))
+            lines.append("\n")
         if not view.group_weights:
             lines = Text("Weights appear once the answers connect every group.", style="dim")
         self.query_one("#pair-weights", Static).update(lines)

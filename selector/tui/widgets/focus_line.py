@@ -18,10 +18,13 @@ from textual.widgets import (
     RadioSet,
     Select,
     SelectionList,
+    Tabs,
     Tree,
 )
 
 from selector.tui.text import lit
+from selector.tui.widgets.list_editor import ListEditor
+from selector.tui.widgets.virtual_table import VirtualTable
 
 
 class FocusLine(Widget):
@@ -61,9 +64,14 @@ def _name(widget: Widget, step: Widget | None) -> str:
             break
         if node.id and node.id in names:
             return names[node.id]
+        if isinstance(node, ListEditor):  # a list says what it holds in its own title
+            return f"the list “{node.title_text}”"
     if isinstance(widget, Input) and widget.placeholder:
         return widget.placeholder
-    return (widget.id or type(widget).__name__).replace("-", " ").replace("_", " ")
+    if isinstance(widget, Tabs):
+        return "the tabs"
+    # an id is a word we chose; a class name (ContentTabs, ItemTable) means nothing to a team
+    return widget.id.replace("-", " ").replace("_", " ") if widget.id else "this part of the step"
 
 
 def _describe(widget: Widget | None, step: Widget | None) -> Text:
@@ -86,10 +94,13 @@ def _describe(widget: Widget | None, step: Widget | None) -> Text:
     if isinstance(widget, SelectionList | RadioSet | Checkbox):
         return Text.assemble(("Choices: ", "bold"), lit(name),
                              " · ↑/↓ move · Space ticks · Esc leaves")
+    if isinstance(widget, Tabs):
+        return Text.assemble(("Keys act on: ", "bold"), lit(name),
+                             " · ←/→ change tab · Tab goes into it · 1–9 / [ ] change step")
     if isinstance(widget, VerticalScroll):
         return Text.assemble(("Keys act on: ", "bold"), lit(name),
                              " · ↑/↓ scroll · Tab reaches the fields · 1–9 / [ ] change step")
-    if isinstance(widget, DataTable | Tree):
+    if isinstance(widget, DataTable | Tree | VirtualTable):
         return Text.assemble(("Keys act on: ", "bold"), lit(name),
                              " · its keys are in the footer · 1–9 / [ ] change step")
     return Text.assemble(("Keys act on: ", "bold"), lit(name))

@@ -130,6 +130,28 @@ class FormScreen(ModalScreen[dict[str, object] | None]):
             if not f.disabled:
                 self.query_one(f"#field-{f.key}").focus()
                 break
+        self.call_after_refresh(self._fit_fields)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_fields)
+
+    def _fit_fields(self) -> None:
+        """The fields scroll; the buttons stay on screen. At 80×24 sixteen lines of fields
+        under an intro would push OK and Cancel below the bottom edge."""
+        import textwrap
+
+        fields = self.query_one("#form-fields")
+        height = self.size.height or self.app.size.height
+        width = max(20, min(72, int((self.size.width or self.app.size.width) * 0.95)) - 4)
+        intro = sum(len(textwrap.wrap(line, width)) or 1
+                    for line in self.intro.splitlines()) + 1 if self.intro else 0
+        # the dialog takes at most 95% of the screen: its border (2), title (2), buttons (4),
+        # the intro, and the footer under it (1) leave the rest to the fields
+        room = int(height * 0.95) - 2 - 2 - 4 - intro - 1
+        limit = max(3, min(16, room))
+        if getattr(self, "_fields_limit", None) != limit:
+            self._fields_limit = limit
+            fields.styles.max_height = limit
 
     def values(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -301,3 +323,35 @@ class ChoiceScreen(ModalScreen[str | None]):
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_choose((event.button.id or "choice-").removeprefix("choice-"))
+
+
+class InfoScreen(ModalScreen[None]):
+    """What a longer piece of work did (an RFP import: what each workbook recorded, what was
+    refused and why), to read and close with Esc or Enter."""
+
+    DEFAULT_CSS = DIALOG_CSS + """
+    InfoScreen .dialog { width: 96; }
+    InfoScreen .info-body { height: auto; max-height: 20; margin-bottom: 1; }
+    """
+    BINDINGS = [Binding("escape,enter", "close", "Close")]
+
+    def __init__(self, title: str, body: Text) -> None:
+        super().__init__(classes="form-screen")
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            with VerticalScroll(classes="info-body"):
+                yield Static(self.body)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close (Esc)", variant="primary", id="close")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#close").focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)

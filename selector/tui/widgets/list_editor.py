@@ -89,21 +89,29 @@ class ListEditor(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="list-head"):
             yield Static(Text(self.title_text, style="bold"), classes="list-title")
-            yield Button("+ Add", classes="mini", compact=True, id=f"{self.id}-add")
-            yield Button("Edit", classes="mini", compact=True, id=f"{self.id}-edit")
-            yield Button("Delete", classes="mini", compact=True, id=f"{self.id}-del")
+            for label, suffix in (("+ Add", "add"), ("Edit", "edit"), ("Delete", "del")):
+                button = Button(label, classes="mini", compact=True, id=f"{self.id}-{suffix}")
+                # for the mouse: Tab goes straight to the list, whose a / e / d do the same
+                button.can_focus = False
+                yield button
         table = ItemTable(cursor_type="row", zebra_stripes=True, fit=self.fit)
         yield table
         yield Static(Text(self.empty), classes="muted list-empty")
 
     def on_mount(self) -> None:
-        self.table.add_columns(*self.columns)
+        self._columns()
+
+    def _columns(self) -> None:
+        """The columns, once: the owner may fill the list before this editor's own mount."""
+        if not self.table.columns:
+            self.table.add_columns(*self.columns)
 
     @property
     def table(self) -> ItemTable:
         return self.query_one(ItemTable)
 
     def set_rows(self, rows: Sequence[Sequence[Text | str]]) -> None:
+        self._columns()
         table = self.table
         keep = table.cursor_row
         table.clear()
