@@ -26,6 +26,7 @@ from selector.tui.commands import ProjectCommands
 from selector.tui.recent import add_recent, load_recent
 from selector.tui.screens.start import StartScreen
 from selector.tui.threads import back_to_ui
+from selector.tui.typed_paths import path_problem
 
 if TYPE_CHECKING:
     from selector.tui.screens.workspace import WorkspaceScreen
@@ -420,15 +421,7 @@ class CrmSelectorApp(App[int]):
 
 def _path_problem(value: str, *, must_exist: bool) -> str:
     """Why a typed path cannot be used, or '' when it can (shown next to the field)."""
-    value = value.strip()
-    if not value:
-        return "required"
-    if "\0" in value:
-        return "a path cannot contain a NUL character"
-    try:
-        return _path_problem_of(Path(value).expanduser(), must_exist=must_exist)
-    except (OSError, RuntimeError, ValueError) as exc:  # "~nobody/x", a NUL byte, no access
-        return f"not a usable path ({exc})"
+    return path_problem(value, lambda path: _path_problem_of(path, must_exist=must_exist))
 
 
 def _path_problem_of(path: Path, *, must_exist: bool) -> str:

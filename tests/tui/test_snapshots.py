@@ -19,6 +19,14 @@ from .helpers import settle, until, workspace
 SIZE = (100, 30)
 
 
+async def steady_cursors(pilot) -> None:  # noqa: ANN001
+    """A focused field's cursor blinks on a timer, so a snapshot taken on a busy machine could
+    catch it either way; a steady cursor draws the same every time."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
 def at_step(number: int, then=None):  # noqa: ANN001, ANN201
     async def run_before(pilot) -> None:  # noqa: ANN001
         ws = await workspace(pilot)
@@ -28,6 +36,7 @@ def at_step(number: int, then=None):  # noqa: ANN001, ANN201
             await then(pilot, ws)
             await settle(pilot)
         await pilot.pause(0.1)
+        await steady_cursors(pilot)
 
     return run_before
 
@@ -46,7 +55,7 @@ def test_step_at_80x24(number: int, snap_compare, make_app, project_file) -> Non
 def test_start_screen(snap_compare, make_app, tmp_path: Path) -> None:
     (tmp_path / "recent.json").write_text(json.dumps(
         {"recent": ["/home/team/acme-crm.toml", "/home/team/nordlys [red].toml"]}))
-    assert snap_compare(make_app(), terminal_size=(80, 24))
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=steady_cursors)
 
 
 def test_what_if(snap_compare, make_app, project_file) -> None:
@@ -126,6 +135,7 @@ def test_restore_dialog(snap_compare, make_app, project_file) -> None:
     async def wait(pilot) -> None:  # noqa: ANN001
         await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceScreen))
         await pilot.pause(0.1)
+        await steady_cursors(pilot)
 
     assert snap_compare(make_app(project_file), terminal_size=SIZE, run_before=wait)
 

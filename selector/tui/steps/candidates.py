@@ -38,6 +38,7 @@ from selector.tui.steps.base import Step
 from selector.tui.steps.context import parse_date
 from selector.tui.text import lit, plural, said
 from selector.tui.threads import back_to_ui
+from selector.tui.typed_paths import path_problem, resolve
 from selector.tui.widgets.form import FormField, FormScreen, InfoScreen
 from selector.tui.widgets.validation import Check
 from selector.tui.widgets.virtual_table import Row, VirtualTable
@@ -739,7 +740,7 @@ class CandidatesStep(Step):
             offerings = [str(values["which"])] if values["which"] else None
             self.app.notify("Writing the RFP workbooks…", markup=False, timeout=3)
             self._export_rfp(self.session.project.model_copy(deep=True),
-                             _resolve(str(values["path"]), base), offerings, deadline,
+                             resolve(str(values["path"]), base), offerings, deadline,
                              str(values["contact"] or ""))
 
         self.app.push_screen(FormScreen(
@@ -899,30 +900,20 @@ def import_text(result) -> Text:  # noqa: ANN001 - an Imported
     return t
 
 
-def _resolve(value: str, base: Path) -> Path:
-    path = Path(value.strip()).expanduser()
-    return path if path.is_absolute() else base / path
-
-
 def _out_problem(value: str, base: Path) -> str:
     """Why the RFP cannot be written to `value`, or ''."""
-    value = value.strip()
-    if not value:
-        return "required"
-    if "\0" in value:
-        return "a path cannot contain a NUL character"
-    try:
-        path = _resolve(value, base)
-        if path.suffix.lower() == ".xlsx":
-            folder = path.parent
-        elif path.exists() and not path.is_dir():
-            return "is a file that is not a .xlsx workbook"
-        else:
-            folder = path if path.exists() else path.parent
-        if not folder.is_dir():
-            return f"folder {display_path(folder)} does not exist"
-    except (OSError, RuntimeError, ValueError) as exc:
-        return f"not a usable path ({exc})"
+    return path_problem(value, _rfp_out_needs, base)
+
+
+def _rfp_out_needs(path: Path) -> str:
+    if path.suffix.lower() == ".xlsx":
+        folder = path.parent
+    elif path.exists() and not path.is_dir():
+        return "is a file that is not a .xlsx workbook"
+    else:
+        folder = path if path.exists() else path.parent
+    if not folder.is_dir():
+        return f"folder {display_path(folder)} does not exist"
     return ""
 
 
@@ -930,7 +921,7 @@ def _workbooks(value: str, base: Path) -> list[Path]:
     """The workbooks `value` names: one file, every .xlsx in a folder, or a pattern."""
     value = value.strip()
     try:
-        path = _resolve(value, base)
+        path = resolve(value, base)
         if any(c in value for c in "*?["):
             return sorted(Path(p) for p in glob.glob(str(path)) if p.lower().endswith(".xlsx"))
         if path.is_dir():

@@ -21,29 +21,19 @@ from selector.tui.messages import Exported, SaveNow
 from selector.tui.steps.base import Step
 from selector.tui.text import plural
 from selector.tui.threads import back_to_ui
+from selector.tui.typed_paths import path_problem, resolve
 
 
 def export_problem(value: str, base: Path) -> str:
-    value = value.strip()
-    if not value:
-        return "required"
-    if "\0" in value:
-        return "a path cannot contain a NUL character"
-    try:
-        path = resolve(value, base)
-        is_dir = path.is_dir()
-    except (OSError, RuntimeError, ValueError) as exc:  # "~nobody/x", a NUL byte, no access
-        return f"not a usable path ({exc})"
+    return path_problem(value, _export_needs, base)
+
+
+def _export_needs(path: Path) -> str:
     if path.suffix not in (".pdf", ".json"):
         return "the file name ends in .pdf (report) or .json (data)"
-    if is_dir:
+    if path.is_dir():
         return "is a folder; add a file name"
     return ""
-
-
-def resolve(value: str, base: Path) -> Path:
-    path = Path(value.strip()).expanduser()
-    return path if path.is_absolute() else base / path
 
 
 class ExportStep(Step):
