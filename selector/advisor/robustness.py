@@ -282,6 +282,10 @@ def _statements(
     out = []
     if clear:
         out.append(wording.clear_lead(names[winner], names[ids[1]], margin))
+    elif probability and probability[winner] >= LIKELY_PROBABILITY:  # "likely": a favourite
+        out.append(wording.favourite_lead(names[winner],
+                                          [names[c] for c in contenders if c != winner],
+                                          margin, MARGIN))
     else:
         out.append(wording.no_clear_lead([names[c] for c in contenders], margin, MARGIN,
                                          CLEAR_PROBABILITY))

@@ -175,6 +175,14 @@ def points(value: float) -> str:
     return f"{value * 100:.1f}"
 
 
+def lead_points(margin: float, needed: float) -> str:
+    """A lead short of `needed` in points that never reads as reaching it: 2.97 is not "3.0"."""
+    if margin >= needed or round(margin * 100, 1) < needed * 100:
+        return points(margin)
+    shown = f"{margin * 100:.2f}"
+    return shown if float(shown) < needed * 100 else f"just under {needed * 100:g}"
+
+
 # ---- answers ------------------------------------------------------------------------------
 
 
@@ -744,8 +752,15 @@ def clear_lead(winner: str, runner: str, margin: float) -> str:
 
 def no_clear_lead(contenders: Sequence[str], margin: float, needed: float, share: float) -> str:
     return (f"No clear winner: {listing(list(contenders))} are within reach of each other "
-            f"(lead {points(margin)} points; a clear lead needs {needed * 100:.0f} and first place "
-            f"in at least {percent(share)} of plausible cases).")
+            f"(lead {lead_points(margin, needed)} points; a clear lead needs {needed * 100:.0f} "
+            f"and first place in at least {percent(share)} of plausible cases).")
+
+
+def favourite_lead(winner: str, others: Sequence[str], margin: float, needed: float) -> str:
+    """The lead of a favourite that usually comes first but leads by less than a clear lead."""
+    behind = f" over {listing(list(others))}" if others else ""
+    return (f"{winner} is the favourite but not yet a safe pick: its lead{behind} is "
+            f"{lead_points(margin, needed)} points, and a clear lead needs {needed * 100:.0f}.")
 
 
 def probability_first(winner: str, p: float, n_samples: int, kept: float) -> str:
@@ -1081,7 +1096,8 @@ def confidence(winner, robustness, n_samples: int, margin_needed: float) -> str:
     if winner is None:
         return "No recommendation can be made yet."
     p = robustness.probability_first.get(winner.id)
-    lead = f"{winner.name} leads by {points(robustness.margin)} points of 100"
+    lead = (f"{winner.name} leads by "
+            f"{lead_points(robustness.margin, margin_needed)} points of 100")
     chance = (f"comes first in {percent(p)} of {n_samples:,} plausible weightings and scores"
               if p is not None and n_samples else "")
     if robustness.certainty == "clear":

@@ -95,3 +95,16 @@ def test_a_group_rules_moved_names_the_answers_once(example: Recommendation) -> 
 def test_certainty_scale_names_every_step() -> None:
     assert list(wording.CERTAINTY_NAMES) == ["clear", "likely", "close", "none"]
     assert wording.CERTAINTY_NAMES["close"] == "Too close to call"
+
+
+def test_a_lead_short_of_a_clear_one_never_reads_as_reaching_it() -> None:
+    """A new user saw "lead 3.0 points; a clear lead needs 3": the lead was 2.97 points."""
+    from selector.advisor import wording
+
+    text = wording.no_clear_lead(["A", "B"], 0.029675, 0.03, 0.5)
+    assert "(lead 2.97 points; a clear lead needs 3 " in text
+    assert "lead 0.8 points" in wording.no_clear_lead(["A", "B"], 0.008, 0.03, 0.5)
+    assert "just under 3 points" in wording.favourite_lead("A", ["B"], 0.029999, 0.03)
+    assert wording.favourite_lead("A", ["B"], 0.029675, 0.03) == (
+        "A is the favourite but not yet a safe pick: its lead over B is 2.97 points, and a clear "
+        "lead needs 3.")

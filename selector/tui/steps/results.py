@@ -289,6 +289,13 @@ class ResultsStep(Step):
         for st in rec.solution_types:
             self._candidate_line(t, st, colours, BAR_WIDTH)
             shown.update(failure_reasons(st.failures))
+            for reason in failure_reasons(st.shortfalls):
+                t.append("     typically short: ", style="yellow")
+                t.append_text(lit(reason))
+                t.append("\n")
+        if any(st.shortfalls for st in rec.solution_types):
+            t.append("A kind that typically misses more must-haves ranks below those that miss "
+                     "fewer, whatever its points: check each vendor.\n", style="dim")
         for reason in failure_reasons(rec.knocked_out_types):
             if reason not in shown:
                 t.append("  ✗ ", style="red")
