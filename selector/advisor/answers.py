@@ -125,7 +125,7 @@ def fired_rules(
             else:
                 parts.append(
                     f"{short_label(questions.get(c.question), c.question)}: "
-                    f"{given[c.question].text}"
+                    f"{wording.clause(given[c.question].text)}"
                 )
         out.append(FiredRule(rule, "; ".join(dict.fromkeys(parts))))
     return out

@@ -175,6 +175,12 @@ def points(value: float) -> str:
     return f"{value * 100:.1f}"
 
 
+def clause(text: str) -> str:
+    """A sentence set inside another (in brackets or a list) without its own full stop, so
+    "…from scratch.; Custom" and "…in English., Li Wei" never happen."""
+    return text.strip().removesuffix(".") if not text.strip().endswith("..") else text.strip()
+
+
 def lead_points(margin: float, needed: float) -> str:
     """A lead short of `needed` in points that never reads as reaching it: 2.97 is not "3.0"."""
     if margin >= needed or round(margin * 100, 1) < needed * 100:
@@ -631,7 +637,7 @@ def _described(criterion, value: float | None) -> str:  # noqa: ANN001
 def override(criterion, catalog_value: float | None, o) -> str:  # noqa: ANN001
     who = f", {o.by}" if o.by else ""
     return (f"{criterion.name}: {_described(criterion, catalog_value)} → "
-            f"{criterion.describe(o.value)} ({o.rationale}{who})")
+            f"{criterion.describe(o.value)} ({clause(o.rationale)}{who})")
 
 
 def accepted_claim(note: str, demo_by: str = "", verified: bool = False) -> str:
@@ -868,7 +874,8 @@ def type_headline(lead, other, margin: float, ruled: Sequence[tuple[str, list[st
         else:
             parts.append(f"{score} for {other.name}")
     for name, answers in ruled:
-        parts.append(f"{name} is ruled out ({'; '.join(answers) or 'by a must-have'})")
+        said = "; ".join(clause(a) for a in answers)
+        parts.append(f"{name} is ruled out ({said or 'by a must-have'})")
     return f"{lead.name} fits best" + (": " + "; ".join(parts) if parts else "") + "."
 
 

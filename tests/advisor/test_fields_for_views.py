@@ -108,3 +108,11 @@ def test_a_lead_short_of_a_clear_one_never_reads_as_reaching_it() -> None:
     assert wording.favourite_lead("A", ["B"], 0.029675, 0.03) == (
         "A is the favourite but not yet a safe pick: its lead over B is 2.97 points, and a clear "
         "lead needs 3.")
+
+
+def test_a_sentence_set_inside_another_loses_its_full_stop(example: Recommendation) -> None:
+    """The example's override note ends in a full stop; inside its brackets it does not."""
+    text = example.model_dump_json()
+    assert "half in English, Li Wei" in text
+    assert ".," not in text and ".;" not in text
+    assert wording.clause(" Done. ") == "Done" and wording.clause("and so on...") == "and so on..."
