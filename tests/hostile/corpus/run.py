@@ -62,8 +62,13 @@ def _command(step: Step) -> list[str]:
     else:
         command = [sys.executable, "-m", "selector.cli", *step.argv]
     if step.as_other_user and os.geteuid() == 0:
-        command = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *command]
+        command = [*other_user_prefix(), *command]
     return command
+
+
+def other_user_prefix() -> list[str]:
+    """Run what follows as the unprivileged user (for root, who may read any file)."""
+    return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
 
 
 def run_step(case: Case, step: Step, folder: Path) -> Outcome:
