@@ -234,17 +234,13 @@ class CrmSelectorApp(App[int]):
         from textual.validation import Length
 
         from selector.tui.widgets.form import FormField, FormScreen
-        from selector.tui.widgets.validation import Check
-
-        def valid_path(value: str) -> bool:
-            return _path_problem(value, must_exist=False) == ""
+        from selector.tui.widgets.validation import Explained
 
         fields = [
             FormField("path", "Project file", "crm-project.toml", required=True,
                       placeholder="e.g. ~/crm/acme-project.toml",
                       help="A new .toml file; the folder must exist.",
-                      validators=[Check(valid_path, "not a new .toml file in an existing "
-                                        "folder")]),
+                      validators=[Explained(lambda v: _path_problem(v, must_exist=False))]),
             FormField("name", "Project name", "", required=True,
                       placeholder="e.g. Acme CRM 2026",
                       validators=[Length(1, 120, "1–120 characters")]),
@@ -292,14 +288,11 @@ class CrmSelectorApp(App[int]):
 
     def action_open_file(self) -> None:
         from selector.tui.widgets.form import FormField, FormScreen
-        from selector.tui.widgets.validation import Check
-
-        def valid(value: str) -> bool:
-            return _path_problem(value, must_exist=True) == ""
+        from selector.tui.widgets.validation import Explained
 
         fields = [FormField("path", "Project file", "", required=True,
                             placeholder="path/to/PROJECT.toml",
-                            validators=[Check(valid, "no such .toml file")])]
+                            validators=[Explained(lambda v: _path_problem(v, must_exist=True))])]
 
         def check(values: dict[str, object]) -> dict[str, str]:
             message = _path_problem(str(values["path"]), must_exist=True)

@@ -199,3 +199,29 @@ async def test_user_text_renders_literally(make_app, project_file) -> None:
         summary = str(ws.query_one("#team-summary", Static).render())
         assert "[red]CRM[/red] & <b>2026</b>" in summary
         assert "Blåbær & Søn A/S" in summary
+
+
+@pytest.mark.asyncio
+async def test_a_new_project_over_an_existing_file_says_it_exists(make_app, tmp_path) -> None:
+    """The field said "not a new .toml file in an existing folder" for a file that exists: it
+    now says what is wrong, as the user types."""
+    from textual.widgets import Input
+
+    from selector.tui.widgets.form import FormScreen
+
+    taken = tmp_path / "taken.toml"
+    taken.write_text("# mine\n", "utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        field = app.screen.query_one("#field-path", Input)
+        field.focus()
+        await pilot.press("ctrl+u")  # clear the suggested name, then type as a person would
+        for key in str(taken):
+            await pilot.press(key if key != " " else "space")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#error-path", Static).render())
+        assert shown == "already exists; choose another name or open it instead"
+    assert taken.read_text("utf-8") == "# mine\n"

@@ -40,7 +40,7 @@ from selector.tui.text import lit, plural, said
 from selector.tui.threads import back_to_ui
 from selector.tui.typed_paths import path_problem, resolve
 from selector.tui.widgets.form import FormField, FormScreen, InfoScreen
-from selector.tui.widgets.validation import Check
+from selector.tui.widgets.validation import Check, Explained
 from selector.tui.widgets.virtual_table import Row, VirtualTable
 
 PRICE_LIMITS = ((0.0, "no licence fee"), (25.0, "≤ EUR 25 a user-month"),
@@ -719,8 +719,7 @@ class CandidatesStep(Step):
             FormField("path", "Write to (a folder, or a .xlsx file for one offering)",
                       f"{self.session.path.stem}-rfp", required=True,
                       help=f"Relative names are {self._where()}.",
-                      validators=[Check(lambda v: _out_problem(v, base) == "",
-                                        "not a usable folder or .xlsx file")]),
+                      validators=[Explained(lambda v: _out_problem(v, base))]),
             FormField("which", "Send to", "", kind="select", required=False, choices=which),
             FormField("deadline", "Answers due by (optional)", "", placeholder="YYYY-MM-DD",
                       validators=[Check(lambda v: v == "" or parse_date(v) is not None,
@@ -789,8 +788,7 @@ class CandidatesStep(Step):
             FormField("paths", "Returned workbooks", "", required=True,
                       placeholder="a file, a folder, or a pattern like answers/*.xlsx",
                       help=f"Relative names are {self._where()}.",
-                      validators=[Check(lambda v: _workbooks_problem(v, base) == "",
-                                        "no returned .xlsx workbook there")]),
+                      validators=[Explained(lambda v: _workbooks_problem(v, base))]),
             FormField("by", "Recorded by", people[0][1] if people else "",
                       kind="select" if people else "text", choices=people),
         ]

@@ -39,6 +39,22 @@ class Check(Validator):
         return self.success() if ok else self.failure(value=value)
 
 
+class Explained(Validator):
+    """A check that says what is wrong: `problem` returns '' for a good value, else the reason
+    ("already exists; choose another name or open it instead"), shown as the failure."""
+
+    def __init__(self, problem: Callable[[str], str]) -> None:
+        super().__init__()
+        self.problem = problem
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            message = self.problem(value)
+        except Exception:  # noqa: BLE001 - like Check: an error in a check means "not valid"
+            message = "not valid"
+        return self.success() if not message else self.failure(message, value)
+
+
 def whole_number(value: str, minimum: int | None = None) -> bool:
     """Whether `value` is a whole number (at least `minimum`); never raises."""
     try:
