@@ -106,12 +106,11 @@ def render_tables(rec: Recommendation) -> str:
         if rec.rollout_note:
             lines += _wrap(rec.rollout_note, "")
         for phase in rec.rollout:
-            lines += _wrap(
-                f"{phase.order}. {phase.name}: "
-                + "; ".join(phase.modules or [c.rstrip(".") for c in phase.exit_criteria])
-                + ".",
-                "",
-            )
+            # a phase named after its areas ("Pilot: Sales") need not list them again
+            detail = ([m for m in phase.modules if m not in phase.name] if phase.modules
+                      else [c.rstrip(".") for c in phase.exit_criteria])
+            lines += _wrap(f"{phase.order}. {phase.name}"
+                           + (": " + "; ".join(detail) if detail else "") + ".", "")
 
     if rec.missing:
         lines += _section("Still missing")

@@ -68,7 +68,7 @@ class TeamStep(Step):
         if p.prepared_by:
             summary.append(" · prepared by ")
             summary.append_text(lit(p.prepared_by))
-        summary.append(" · dated " + (p.date.isoformat() if p.date else "(no date)"))
+        summary.append(f" · dated {p.date.isoformat()}" if p.date else " · not dated yet")
         summary.append("   Organisation: ", style="bold")
         summary.append_text(lit(org.name or "(not set)"))
         if facts:
