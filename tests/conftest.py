@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,17 @@ from selector.catalog import Catalog, load_catalog
 from selector.catalog.shipped import shipped_root
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every test, and every command a test starts, keeps its cache of checked catalog files
+    in a private folder of this run, never in the user's own cache (tests that look at the
+    cache choose their own folder)."""
+    os.environ["CRM_SELECTOR_CACHE"] = tempfile.mkdtemp(prefix="crm-selector-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("CRM_SELECTOR_CACHE", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -65,6 +65,14 @@ class TomlDocument:
 
 def read_toml(path: Path) -> TomlDocument | Problem:
     """Parse one TOML file, or say precisely why it cannot be used."""
+    raw = read_bytes(path)
+    if isinstance(raw, Problem):
+        return raw
+    return parse_toml(path, raw, hashlib.sha256(raw).hexdigest())
+
+
+def read_bytes(path: Path) -> bytes | Problem:
+    """The bytes of a file that can be a catalog or project file, or why it cannot be one."""
     name = display_path(path)
     try:
         info = path.stat()
@@ -80,6 +88,7 @@ def read_toml(path: Path) -> TomlDocument | Problem:
             raw = handle.read(MAX_FILE_BYTES + 1)  # the size may have changed since stat()
         if len(raw) > MAX_FILE_BYTES:
             return _too_big(name, len(raw))
+        return raw
     except FileNotFoundError:
         if path.is_symlink():
             return Problem(name, "", "is a link to a file that does not exist")
@@ -90,6 +99,11 @@ def read_toml(path: Path) -> TomlDocument | Problem:
         if exc.errno == errno.ELOOP:
             return Problem(name, "", "is a link that leads back to itself (a symlink loop)")
         return Problem(name, "", f"cannot be read: {exc.strerror or exc}")
+
+
+def parse_toml(path: Path, raw: bytes, sha256: str) -> TomlDocument | Problem:
+    """The TOML in `raw` (read from `path`, with that checksum), or what is wrong with it."""
+    name = display_path(path)
     try:
         # Notepad and some Windows editors start UTF-8 files with a byte-order mark
         text = raw.decode("utf-8").removeprefix("\ufeff")
@@ -124,7 +138,7 @@ def read_toml(path: Path) -> TomlDocument | Problem:
             if isinstance(exc, tomllib.TOMLDecodeError):
                 return _syntax_error(name, text, exc)
             return Problem(name, "", f"cannot be read as TOML: {_reason(exc)}")
-    return TomlDocument(path, text, data, hashlib.sha256(raw).hexdigest())
+    return TomlDocument(path, text, data, sha256)
 
 
 def _standard_times(tree: Any) -> Any:

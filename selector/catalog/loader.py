@@ -8,6 +8,7 @@ skipped; the rest loads, so one typo never takes the whole product down.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from collections.abc import Sequence
@@ -19,7 +20,8 @@ from pydantic import BaseModel, ValidationError
 
 from selector._collector import collector_paused
 from selector.catalog.fact_values import fact_value_problem
-from selector.catalog.files import TomlDocument, read_toml
+from selector.catalog.file_cache import CheckedFiles
+from selector.catalog.files import TomlDocument, parse_toml, read_bytes
 from selector.catalog.migrate import migrate_solution_types, migrate_vendor
 from selector.catalog.problems import Problem, did_you_mean, display_path, dotted
 from selector.catalog.shipped import shipped_folders
@@ -245,15 +247,38 @@ def _read_folder(
             if len(problems) == before:
                 problems.append(Problem(name, "", "folder holds no .toml files"))
             return
+    cache = CheckedFiles.open()
     for path in paths:
-        doc = read_toml(path)
+        _read_file(path, folder, layer, problems, files, cache)
+
+
+def _read_file(
+    path: Path,
+    folder: Path,
+    layer: _Layer,
+    problems: list[Problem],
+    files: list[CatalogFile],
+    cache: CheckedFiles | None,
+) -> None:
+    """Check one file (or take what it became from the cache) and add its items to `layer`."""
+    raw = read_bytes(path)
+    if isinstance(raw, Problem):
+        problems.append(raw)
+        return
+    sha256 = hashlib.sha256(raw).hexdigest()
+    cached = cache.get(sha256) if cache is not None else None
+    if cached is not None:
+        kind, items = cached
+        lines = KeyLines(None, path, sha256)
+    else:
+        doc = parse_toml(path, raw, sha256)
         if isinstance(doc, Problem):
             problems.append(doc)
-            continue
+            return
         kind = file_kind(doc.data)
         if kind == "project":
             problems.append(_project_in_catalog(display_path(path), given=path == folder))
-            continue
+            return
         if kind is None:
             problems.append(
                 Problem(
@@ -266,16 +291,25 @@ def _read_folder(
                     "[implementation_levels]",
                 )
             )
-            continue
-        # Shipped files are named relative to the catalog ("criteria/cost.toml"), not where
-        # the package happens to be installed, so a report reads the same on every machine.
-        shown = (
-            f"{folder.name}/{path.relative_to(folder).as_posix()}"
-            if layer.label == SHIPPED and folder.is_dir()
-            else display_path(path)
-        )
-        files.append(CatalogFile(shown, doc.sha256, layer.label, kind))
-        _add(doc, kind, layer, problems)
+            return
+        lines = KeyLines(doc.text, path, sha256)
+        before = len(problems)
+        items = _checked_items(doc, kind, problems, lines)
+        lines.release()  # the catalog keeps where to find line numbers, not every file's text
+        if cache is not None and len(problems) == before:
+            cache.put(sha256, kind, items)
+    # Shipped files are named relative to the catalog ("criteria/cost.toml"), not where
+    # the package happens to be installed, so a report reads the same on every machine.
+    shown = (
+        f"{folder.name}/{path.relative_to(folder).as_posix()}"
+        if layer.label == SHIPPED and folder.is_dir()
+        else display_path(path)
+    )
+    files.append(CatalogFile(shown, sha256, layer.label, kind))
+    name = display_path(path)
+    for table, loc, value in items:
+        _put(layer, table, _Entry(value, loc, layer.index, layer.label, lines, name), lines,
+             problems)
 
 
 def _project_in_catalog(name: str, given: bool) -> Problem:
@@ -308,9 +342,14 @@ def _validate(
         return None
 
 
-def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -> None:
+_Item = tuple[str, tuple[str | int, ...], Any]
+"""What a file holds, checked: (kind of item, its place in the file, the validated model)."""
+
+
+def _checked_items(
+    doc: TomlDocument, kind: str, problems: list[Problem], lines: KeyLines
+) -> list[_Item]:
     """Validate a file item by item, so one bad rule never drops its neighbours."""
-    lines = KeyLines(doc.text)
     name = display_path(doc.path)
     if kind in ("criteria_group", "vendor", "cost_model"):
         table = {"criteria_group": "groups", "vendor": "vendors"}.get(kind, kind)
@@ -320,12 +359,7 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
             for key, note in notes:
                 problems.append(Problem(name, key, note, line_of(lines, (key,)), "warning"))
         item = _validate(_ITEMS[table][0], data, doc, lines, problems)
-        if item is not None:
-            _put(
-                layer, table, _Entry(item, (), layer.index, layer.label, lines, name), lines,
-                problems,
-            )
-        return
+        return [] if item is None else [(table, (), item)]
     allowed = _LISTS[kind]
     data = doc.data
     if kind == "solution_types":
@@ -342,6 +376,7 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
                 line_of(lines, (key,)),
             )
         )
+    checked: list[_Item] = []
     for table in allowed:
         items = data.get(table, [])
         if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
@@ -357,8 +392,9 @@ def _add(doc: TomlDocument, kind: str, layer: _Layer, problems: list[Problem]) -
         for i, raw in enumerate(items):
             item = _validate(_ITEMS[table][0], raw, doc, lines, problems, (table, i))
             if item is not None:
-                entry = _Entry(item, (table, i), layer.index, layer.label, lines, name)
-                _put(layer, table, entry, lines, problems)
+                checked.append((table, (table, i), item))
+    return checked
+
 
 
 def _put(layer: _Layer, table: str, entry: _Entry, lines: dict, problems: list[Problem]) -> None:
@@ -509,7 +545,7 @@ def _check_vendors(
     Ids name candidates in projects (a vendor stands for all its offerings), so an offering
     id may not repeat another offering's or any vendor's id.
     """
-    vendors: list[VendorProfile] = []
+    vendors: list[tuple[VendorProfile, list[OfferingProfile]]] = []
     catalog_of: dict[str, str] = {}
     computed = {cid for cid, c in known.items() if c.computed}
     owner: dict[str, str] = {e.value.id: f"vendor {e.value.id!r}" for e in entries.values()}
@@ -532,15 +568,16 @@ def _check_vendors(
                 )
                 bad = True
             owner.setdefault(o.id, f"an offering of {vendor.id!r}")
-        for i, offering in enumerate(vendor.resolved()):
+        resolved = vendor.resolved()
+        for i, offering in enumerate(resolved):
             where = ("offerings", i) if vendor.offerings else ("scores",)
             bad |= _check_complete(offering.scores, e, where, known, added_by, problems, computed)
         if not bad:
-            vendors.append(vendor)
+            vendors.append((vendor, resolved))
             catalog_of[vendor.id] = e.label
-    vendors.sort(key=lambda v: (v.name.lower(), v.id))
-    offerings = [o for v in vendors for o in v.resolved()]
-    return vendors, offerings, catalog_of
+    vendors.sort(key=lambda pair: (pair[0].name.lower(), pair[0].id))
+    offerings = [o for _, resolved in vendors for o in resolved]
+    return [v for v, _ in vendors], offerings, catalog_of
 
 
 def _check_currencies(

@@ -7,7 +7,9 @@ cannot place (an element inside an inline array, say) falls back to the nearest 
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 
 _BARE = r"[A-Za-z0-9_-]+"
 _QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
@@ -100,13 +102,35 @@ class KeyLines:
 
     Most files have nothing to report, so scanning each one for line numbers up front is
     wasted work on a large catalog; a problem asks for its line only when it is reported.
+    Once a file has been validated its text is let go (`release`): a thousand vendor files are
+    55 MB of text. A problem found later reads the file again, and only if it still holds the
+    bytes that were loaded (same checksum) does it name a line; a file changed since names none
+    rather than a wrong one.
     """
 
-    def __init__(self, text: str) -> None:
-        self._text = text
+    def __init__(self, text: str | None, path: Path | None = None, sha256: str = "") -> None:
+        self._text: str | None = text
+        self._path = path
+        self._sha256 = sha256
         self._lines: dict[tuple[str | int, ...], int] | None = None
+
+    def release(self) -> None:
+        """Drop the text; it is read again from the file if a line is ever asked for."""
+        if self._path is not None:
+            self._text = None
 
     def get(self, key: tuple[str | int, ...], default: int | None = None) -> int | None:
         if self._lines is None:
-            self._lines = key_lines(self._text)
+            text = self._text if self._text is not None else self._reread()
+            self._lines = key_lines(text) if text is not None else {}
+            self._text = None
         return self._lines.get(key, default)
+
+    def _reread(self) -> str | None:
+        try:
+            raw = self._path.read_bytes() if self._path is not None else b""
+        except OSError:
+            return None
+        if hashlib.sha256(raw).hexdigest() != self._sha256:
+            return None
+        return raw.decode("utf-8", errors="replace").removeprefix("\ufeff")

@@ -314,8 +314,10 @@ class VendorProfile(Strict):
         """Every offering with the vendor's common facts, scores, prices and cost filled in."""
         # a vendor that lists no offerings is sold as one: itself, with nothing overridden
         offerings = self.offerings or [Offering.model_construct(id=self.id, name=self.name)]
+        # every part is already validated (this profile and its offerings): building without
+        # validating again saves re-running each score's evidence check once per offering
         return [
-            OfferingProfile(
+            OfferingProfile.model_construct(
                 id=o.id,
                 vendor_id=self.id,
                 name=o.name,

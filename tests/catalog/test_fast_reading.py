@@ -40,3 +40,24 @@ def test_a_syntax_error_still_names_its_line(tmp_path: Path) -> None:
     path.write_text('a = 1\nb = "unterminated\nc = 3\n', "utf-8")
     problem = read_toml(path)
     assert problem.line == 2 and "TOML syntax error" in problem.message
+
+
+def test_a_file_changed_after_loading_names_no_line_rather_than_a_wrong_one(
+    tmp_path: Path,
+) -> None:
+    """A loaded file's text is let go; a problem found later reads the file again, and names
+    a line only if the file still holds the bytes that were loaded."""
+    import hashlib
+
+    from selector.catalog.toml_lines import KeyLines
+
+    path = tmp_path / "v.toml"
+    path.write_text('id = "a"\n\n[scores.open_apis]\nvalue = 4.0\n', "utf-8")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    same, changed = (KeyLines(path.read_text("utf-8"), path, digest) for _ in range(2))
+    same.release()
+    changed.release()
+    assert same.get(("scores", "open_apis")) == 3
+    path.write_text('# a comment added on top\nid = "a"\n\n[scores.open_apis]\nvalue = 4.0\n',
+                    "utf-8")
+    assert changed.get(("scores", "open_apis")) is None

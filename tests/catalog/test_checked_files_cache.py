@@ -1,0 +1,163 @@
+"""The cache of checked catalog files: the second run is served from it, and it never lies.
+
+Each test runs the command line in separate processes, as a consultant would run `rank` twice,
+with a cache folder of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from selector.catalog.file_cache import KEPT_VERSIONS
+from selector.catalog.shipped import shipped_root
+
+EXAMPLE = shipped_root() / "examples" / "nordlys-project.toml"
+SAP = shipped_root() / "vendors" / "sap-sales-cloud.toml"
+
+
+def _run(cache: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "selector.cli", *args], capture_output=True,
+                          text=True, timeout=180,
+                          env={**os.environ, "CRM_SELECTOR_CACHE": str(cache)})
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(cache.glob("checked-files/*/*.pickle"))
+
+
+def _own_vendor(folder: Path, name: str = "SAP copy") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = SAP.read_text("utf-8").replace('id = "sap_sales_cloud"', 'id = "sap_copy"', 1)
+    path = folder / "sap-copy.toml"
+    path.write_text(text.replace('name = "SAP Sales Cloud"', f'name = "{name}"', 1), "utf-8")
+    return path
+
+
+def test_a_second_run_reads_the_cache_and_answers_the_same(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _run(cache, "rank", str(EXAMPLE), "--json")
+    assert first.returncode == 0, first.stderr
+    root = shipped_root()
+    shipped_files = [*root.glob("criteria/*.toml"), *root.glob("vendors/*.toml")]
+    assert len(_entries(cache)) == len(shipped_files)  # one per catalog file, none for the project
+    stamps = {p: p.stat().st_mtime_ns for p in _entries(cache)}
+    second = _run(cache, "rank", str(EXAMPLE), "--json")
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == first.stdout
+    assert {p: p.stat().st_mtime_ns for p in _entries(cache)} == stamps  # read, not rewritten
+
+
+def test_a_changed_file_is_checked_again_not_served_from_the_cache(tmp_path: Path) -> None:
+    cache, mine = tmp_path / "cache", tmp_path / "mine"
+    path = _own_vendor(mine, "SAP copy before")
+    before = _run(cache, "vendors", "--catalog", str(mine))
+    assert "SAP copy before" in before.stdout, before.stderr
+    path.write_text(path.read_text("utf-8").replace("SAP copy before", "SAP copy after"), "utf-8")
+    after = _run(cache, "vendors", "--catalog", str(mine))
+    assert "SAP copy after" in after.stdout and "SAP copy before" not in after.stdout
+
+
+def test_problems_read_the_same_from_the_cache_with_their_lines(tmp_path: Path) -> None:
+    """A file that checks clean on its own is cached; what the catalog finds wrong with it
+    later (a score for a criterion no criteria file defines) still names its line."""
+    cache, mine = tmp_path / "cache", tmp_path / "mine"
+    path = _own_vendor(mine)
+    text = path.read_text("utf-8").replace("[scores.open_apis]", "[scores.open_apiz]", 1)
+    path.write_text(text, "utf-8")
+    line = text.splitlines().index("[scores.open_apiz]") + 1
+    runs = [_run(cache, "validate", str(mine)) for _ in range(2)]
+    for run in runs:
+        assert run.returncode == 1
+        expected = f"sap-copy.toml:{line}: scores.open_apiz: unknown criterion 'open_apiz'"
+        assert expected in run.stdout
+    assert runs[0].stdout == runs[1].stdout
+
+
+def test_a_file_with_a_problem_of_its_own_is_never_cached(tmp_path: Path) -> None:
+    cache, mine = tmp_path / "cache", tmp_path / "mine"
+    path = _own_vendor(mine)
+    path.write_text(path.read_text("utf-8").replace("value = 4.0", 'value = "four"', 1), "utf-8")
+    for _ in range(2):
+        run = _run(cache, "validate", str(mine))
+        assert run.returncode == 1 and "must be a number, got text 'four'" in run.stdout
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert digest not in {p.stem for p in _entries(cache)}
+
+
+def test_damaged_entries_are_checked_afresh_and_replaced(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    good = _run(cache, "rank", str(EXAMPLE))
+    entries = _entries(cache)
+    for k, entry in enumerate(entries):  # cut short, emptied, or garbage
+        blob = entry.read_bytes()
+        entry.write_bytes([blob[: len(blob) // 2], b"", os.urandom(200)][k % 3])
+    again = _run(cache, "rank", str(EXAMPLE))
+    assert again.returncode == 0 and again.stdout == good.stdout and again.stderr == ""
+    assert all(e.read_bytes().startswith(b"crm-selector checked file") for e in entries)
+
+
+def _plant(entry: Path, name: str) -> None:
+    """Rewrite a vendor's entry, in the cache's own format, to name the vendor `name`."""
+    blob = entry.read_bytes()
+    head = blob.index(b"\n") + 1
+    kind, items = pickle.loads(blob[head + 32 :])
+    (table, loc, vendor), = items
+    payload = pickle.dumps((kind, [(table, loc, vendor.model_copy(update={"name": name}))]))
+    entry.write_bytes(blob[:head] + hashlib.sha256(payload).digest() + payload)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder permissions are POSIX modes")
+def test_a_cache_others_can_write_to_is_not_trusted(tmp_path: Path) -> None:
+    cache, mine = tmp_path / "cache", tmp_path / "mine"
+    path = _own_vendor(mine)
+    assert _run(cache, "vendors", "--catalog", str(mine)).returncode == 0
+    entry = next(e for e in _entries(cache)
+                 if e.stem == hashlib.sha256(path.read_bytes()).hexdigest())
+    _plant(entry, "Planted by someone")
+    # the user's own private cache is trusted: that is what makes the second run fast
+    assert "Planted by someone" in _run(cache, "vendors", "--catalog", str(mine)).stdout
+    entry.parent.chmod(0o777)  # now anyone on the machine could have written it
+    listed = _run(cache, "vendors", "--catalog", str(mine))
+    assert listed.returncode == 0
+    assert "SAP copy" in listed.stdout and "Planted by someone" not in listed.stdout
+
+
+@pytest.mark.parametrize("setting", ["off", "OFF", "0", ""])
+def test_the_cache_can_be_turned_off(
+    tmp_path: Path, setting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a relative folder named like the setting must not appear
+    run = _run(setting, "rank", str(EXAMPLE))
+    assert run.returncode == 0, run.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cache_that_cannot_be_written_is_skipped_without_a_word(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", "utf-8")
+    reference = _run(tmp_path / "cache", "rank", str(EXAMPLE))
+    run = _run(blocker / "cache", "rank", str(EXAMPLE))
+    assert run.returncode == 0 and run.stderr == ""
+    assert run.stdout == reference.stdout
+
+
+def test_old_versions_of_the_cache_are_deleted(tmp_path: Path) -> None:
+    versions = tmp_path / "cache" / "checked-files"
+    old = []
+    for k in range(KEPT_VERSIONS + 2):  # caches left by earlier releases, oldest first
+        folder = versions / f"earlier-release-{k}"
+        folder.mkdir(parents=True)
+        (folder / "entry.pickle").write_bytes(b"x")
+        os.utime(folder, (1_000_000 + k, 1_000_000 + k))
+        old.append(folder)
+    assert _run(tmp_path / "cache", "rank", str(EXAMPLE)).returncode == 0
+    kept = sorted(p.name for p in versions.iterdir())
+    assert len(kept) == KEPT_VERSIONS + 1  # the newest earlier ones and this one
+    assert [f.exists() for f in old] == [False, False] + [True] * KEPT_VERSIONS
