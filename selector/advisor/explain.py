@@ -21,7 +21,7 @@ from selector.advisor.cost import Team
 from selector.advisor.evaluate import Evaluation, contribution_rows
 from selector.advisor.facts import resolve_country
 from selector.advisor.matrix import CandidateMatrix
-from selector.advisor.robustness import MARGIN
+from selector.advisor.robustness import MARGIN, RobustnessResult
 from selector.advisor.sources import cite
 from selector.advisor.weighting import Weighting
 from selector.catalog.loader import Catalog
@@ -78,8 +78,7 @@ def results(
     assessed: Assessed,
     as_of: dt.date,
     detailing: Detailing,
-    probabilities: dict[str, float] | None = None,
-    rank_probs: dict[str, list[float]] | None = None,
+    chances: RobustnessResult | None = None,
 ) -> list[CandidateResult]:
     """Every candidate, ranked; the best ones in full (contributions with their evidence,
     cost lines, connector fit), the others with their score, rank, cost and reasons."""
@@ -89,8 +88,9 @@ def results(
     average = ev.contributions.mean(axis=0) if n else np.zeros(len(criteria))
     mean_score = float(ev.scores.mean()) if n else 0.0
     detailed = _detailed(assessed)
-    probabilities = probabilities or {}
-    rank_probs = rank_probs or {}
+    probabilities = chances.robustness.probability_first if chances else {}
+    rank_probs = chances.rank_probabilities if chances else {}
+    shares = chances.rank_shares if chances else {}
     out = []
     for i, spec in enumerate(assessed.specs):
         full = i in detailed
@@ -142,7 +142,7 @@ def results(
                             for j in weak],
                 probability_first=probabilities.get(spec.id, 0.0),
                 rank_probabilities=rank_probs.get(spec.id, []),
-                rank_shares=_shares(rank_probs.get(spec.id, [])),
+                rank_shares=shares.get(spec.id, []),
                 cost=assessed.detailed_cost(i, detailing.team, detailing.catalog) if full
                 else assessed.costs[i],
                 evidence=_evidence(contribs, matrix, ev, i, as_of) if spec.kind == "offering"
@@ -153,14 +153,6 @@ def results(
     out = _mark_efficient(out)
     out.sort(key=lambda r: (r.excluded, r.rank or 0, -r.score, r.name.lower(), r.id))
     return out
-
-
-def _shares(probabilities: list[float]) -> list[float]:
-    """First, second, third, and fourth or lower: what a reader compares."""
-    if not probabilities:
-        return []
-    head = list(probabilities[:3]) + [0.0] * max(0, 3 - len(probabilities))
-    return [*head, float(sum(probabilities[3:]))]
 
 
 def _evidence(

@@ -181,10 +181,7 @@ def _explain(
     type_results = explain.with_type_reasons(
         library, explain.results(library, types, reading.as_of, detailing)
     )
-    offer_results = explain.results(
-        library, offerings, reading.as_of, detailing, rob.probability_first,
-        robust.rank_probabilities,
-    )
+    offer_results = explain.results(library, offerings, reading.as_of, detailing, robust)
     ranked = [r for r in offer_results if not r.excluded]
     winner = ranked[0] if ranked else None
     runner = ranked[1] if len(ranked) > 1 else None

@@ -8,7 +8,7 @@ evidence supports. A lead smaller than MARGIN is never called a win.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -28,14 +28,21 @@ AGREEMENT_LIMIT = 100
 """The methods are compared on the best this many by weighted sum. The question is whether the
 method changes the choice, which the leaders decide; PROMETHEE II's pairwise comparisons and
 Kendall's tau grow with the square of the offerings (5,000 would need gigabytes)."""
+RANKS_COUNTED = 100
+"""SMAA counts who takes the first this many ranks in each draw. A reader compares the first
+three and "fourth or lower"; counting every rank of a market of thousands would take a full
+ordering per draw and a table of offerings × offerings (9,000 passing offerings: 80 million
+numbers). Beyond this rank an offering's share is counted as one."""
 METHOD_NAMES = {"weighted_sum": "Weighted sum", "topsis": "TOPSIS", "promethee_ii": "PROMETHEE II"}
 
 
 @dataclass(frozen=True)
 class RobustnessResult:
     robustness: Robustness
-    rank_probabilities: dict[str, list[float]]
+    rank_probabilities: dict[str, list[float]]  # ranks 1 to at most RANKS_COUNTED
     weight_sampling: str
+    rank_shares: dict[str, list[float]] = field(default_factory=dict)
+    """First, second, third, and fourth or lower: what a reader compares."""
 
 
 def assess(
@@ -81,6 +88,7 @@ def assess(
             ),
             {winner: [1.0]},
             "none",
+            {winner: _shares([1.0], 0.0)},
         )
 
     values = matrix.values[idx]
@@ -88,12 +96,16 @@ def assess(
 
     probability: dict[str, float] = {}
     rank_probs: dict[str, list[float]] = {}
+    shares: dict[str, list[float]] = {}
     sampling = "none"
     if n_samples > 0:
         acceptance, sampling = _sample(library, matrix, idx, weights, n_samples, seed)
+        counted_all = acceptance.shape[1] == len(ids)
         for k, cid in enumerate(ids):
             rank_probs[cid] = [float(x) for x in acceptance[k]]
             probability[cid] = float(acceptance[k, 0])
+            beyond = 0.0 if counted_all else max(0.0, 1.0 - float(acceptance[k].sum()))
+            shares[cid] = _shares(rank_probs[cid], beyond)
 
     stability = _stability(library, values, w, ids, names)
     moves = [s for s in stability if s.flips_at is not None]
@@ -164,6 +176,7 @@ def assess(
         ),
         rank_probs,
         sampling,
+        shares,
     )
 
 
@@ -198,7 +211,8 @@ def _sample(
         sampling = mcda.Sampling(n_samples=n_samples, seed=seed, score_low=low, score_high=high,
                                  confidence=False)
         result = mcda.rank_acceptability(values, np.ones(1), sampling, method="weighted_sum",
-                                         normalization="scale", bounds=scale)
+                                         normalization="scale", bounds=scale,
+                                         ranks=RANKS_COUNTED)
         return result.acceptability, "single group"
     sampling = mcda.Sampling(
         n_samples=n_samples,
@@ -209,11 +223,19 @@ def _sample(
         confidence=False,  # the advisor reports acceptabilities, not SMAA confidence factors
     )
     result = mcda.rank_acceptability(values, np.ones(len(groups)), sampling,
-                                     method="weighted_sum", normalization="scale", bounds=scale)
+                                     method="weighted_sum", normalization="scale", bounds=scale,
+                                     ranks=RANKS_COUNTED)
     return result.acceptability, (
         f"each group keeps at least {KEPT_SHARE:.0%} of its weight; "
         "the rest is spread uniformly at random"
     )
+
+
+def _shares(probabilities: list[float], beyond: float) -> list[float]:
+    """First, second, third, and fourth or lower (`beyond` is the share past the ranks
+    counted)."""
+    head = list(probabilities[:3]) + [0.0] * max(0, 3 - len(probabilities))
+    return [*head, float(sum(probabilities[3:])) + beyond]
 
 
 def _stability(

@@ -45,7 +45,7 @@ from ._checks import (
     first_bad_cell,
 )
 from ._scoring import Basis, Scorer
-from .ranking import BLOCK_SCORES, order_rows
+from .ranking import BLOCK_SCORES, order_rows, top_rows
 
 #: Target number of float64 values in the largest per-chunk array (about 16 MB).
 _CHUNK_ELEMENTS = 2_000_000
@@ -57,8 +57,10 @@ class RankAcceptability:
     """SMAA-2 results.
 
     ``acceptability[i, r]`` is the share of samples in which alternative i took rank r + 1 (rows
-    and columns sum to 1). ``central_weights[i]`` is the mean weight vector over the samples in
-    which i ranked first, or zeros when it never did (``ever_first[i]`` is then False).
+    and columns sum to 1; with only the first ranks counted, columns sum to 1 and each row to
+    the share of samples in which i took one of them). ``central_weights[i]`` is the mean
+    weight vector over the samples in which i ranked first, or zeros when it never did
+    (``ever_first[i]`` is then False).
     ``confidence[i]`` is the share of score samples in which i ranks first under its central
     weights (0 when it never ranked first), or None when `Sampling.confidence` was False.
     """
@@ -316,13 +318,14 @@ def _rank_counts(
     tables: _ScoreStream | None,
     n_samples: int,
     chunk_size: int,
+    ranks: int,
 ) -> tuple[IntArray, FloatArray]:
-    """(m, m) counts of draws in which alternative i took rank r + 1, and per alternative
-    the sum of the weight vectors of the draws it won."""
+    """(m, ranks) counts of draws in which alternative i took rank r + 1, and per
+    alternative the sum of the weight vectors of the draws it won."""
     m, n = nominal_basis[0].shape[0], weights.n  # every basis is (alternatives × criteria)
-    counts = np.zeros(m * m, dtype=np.int64)
+    counts = np.zeros(m * ranks, dtype=np.int64)
     central = np.zeros((m, n))
-    rank_offset = np.arange(m, dtype=np.int64)
+    rank_offset = np.arange(ranks, dtype=np.int64)
     step = max(1, BLOCK_SCORES // m)
     done = 0
     while done < n_samples:
@@ -332,15 +335,15 @@ def _rank_counts(
         scores = scorer.score(basis, w)
         first = np.empty(k, dtype=np.int64)
         for start in range(0, k, step):  # a block at a time, while its order is in cache
-            order = order_rows(scores[start : start + step])
+            order = top_rows(scores[start : start + step], ranks)
             first[start : start + step] = order[:, 0]
-            order *= m
+            order *= ranks
             order += rank_offset
             np.add.at(counts, order.ravel(), 1)  # one per (alternative, rank) cell
         for j in range(n):
             central[:, j] += np.bincount(first, weights=w[:, j], minlength=m)
         done += k
-    return counts.reshape(m, m), central
+    return counts.reshape(m, ranks), central
 
 
 def _confidence(
@@ -383,13 +386,17 @@ def rank_acceptability(
     q: ArrayLike | None = None,
     p: ArrayLike | None = None,
     s: ArrayLike | None = None,
+    ranks: int | None = None,
 ) -> RankAcceptability:
     """SMAA-2 rank acceptability, central weights and confidence factors.
 
     ``sampling`` says what is drawn and how often (see `Sampling`; the default is 10,000
     weight vectors uniform over all weights, certain scores, seed 0). ``method`` /
     ``normalization`` / ``bounds`` / ``functions`` / ``q`` / ``p`` / ``s`` choose the scoring
-    method exactly as in `stability_intervals`.
+    method exactly as in `stability_intervals`. ``ranks`` counts only the first that many
+    ranks (all when None): the acceptability matrix is then (alternatives × ranks), each of
+    its columns exactly as in the full matrix, and the work per draw grows linearly with the
+    alternatives instead of needing a full ordering and a square matrix.
     """
     sampling = sampling if sampling is not None else Sampling()
     x = check_matrix(matrix)
@@ -407,6 +414,7 @@ def rank_acceptability(
     order = None if sampling.weight_order is None else _check_order(sampling.weight_order, n)
     ranges = _score_ranges(sampling, x, scorer)
 
+    counted = m if ranks is None else min(m, check_positive_int(ranks, "ranks"))
     chunk_size = _chunk_size(sampling.chunk_size, m, n, method, uncertain=ranges is not None)
     weight_rng, score_rng, confidence_rng = (
         np.random.Generator(np.random.PCG64(child))
@@ -414,7 +422,9 @@ def rank_acceptability(
     )
     weights = _WeightStream(weight_rng, n, wb, order)
     tables = None if ranges is None else _ScoreStream(score_rng, *ranges)
-    counts, central = _rank_counts(scorer, nominal_basis, weights, tables, n_samples, chunk_size)
+    counts, central = _rank_counts(
+        scorer, nominal_basis, weights, tables, n_samples, chunk_size, counted
+    )
 
     acceptability = counts / n_samples
     wins = counts[:, 0]

@@ -80,3 +80,19 @@ def test_the_report_says_which_offerings_the_methods_ranked(market) -> None:
     passing = sum(not o.excluded for o in rec.offerings)
     assert (f"The methods ranked the leading 100 of the {passing} offerings that pass the "
             "must-haves, by weighted sum") in text
+
+
+def test_shares_of_places_add_up_when_only_the_first_hundred_ranks_are_counted(market) -> None:
+    """More offerings pass than the hundred ranks SMAA counts: each still reads first,
+    second, third and fourth or lower, adding up to all the plausible cases."""
+    rec = advise(market, Project(), n_samples=400, today=TODAY)
+    ranked = [o for o in rec.offerings if not o.excluded]
+    assert len(ranked) > 100
+    for o in ranked:
+        assert len(o.rank_probabilities) == 100
+        assert o.rank_shares[:3] == o.rank_probabilities[:3]
+        assert o.rank_probabilities[0] == o.probability_first
+        assert sum(o.rank_shares) == pytest.approx(1.0, abs=1e-9)
+    last = ranked[-1]  # the worst one hardly ever reaches the counted ranks
+    assert last.rank_shares[3] == pytest.approx(1.0 - sum(last.rank_probabilities), abs=1e-9)
+    assert sum(o.probability_first for o in ranked) == pytest.approx(1.0, abs=1e-9)

@@ -245,13 +245,20 @@ def test_fast_ranking_equals_the_stable_sort_reference(variant: int,
             fields.update(score_low=low, score_high=x)
         sampling = Sampling(**fields)
         fast = rank_acceptability(x, [1, 1, -1], sampling, method=method, **kw)
+        first = rank_acceptability(x, [1, 1, -1], sampling, method=method, ranks=3, **kw)
         with monkeypatch.context() as patch:
             patch.setattr(smaa, "order_rows",
                           lambda s: np.argsort(-s, axis=-1, kind="stable"))
+            patch.setattr(smaa, "top_rows",
+                          lambda s, k: np.argsort(-s, axis=-1, kind="stable")[:, :k])
             reference = rank_acceptability(x, [1, 1, -1], sampling, method=method, **kw)
         np.testing.assert_array_equal(fast.acceptability, reference.acceptability)
         np.testing.assert_array_equal(fast.central_weights, reference.central_weights)
         np.testing.assert_array_equal(fast.confidence, reference.confidence)
+        # counting only the first three ranks: those columns, and nothing else changes
+        np.testing.assert_array_equal(first.acceptability, reference.acceptability[:, :3])
+        np.testing.assert_array_equal(first.central_weights, reference.central_weights)
+        np.testing.assert_array_equal(first.confidence, reference.confidence)
 
 
 def test_all_equal_alternatives_keep_their_listed_order() -> None:
@@ -291,3 +298,24 @@ def test_without_the_confidence_pass_the_acceptabilities_are_the_same() -> None:
     assert lean.confidence is None and full.confidence is not None
     np.testing.assert_array_equal(lean.acceptability, full.acceptability)
     np.testing.assert_array_equal(lean.central_weights, full.central_weights)
+
+
+def test_counting_the_first_ranks_of_a_market_needs_no_square_table() -> None:
+    """2,000 alternatives, a third of them copies: the first ten ranks counted alone are the
+    full matrix's first ten columns, each row's share is what the full row puts in them, and
+    "ranks" beyond the number of alternatives means all of them."""
+    rng = np.random.default_rng(8)
+    x = rng.uniform(0, 5, (2000, 6))
+    x[1::3] = x[::3][: len(x[1::3])]
+    sampling = Sampling(n_samples=400, seed=2, confidence=False)
+    full = rank_acceptability(x, np.ones(6), sampling)
+    top = rank_acceptability(x, np.ones(6), sampling, ranks=10)
+    assert top.acceptability.shape == (2000, 10)
+    np.testing.assert_array_equal(top.acceptability, full.acceptability[:, :10])
+    np.testing.assert_allclose(top.acceptability.sum(axis=0), 1.0)
+    np.testing.assert_array_equal(top.central_weights, full.central_weights)
+    every = rank_acceptability(x[:20], np.ones(6), sampling, ranks=50)
+    np.testing.assert_array_equal(every.acceptability,
+                                  rank_acceptability(x[:20], np.ones(6), sampling).acceptability)
+    with pytest.raises(ValueError, match="ranks must be an integer >= 1"):
+        rank_acceptability(x, np.ones(6), sampling, ranks=0)

@@ -10,7 +10,7 @@ import pytest
 from scipy import stats
 
 from selector.mcda import kendall_tau, method_agreement, passes, rank, screen
-from selector.mcda.ranking import order_rows
+from selector.mcda.ranking import order_rows, top_rows
 
 
 def test_screen_benefit_minimum_cost_maximum_nan_ignored() -> None:
@@ -92,6 +92,17 @@ def test_order_breaks_ties_by_input_order_exactly_like_a_stable_sort(case: int) 
     scores = _tie_heavy_inputs()[case]
     np.testing.assert_array_equal(order_rows(scores), _stable_reference(scores))
     np.testing.assert_array_equal(order_rows(scores[0]), _stable_reference(scores[0]))
+
+
+@pytest.mark.parametrize("case", range(35))
+def test_the_first_ranks_alone_are_those_of_the_full_order(case: int) -> None:
+    """Selecting only the best k of each row (a partition, not a sort) gives exactly the first
+    k columns of the stable order: at the cut, exact ties go by input order and one-ulp
+    neighbours by their value."""
+    scores = _tie_heavy_inputs()[case]
+    m = scores.shape[1]
+    for k in sorted({1, 2, 3, min(m, 100), max(1, m - 1), m}):
+        np.testing.assert_array_equal(top_rows(scores, k), _stable_reference(scores)[:, :k])
 
 
 def test_order_of_a_stack_and_of_tiny_inputs() -> None:
