@@ -281,6 +281,27 @@ def systems_fit(project: Project, offering: OfferingProfile) -> list[SystemFit]:
     return out
 
 
+def _costed(
+    catalog: Catalog, offering_id: str, inputs: CostInputs, team: Team, computed: list[Criterion]
+) -> tuple[TeamCost, dict[str, Known]]:
+    """The offering's cost for the team and the cost criteria's values from it.
+
+    Neither depends on the weights, so a what-if (new weights, same team) reuses them: the
+    catalog remembers them for the last team it was costed for. The price lines and estimates
+    come from the catalog, which never changes; the two levels may be the team's own.
+    """
+    memo = catalog.memo.get("team_costs")
+    if memo is None or memo[0] != team:
+        memo = catalog.memo["team_costs"] = (team, {})
+    key = (offering_id, inputs.implementation_level, inputs.skills_level)
+    found = memo[1].get(key)
+    if found is None:
+        assert catalog.cost_model is not None
+        cost = team_cost(inputs, team, catalog.cost_model, detail=False)
+        found = memo[1][key] = (cost, _computed(computed, cost))
+    return found
+
+
 def assess_offerings(
     catalog: Catalog, project: Project, weighting: Weighting, team: Team, country: str | None,
     budget_is_limit: bool,
@@ -310,8 +331,7 @@ def assess_offerings(
             _level(offering.scores, known, "inhouse_skills_required", 2.5),
         )
         if model is not None:
-            cost = team_cost(inputs, team, model, detail=False)
-            worked_out = _computed(computed, cost)
+            cost, worked_out = _costed(catalog, offering.id, inputs, team, computed)
             known = {**worked_out, **known}
         claim_views = _claim_views(names, offering, mine, in_score, worked_out) if mine else []
         specs.append(

@@ -137,6 +137,17 @@ def check(
     if asked not in memo:  # and what a must-have asks for reads the same for every offering
         memo[asked] = wording.fact_required(req.fact, wanted_all, wanted_any)
     required = memo[asked]
+    decided = (offering.id, asked)
+    if decided not in memo:  # the same offering asked the same again (a what-if) reads the same
+        memo[decided] = _decide(offering, req, listed, actual, required, wanted_all, wanted_any,
+                                memo)
+    return memo[decided]
+
+
+def _decide(
+    offering: OfferingProfile, req: FactRequirement, listed: _Listed, actual: str, required: str,
+    wanted_all: list[str], wanted_any: list[str], memo: dict,
+) -> FactCheck:
     if not listed.known:
         return FactCheck("not_evidenced", required, actual,
                          wording.fact_not_stated(req.fact, wanted_all or wanted_any))

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 def width(text: str) -> int:
     """Display width: East Asian wide characters take two columns."""
+    if text.isascii():  # most names: one column each, without looking up every character
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -24,6 +26,8 @@ def clip(text: str, columns: int) -> str:
     """`text` cut to `columns` with an ellipsis, never inside a wide character."""
     if width(text) <= columns:
         return text
+    if text.isascii():
+        return text[: max(0, columns - 1)] + "…"
     out, used = [], 0
     for ch in text:
         w = width(ch)

@@ -162,3 +162,26 @@ def test_the_total_cost_criterion_is_the_teams_cost_per_user_and_year(project: P
         (per_user_year["low"] + per_user_year["high"]) / 2)
     assert total["value_text"].startswith("EUR ") and total["value_text"].endswith(
         "per user-year")
+
+
+def test_a_what_if_and_a_new_team_size_cost_exactly_as_a_fresh_run() -> None:
+    """The advisor remembers each offering's cost for the team between what-ifs (new
+    weights, same team); a team that grows is costed anew, never from the smaller team's."""
+    from selector.advisor import advise
+    from selector.advisor.recommend import what_if
+    from selector.catalog import load_catalog, load_project
+    from selector.catalog.shipped import shipped_root
+
+    project = load_project(shipped_root() / "examples" / "nordlys-project.toml").project
+    bigger = project.model_copy(update={"answers": {**project.answers, "crm_users": 170}})
+    catalog = load_catalog()
+
+    def totals(rec) -> dict[str, tuple[float, float]]:
+        return {o.id: (o.cost.total.low, o.cost.total.high) for o in rec.offerings if o.cost}
+
+    small = totals(advise(catalog, project, n_samples=0))
+    groups = {g.id: 10.0 for g in catalog.library.groups}
+    assert totals(what_if(catalog, project, groups)) == small
+    large = totals(advise(catalog, bigger, n_samples=0))
+    assert large == totals(advise(load_catalog(), bigger, n_samples=0))
+    assert all(large[k][1] > small[k][1] for k in small if small[k][1] > 0)
