@@ -247,9 +247,11 @@ def _read_folder(
             if len(problems) == before:
                 problems.append(Problem(name, "", "folder holds no .toml files"))
             return
-    cache = CheckedFiles.open()
+    cache = CheckedFiles.open(folder)
     for path in paths:
         _read_file(path, folder, layer, problems, files, cache)
+    if cache is not None:
+        cache.save()
 
 
 def _read_file(

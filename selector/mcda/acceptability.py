@@ -206,8 +206,10 @@ class _ScoreStream:
 
     def take(self, k: int) -> FloatArray:
         u = self.rng.random((k, *self.low.shape))
-        if self.mode is None:
-            return self.low + u * self.width
+        if self.mode is None:  # low + u·width, in place: a market's draws are ~100 M cells
+            u *= self.width
+            u += self.low
+            return u
         # Inverse CDF of the triangular distribution.
         left = self.low + np.sqrt(u * self.left)
         right = self.high - np.sqrt((1.0 - u) * self.right)
@@ -331,7 +333,7 @@ def _rank_counts(
     while done < n_samples:
         k = min(chunk_size, n_samples - done)
         w = weights.take(k)
-        basis = nominal_basis if tables is None else scorer.basis(tables.take(k))
+        basis = nominal_basis if tables is None else scorer.basis(tables.take(k), drawn=True)
         scores = scorer.score(basis, w)
         first = np.empty(k, dtype=np.int64)
         for start in range(0, k, step):  # a block at a time, while its order is in cache
@@ -367,7 +369,7 @@ def _confidence(
     done = 0
     while done < n_samples:
         k = min(step, n_samples - done)
-        scores = scorer.score_each(scorer.basis(tables.take(k)), central)  # (k, e, m)
+        scores = scorer.score_each(scorer.basis(tables.take(k), drawn=True), central)  # (k, e, m)
         # argmax keeps the first of equal scores: the same tie rule as order_rows
         hits += (scores.argmax(axis=2) == winners).sum(axis=0)
         done += k

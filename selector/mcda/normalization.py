@@ -69,8 +69,10 @@ class ColumnMap:
     def normalized(self, x: FloatArray) -> FloatArray:
         """The normalised (..., m, n) matrix, higher is better on every criterion."""
         divisor = self.divisor[..., None, :]
-        out = x / divisor if not self.origin.any() else (x - self.origin[..., None, :]) / divisor
         rc = self.reciprocal
+        if not (self.origin.any() or rc.any() or self.flipped.any()) and (divisor == 1).all():
+            return x  # already on a 0..1 scale, higher is better: x / 1 would only copy it
+        out = x / divisor if not self.origin.any() else (x - self.origin[..., None, :]) / divisor
         if rc.any():
             out[..., rc] = (1.0 / x[..., rc]) / divisor[..., rc]
         if self.flipped.any():
@@ -96,6 +98,15 @@ class ColumnMap:
 def _first_column(mask: np.ndarray) -> int:
     """First criterion index flagged in a (..., n) boolean mask."""
     return int(np.flatnonzero(mask.reshape(-1, mask.shape[-1]).any(axis=0))[0])
+
+
+def scale_map(types: FloatArray, bounds: ArrayLike | None) -> ColumnMap:
+    """The "scale" map from the declared bounds alone, for tables already known to lie within
+    them (SMAA's draws inside checked ranges): no pass over the columns is needed."""
+    n = types.shape[-1]
+    b = check_bounds(bounds, n)
+    none = np.zeros(n, dtype=bool)
+    return ColumnMap(b[:, 0], b[:, 1] - b[:, 0], types < 0, none, b[:, 1], b[:, 0])
 
 
 def column_map(

@@ -28,8 +28,15 @@ def _run(cache: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
                           env={**os.environ, "CRM_SELECTOR_CACHE": str(cache)})
 
 
-def _entries(cache: Path) -> list[Path]:
+def _packs(cache: Path) -> list[Path]:
+    """The cache's files: one pack per catalog folder read."""
     return sorted(cache.glob("checked-files/*/*.pickle"))
+
+
+def _entries(pack: Path) -> dict[str, bytes]:
+    """A pack's entries (checksum of a file's bytes -> what it became, pickled)."""
+    blob = pack.read_bytes()
+    return pickle.loads(blob[blob.index(b"\n") + 1 + 32 :])
 
 
 def _own_vendor(folder: Path, name: str = "SAP copy") -> Path:
@@ -45,13 +52,15 @@ def test_a_second_run_reads_the_cache_and_answers_the_same(tmp_path: Path) -> No
     first = _run(cache, "rank", str(EXAMPLE), "--json")
     assert first.returncode == 0, first.stderr
     root = shipped_root()
-    shipped_files = [*root.glob("criteria/*.toml"), *root.glob("vendors/*.toml")]
-    assert len(_entries(cache)) == len(shipped_files)  # one per catalog file, none for the project
-    stamps = {p: p.stat().st_mtime_ns for p in _entries(cache)}
+    shipped = {hashlib.sha256(p.read_bytes()).hexdigest()
+               for p in [*root.glob("criteria/*.toml"), *root.glob("vendors/*.toml")]}
+    cached = set().union(*(_entries(pack) for pack in _packs(cache)))
+    assert cached == shipped  # every catalog file, and not the project
+    stamps = {p: p.stat().st_mtime_ns for p in _packs(cache)}
     second = _run(cache, "rank", str(EXAMPLE), "--json")
     assert second.returncode == 0, second.stderr
     assert second.stdout == first.stdout
-    assert {p: p.stat().st_mtime_ns for p in _entries(cache)} == stamps  # read, not rewritten
+    assert {p: p.stat().st_mtime_ns for p in _packs(cache)} == stamps  # read, not rewritten
 
 
 def test_a_changed_file_is_checked_again_not_served_from_the_cache(tmp_path: Path) -> None:
@@ -59,9 +68,14 @@ def test_a_changed_file_is_checked_again_not_served_from_the_cache(tmp_path: Pat
     path = _own_vendor(mine, "SAP copy before")
     before = _run(cache, "vendors", "--catalog", str(mine))
     assert "SAP copy before" in before.stdout, before.stderr
+    old_digest = hashlib.sha256(path.read_bytes()).hexdigest()
     path.write_text(path.read_text("utf-8").replace("SAP copy before", "SAP copy after"), "utf-8")
     after = _run(cache, "vendors", "--catalog", str(mine))
     assert "SAP copy after" in after.stdout and "SAP copy before" not in after.stdout
+    # the folder's pack now holds the file as it is, not as it was
+    digests = set().union(*(_entries(pack) for pack in _packs(cache)))
+    assert hashlib.sha256(path.read_bytes()).hexdigest() in digests
+    assert old_digest not in digests
 
 
 def test_problems_read_the_same_from_the_cache_with_their_lines(tmp_path: Path) -> None:
@@ -88,29 +102,33 @@ def test_a_file_with_a_problem_of_its_own_is_never_cached(tmp_path: Path) -> Non
         run = _run(cache, "validate", str(mine))
         assert run.returncode == 1 and "must be a number, got text 'four'" in run.stdout
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    assert digest not in {p.stem for p in _entries(cache)}
+    assert _packs(cache)  # the shipped folders were cached
+    assert all(digest not in _entries(pack) for pack in _packs(cache))
 
 
-def test_damaged_entries_are_checked_afresh_and_replaced(tmp_path: Path) -> None:
+def test_damaged_packs_are_checked_afresh_and_replaced(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     good = _run(cache, "rank", str(EXAMPLE))
-    entries = _entries(cache)
-    for k, entry in enumerate(entries):  # cut short, emptied, or garbage
-        blob = entry.read_bytes()
-        entry.write_bytes([blob[: len(blob) // 2], b"", os.urandom(200)][k % 3])
+    packs = _packs(cache)
+    assert len(packs) >= 2
+    for k, pack in enumerate(packs):  # cut short, emptied, or garbage
+        blob = pack.read_bytes()
+        pack.write_bytes([blob[: len(blob) // 2], b"", os.urandom(200)][k % 3])
     again = _run(cache, "rank", str(EXAMPLE))
     assert again.returncode == 0 and again.stdout == good.stdout and again.stderr == ""
-    assert all(e.read_bytes().startswith(b"crm-selector checked file") for e in entries)
+    assert all(_entries(pack) for pack in packs)  # whole again
 
 
-def _plant(entry: Path, name: str) -> None:
+def _plant(pack: Path, digest: str, name: str) -> None:
     """Rewrite a vendor's entry, in the cache's own format, to name the vendor `name`."""
-    blob = entry.read_bytes()
+    blob = pack.read_bytes()
     head = blob.index(b"\n") + 1
-    kind, items = pickle.loads(blob[head + 32 :])
+    entries = pickle.loads(blob[head + 32 :])
+    kind, items = pickle.loads(entries[digest])
     (table, loc, vendor), = items
-    payload = pickle.dumps((kind, [(table, loc, vendor.model_copy(update={"name": name}))]))
-    entry.write_bytes(blob[:head] + hashlib.sha256(payload).digest() + payload)
+    entries[digest] = pickle.dumps((kind, [(table, loc, vendor.model_copy(update={"name": name}))]))
+    payload = pickle.dumps(entries)
+    pack.write_bytes(blob[:head] + hashlib.sha256(payload).digest() + payload)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="folder permissions are POSIX modes")
@@ -118,12 +136,12 @@ def test_a_cache_others_can_write_to_is_not_trusted(tmp_path: Path) -> None:
     cache, mine = tmp_path / "cache", tmp_path / "mine"
     path = _own_vendor(mine)
     assert _run(cache, "vendors", "--catalog", str(mine)).returncode == 0
-    entry = next(e for e in _entries(cache)
-                 if e.stem == hashlib.sha256(path.read_bytes()).hexdigest())
-    _plant(entry, "Planted by someone")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    pack = next(p for p in _packs(cache) if digest in _entries(p))
+    _plant(pack, digest, "Planted by someone")
     # the user's own private cache is trusted: that is what makes the second run fast
     assert "Planted by someone" in _run(cache, "vendors", "--catalog", str(mine)).stdout
-    entry.parent.chmod(0o777)  # now anyone on the machine could have written it
+    pack.parent.chmod(0o777)  # now anyone on the machine could have written it
     listed = _run(cache, "vendors", "--catalog", str(mine))
     assert listed.returncode == 0
     assert "SAP copy" in listed.stdout and "Planted by someone" not in listed.stdout
