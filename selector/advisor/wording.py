@@ -145,7 +145,7 @@ def listing(items: Sequence[str], last: str = "and") -> str:
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def euros(value: float) -> str:

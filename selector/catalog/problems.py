@@ -47,9 +47,15 @@ def display_path(path: Path) -> str:
     working folder cannot make showing a path fail.
     """
     try:
-        return str(Path(os.path.abspath(path)).relative_to(os.getcwd()))
-    except (ValueError, OSError):  # outside the working folder, or the working folder is gone
+        full, here = os.path.abspath(path), os.getcwd()
+    except OSError:  # the working folder is gone
         return str(path)
+    if os.path.normcase(full) == os.path.normcase(here):
+        return "."
+    inside = here if here.endswith(os.sep) else here + os.sep
+    if os.path.normcase(full).startswith(os.path.normcase(inside)):
+        return full[len(inside) :]  # string work: a catalog shows thousands of paths
+    return str(path)
 
 
 def dotted(loc: Iterable[str | int]) -> str:
