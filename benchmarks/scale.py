@@ -96,17 +96,19 @@ def lenient(strict: str) -> str:
 def what_ifs(folder: Path, project_file: Path, rounds: int) -> tuple[float, list[float]]:
     """The first advise() without sampling, then what-ifs: new group weights every time."""
     sys.path.insert(0, str(ROOT))
+    from selector._collector import settle_long_lived
     from selector.advisor import advise
     from selector.advisor.recommend import what_if
     from selector.catalog import open_project
 
     opened = open_project(project_file, extra_folders=[folder])
+    settle_long_lived()  # as the UI does once a project is open
     start = time.perf_counter()
     advise(opened.catalog, opened.project, n_samples=0)
     first = time.perf_counter() - start
     groups = [g.id for g in opened.catalog.library.groups]
     out = []
-    for k in range(max(3, rounds)):
+    for k in range(max(8, rounds)):  # enough for the collector's full collections to show
         points = {g: 10.0 + 7.0 * ((i + k) % 4) for i, g in enumerate(groups)}
         start = time.perf_counter()
         what_if(opened.catalog, opened.project, points)

@@ -124,50 +124,43 @@ def check(
     country: str | None,
     memo: dict | None = None,
 ) -> FactCheck:
-    """One fact must-have against one offering (`memo` keeps each offering's listed facts)."""
+    """One fact must-have against one offering.
+
+    `memo` (one per catalog) keeps what each offering lists, how each must-have reads and each
+    answer: a market is checked offering by offering, and a what-if asks the same again.
+    """
     memo = {} if memo is None else memo
-    key = (offering.id, req.fact)
-    if key not in memo:  # what an offering lists, and how that reads, is the same for every check
-        listed = _listed(offering, req.fact)
-        memo[key] = listed, wording.fact_actual(req.fact, listed.values, listed.known)
-    listed, actual = memo[key]
-    wanted_all = [resolve_country(v, country) for v in req.includes]
-    wanted_any = [resolve_country(v, country) for v in req.any_of]
-    asked = (req.fact, tuple(wanted_all), tuple(wanted_any))
-    if asked not in memo:  # and what a must-have asks for reads the same for every offering
-        memo[asked] = wording.fact_required(req.fact, wanted_all, wanted_any)
-    required = memo[asked]
+    asked = (req.fact, tuple(resolve_country(v, country) for v in req.includes),
+             tuple(resolve_country(v, country) for v in req.any_of))
     decided = (offering.id, asked)
-    if decided not in memo:  # the same offering asked the same again (a what-if) reads the same
-        memo[decided] = _decide(offering, req, listed, actual, required, wanted_all, wanted_any,
-                                memo)
+    if decided not in memo:
+        memo[decided] = _decide(offering, asked, memo)
     return memo[decided]
 
 
-def _decide(
-    offering: OfferingProfile, req: FactRequirement, listed: _Listed, actual: str, required: str,
-    wanted_all: list[str], wanted_any: list[str], memo: dict,
-) -> FactCheck:
+def _decide(offering: OfferingProfile, asked: tuple, memo: dict) -> FactCheck:
+    fact, wanted_all, wanted_any = asked
+    key = (offering.id, fact)
+    if key not in memo:  # what an offering lists, and how that reads, is the same for every check
+        listed = _listed(offering, fact)
+        memo[key] = listed, wording.fact_actual(fact, listed.values, listed.known)
+    listed, actual = memo[key]
+    if asked not in memo:  # and what a must-have asks for reads the same for every offering
+        memo[asked] = wording.fact_required(fact, list(wanted_all), list(wanted_any))
+    required = memo[asked]
     if not listed.known:
         return FactCheck("not_evidenced", required, actual,
-                         wording.fact_not_stated(req.fact, wanted_all or wanted_any))
-
-    def has(w: str) -> bool:
-        found = memo.get((offering.id, req.fact, w))
-        if found is None:
-            found = memo[(offering.id, req.fact, w)] = _has(req.fact, listed, w)
-        return found
-
-    missing = [w for w in wanted_all if not has(w)]
-    any_ok = not wanted_any or any(has(w) for w in wanted_any)
+                         wording.fact_not_stated(fact, list(wanted_all or wanted_any)))
+    missing = [w for w in wanted_all if not _has(fact, listed, w)]
+    any_ok = not wanted_any or any(_has(fact, listed, w) for w in wanted_any)
     if not missing and any_ok:
         return FactCheck("passes", required, actual, "")
-    lacking = missing or wanted_any
+    lacking = missing or list(wanted_any)
     if listed.complete:
         return FactCheck("fails", required, actual,
-                         wording.fact_lacks(req.fact, lacking, listed.values, not missing))
+                         wording.fact_lacks(fact, lacking, listed.values, not missing))
     return FactCheck("not_evidenced", required, actual,
-                     wording.fact_not_listed(req.fact, lacking, not missing))
+                     wording.fact_not_listed(fact, lacking, not missing))
 
 
 def resolve_country(value: str, country: str | None) -> str:

@@ -42,7 +42,10 @@ def cache_root() -> Path | None:
     chosen = os.environ.get("CRM_SELECTOR_CACHE")
     if chosen is not None:
         return None if chosen.strip().lower() in OFF else Path(chosen).expanduser()
-    home = Path.home()
+    try:
+        home = Path.home()
+    except RuntimeError:  # no home folder (a service account without one): no cache
+        return None
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
     elif sys.platform == "darwin":
@@ -96,8 +99,8 @@ class CheckedFiles:
         if root is None:
             return None
         versions = root / "checked-files"
-        current = versions / code_fingerprint()
         try:
+            current = versions / code_fingerprint()
             if not current.is_dir():
                 root.mkdir(parents=True, mode=0o700, exist_ok=True)
                 versions.mkdir(mode=0o700, exist_ok=True)

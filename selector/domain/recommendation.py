@@ -261,7 +261,7 @@ class CandidateResult(Frozen):
     strengths: list[str] = Field(default_factory=list)
     weaknesses: list[str] = Field(default_factory=list)
     probability_first: float = 0.0
-    rank_probabilities: list[float] = Field(default_factory=list)  # index 0 = rank 1
+    rank_probabilities: list[float] = Field(default_factory=list)  # index 0 = rank 1; ≤ 100 ranks
     rank_shares: list[float] = Field(default_factory=list)  # 1st, 2nd, 3rd, 4th or lower
     cost: TeamCost | None = None
     efficient: bool = False  # no other offering is both better and cheaper

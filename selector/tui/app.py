@@ -151,11 +151,13 @@ class CrmSelectorApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _load(self, path: Path, recovery: Path | None, tour: bool) -> None:
+        from selector._collector import settle_long_lived
         from selector.tui.session import open_project
 
         try:  # the first ranking comes from the workspace, so step 1 takes keys sooner
             opened = open_project(path, recovery=recovery, extra_folders=self.extra_folders,
                                   include_shipped=self.include_shipped)
+            settle_long_lived()  # the catalog stays for the session: out of every collection
             rec = None
         except Exception as exc:  # noqa: BLE001 - a bug must not leave the overlay up
             back_to_ui(self, self._open_failed, path, exc)
