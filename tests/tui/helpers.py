@@ -42,3 +42,13 @@ async def open_step(pilot: Pilot, number: int):  # noqa: ANN201 - (WorkspaceScre
     ws.goto(number)
     await settle(pilot)
     return ws, ws.step(number)
+
+
+async def focus_until(pilot: Pilot, condition, key: str = "tab", limit: int = 40) -> None:  # noqa: ANN001
+    """Press `key` (Tab) until the focused widget satisfies `condition`, as a person would."""
+    for _ in range(limit):
+        if condition(pilot.app.focused):
+            return
+        await pilot.press(key)
+        await pilot.pause()
+    raise AssertionError(f"focus never reached the widget (at {pilot.app.focused!r})")

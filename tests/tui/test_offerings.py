@@ -20,7 +20,7 @@ from selector.catalog.shipped import example_project
 from selector.tui.steps.candidates import OfferingTable
 from selector.tui.widgets.form import FormScreen
 
-from .helpers import settle, type_text, until, workspace
+from .helpers import focus_until, settle, type_text, until, workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -281,11 +281,8 @@ async def test_a_system_the_team_names_in_step_2_must_have_its_connector(
         await pilot.press("2")
         await settle(pilot)
         systems = ws.query_one("#systems DataTable", DataTable)
-        for _ in range(60):  # Tab through the questions to the systems list, as a person would
-            if app.focused is systems:
-                break
-            await pilot.press("tab")
-        assert app.focused is systems
+        # Tab through the questions to the systems list, as a person would
+        await focus_until(pilot, lambda w: w is systems, limit=60)
         await pilot.press("a")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         await type_text(pilot, "Visma Net [red]")

@@ -23,7 +23,7 @@ from selector.tui.widgets.form import ChoiceScreen, ConfirmScreen, FormScreen
 from selector.tui.widgets.step_bar import StepBar
 
 from .conftest import awkward_project
-from .helpers import settle, type_text, until, workspace
+from .helpers import focus_until, settle, type_text, until, workspace
 
 
 def plain(widget: Static) -> str:
@@ -40,16 +40,6 @@ def example_file(tmp_path: Path) -> Path:
     path = tmp_path / "nordlys.toml"
     shutil.copyfile(example_project(), path)
     return path
-
-
-async def focus_until(pilot, condition, key: str = "tab", limit: int = 40) -> None:  # noqa: ANN001
-    """Press `key` (Tab) until the focused widget satisfies `condition`, as a person would."""
-    for _ in range(limit):
-        if condition(pilot.app.focused):
-            return
-        await pilot.press(key)
-        await pilot.pause()
-    raise AssertionError(f"focus never reached the widget (at {pilot.app.focused!r})")
 
 
 # ----------------------------------------------------------------- 1 stray keys, visible focus
