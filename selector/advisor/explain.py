@@ -108,7 +108,9 @@ def results(
         contribs = contribution_rows(library, matrix, ev, i) if full else []
         offering = assessed.offerings[i]
         out.append(
-            CandidateResult(
+            # built from this module's own values, of the declared types: validating them again
+            # would copy every list and dict of thousands of rows
+            CandidateResult.model_construct(
                 id=spec.id,
                 name=spec.name,
                 kind=spec.kind,

@@ -126,28 +126,36 @@ def check(
 ) -> FactCheck:
     """One fact must-have against one offering.
 
-    `memo` (one per catalog) keeps what each offering lists, how each must-have reads and each
-    answer: a market is checked offering by offering, and a what-if asks the same again.
+    `memo` (one per catalog) keeps each answer and how each must-have reads: a market is
+    checked offering by offering, and a what-if asks the same again. Thousands of offerings
+    pass or fail a must-have in the same words, so equal answers are kept once.
     """
     memo = {} if memo is None else memo
     asked = (req.fact, tuple(resolve_country(v, country) for v in req.includes),
              tuple(resolve_country(v, country) for v in req.any_of))
-    decided = (offering.id, asked)
-    if decided not in memo:
-        memo[decided] = _decide(offering, asked, memo)
-    return memo[decided]
+    answers = _table(memo, "answers").setdefault(asked, {})
+    answer = answers.get(offering.id)
+    if answer is None:
+        found = _decide(offering, asked, memo)
+        answer = answers[offering.id] = _table(memo, "same").setdefault(found, found)
+    return answer
+
+
+def _table(memo: dict, name: str) -> dict:
+    table = memo.get(name)
+    if table is None:
+        table = memo[name] = {}
+    return table
 
 
 def _decide(offering: OfferingProfile, asked: tuple, memo: dict) -> FactCheck:
     fact, wanted_all, wanted_any = asked
-    key = (offering.id, fact)
-    if key not in memo:  # what an offering lists, and how that reads, is the same for every check
-        listed = _listed(offering, fact)
-        memo[key] = listed, wording.fact_actual(fact, listed.values, listed.known)
-    listed, actual = memo[key]
-    if asked not in memo:  # and what a must-have asks for reads the same for every offering
-        memo[asked] = wording.fact_required(fact, list(wanted_all), list(wanted_any))
-    required = memo[asked]
+    listed = _listed(offering, fact)
+    actual = wording.fact_actual(fact, listed.values, listed.known)
+    required = _table(memo, "required").get(asked)
+    if required is None:  # what a must-have asks for reads the same for every offering
+        required = memo["required"][asked] = wording.fact_required(
+            fact, list(wanted_all), list(wanted_any))
     if not listed.known:
         return FactCheck("not_evidenced", required, actual,
                          wording.fact_not_stated(fact, list(wanted_all or wanted_any)))

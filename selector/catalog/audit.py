@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from selector.catalog.loader import Catalog
 from selector.catalog.plain_table import table
 from selector.domain.evidence import Evidence
-from selector.domain.vendors import CUSTOMER_RUN, OfferingProfile, VendorProfile
+from selector.domain.vendors import CUSTOMER_RUN, CriterionScore, OfferingProfile, VendorProfile
 
 FRESH_DAYS = {"price": 183, "fact": 365, "score": 730}
 """How old evidence may be before it is reported stale, by kind."""
@@ -114,7 +114,7 @@ class Audit:
         }
 
 
-def _age(evidence: Evidence, as_of: dt.date) -> int | None:
+def _age(evidence: Evidence | CriterionScore, as_of: dt.date) -> int | None:
     return (as_of - evidence.observed).days if evidence.observed is not None else None
 
 

@@ -23,18 +23,19 @@ import os
 import pickle
 import shutil
 import stat
+import struct
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, NamedTuple
 
 OFF = ("off", "0", "no", "false", "")
 KEPT_VERSIONS = 3
 """Fingerprint folders kept besides the current one: a few releases or checkouts used in turn
 keep their caches; older ones are deleted so the cache does not grow with every upgrade."""
 
-_MAGIC = b"crm-selector checked files 2\n"
-_DIGEST = 32  # bytes of sha256 over the payload, checked before unpickling
+_MAGIC = b"crm-selector checked files 3\n"
 
 
 def cache_root() -> Path | None:
@@ -75,19 +76,22 @@ def code_fingerprint() -> str:
 
 class CheckedFiles:
     """The cache of one catalog folder: `get` what a file became, `put` it once checked, and
-    `save` once the folder is read.
+    `save` once the folder is read (or `close` to leave the pack as it was).
 
     A folder's entries live in one file (a pack): a thousand small files cost a millisecond
     each to create on some disks, a second for a catalog, while one file of the same bytes is
     written in milliseconds. The pack is rewritten only when something changed, and then holds
     exactly the files the folder holds now, so entries of deleted or edited files do not pile
-    up.
+    up. Entries are read one at a time from the pack (and new ones spooled to a temporary
+    file), never the whole pack into memory: for 5,000 vendor files it is 130 MB.
     """
 
     def __init__(self, pack: Path) -> None:
         self.pack = pack
-        self._stored: dict[str, bytes] | None = None  # each entry pickled on its own
-        self._kept: dict[str, bytes] = {}
+        self._pack_file: BinaryIO | None = None
+        self._stored: dict[str, _Entry] | None = None
+        self._kept: dict[str, _Entry] = {}
+        self._spool: BinaryIO | None = None
         self._changed = False
 
     @classmethod
@@ -115,12 +119,19 @@ class CheckedFiles:
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
         return cls(current / f"{name}.pickle")
 
+    def __enter__(self) -> CheckedFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def get(self, sha256: str) -> tuple[str, list[Any]] | None:
         """What the file with these bytes became: its kind and its items, or None."""
         if self._stored is None:
-            self._stored = _read_pack(self.pack)
-        blob = self._stored.get(sha256)
-        if blob is None:
+            self._pack_file, self._stored = _open_pack(self.pack)
+        entry = self._stored.get(sha256)
+        blob = _read(entry) if entry is not None else None
+        if entry is None or blob is None:
             return None
         try:
             kind, items = pickle.loads(blob)
@@ -128,15 +139,23 @@ class CheckedFiles:
             return None
         if not isinstance(kind, str) or not isinstance(items, list):
             return None
-        self._kept[sha256] = blob
+        self._kept[sha256] = entry
         return kind, items
 
     def put(self, sha256: str, kind: str, items: list[Any]) -> None:
         """Keep what a checked file became, for the next `save`."""
         try:
-            self._kept[sha256] = pickle.dumps((kind, items), protocol=pickle.HIGHEST_PROTOCOL)
+            blob = pickle.dumps((kind, items), protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
             return
+        try:
+            if self._spool is None:
+                self._spool = tempfile.TemporaryFile(dir=self.pack.parent)  # noqa: SIM115
+            offset = self._spool.seek(0, os.SEEK_END)
+            self._spool.write(blob)
+        except OSError:
+            return
+        self._kept[sha256] = _Entry(self._spool, offset, len(blob), hashlib.sha256(blob).digest())
         self._changed = True
 
     def save(self) -> None:
@@ -144,39 +163,117 @@ class CheckedFiles:
         cannot be written is silently skipped."""
         stored = self._stored if self._stored is not None else {}
         if not self._changed and stored.keys() == self._kept.keys():
+            self.close()
             return
-        payload = pickle.dumps(self._kept, protocol=pickle.HIGHEST_PROTOCOL)
-        blob = _MAGIC + hashlib.sha256(payload).digest() + payload
         try:
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.pack.parent)
         except OSError:
+            self.close()
             return
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
+                _write_pack(handle, ((key, _read(entry)) for key, entry in self._kept.items()))
+            self.close()  # before replacing it: an open file cannot be replaced on Windows
             os.replace(tmp, self.pack)
         except OSError:
             Path(tmp).unlink(missing_ok=True)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Let go of the pack and of the spool of new entries."""
+        for handle in (self._pack_file, self._spool):
+            if handle is not None:
+                handle.close()
+        self._pack_file = self._spool = None
 
 
-def _read_pack(pack: Path) -> dict[str, bytes]:
-    """A pack's entries, each still pickled; nothing when the pack is missing, torn by a
-    crash or not ours."""
+class _Entry(NamedTuple):
+    """Where one entry's pickled bytes are: in the pack read, or in the spool of new ones."""
+
+    source: BinaryIO
+    offset: int
+    length: int
+    digest: bytes  # sha256 of the bytes, checked before they are unpickled
+
+
+# A pack: the magic line, the entries back to back, an index of one record per entry, and a
+# trailer saying where the index starts, how many records it holds and its checksum.
+_RECORD = struct.Struct("<32sQQ32s")  # file checksum, offset, length, entry checksum
+_TRAILER = struct.Struct("<QQ32s")
+
+
+def pack_entries(pack: Path) -> dict[str, bytes]:
+    """Every entry of a pack, still pickled (file checksum -> bytes): nothing when the pack
+    is missing, torn by a crash or not ours."""
+    handle, index = _open_pack(pack)
     try:
-        blob = pack.read_bytes()
+        return {key: blob for key, entry in index.items() if (blob := _read(entry)) is not None}
+    finally:
+        if handle is not None:
+            handle.close()
+
+
+def write_pack(pack: Path, entries: dict[str, bytes]) -> None:
+    """Write `entries` (file checksum -> pickled bytes) as a pack."""
+    with open(pack, "wb") as handle:
+        _write_pack(handle, iter(entries.items()))
+
+
+def _write_pack(handle: BinaryIO, entries: Iterator[tuple[str, bytes | None]]) -> None:
+    handle.write(_MAGIC)
+    records = []
+    for key, blob in entries:
+        if blob is None:  # the pack it was read from changed meanwhile: leave it out
+            continue
+        digest = hashlib.sha256(blob).digest()
+        records.append(_RECORD.pack(bytes.fromhex(key), handle.tell(), len(blob), digest))
+        handle.write(blob)
+    index = b"".join(records)
+    where = handle.tell()
+    handle.write(index)
+    handle.write(_TRAILER.pack(where, len(records), hashlib.sha256(index).digest()))
+
+
+def _open_pack(pack: Path) -> tuple[BinaryIO | None, dict[str, _Entry]]:
+    """The open pack and its index, or nothing when the pack is missing, torn or not ours."""
+    try:
+        handle = open(pack, "rb")  # noqa: SIM115 — kept open while its entries are read
     except OSError:
-        return {}
-    head, digest = blob[: len(_MAGIC)], blob[len(_MAGIC) : len(_MAGIC) + _DIGEST]
-    payload = blob[len(_MAGIC) + _DIGEST :]
-    if head != _MAGIC or hashlib.sha256(payload).digest() != digest:
-        return {}
+        return None, {}
     try:
-        entries = pickle.loads(payload)
-    except Exception:  # noqa: BLE001 — an unreadable pack is only a cache miss
-        return {}
-    if not isinstance(entries, dict):
-        return {}
-    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
+        if handle.read(len(_MAGIC)) != _MAGIC:
+            raise ValueError
+        size = handle.seek(0, os.SEEK_END)
+        handle.seek(max(size - _TRAILER.size, 0))
+        where, count, digest = _TRAILER.unpack(handle.read(_TRAILER.size))
+        if where < len(_MAGIC) or where + count * _RECORD.size != size - _TRAILER.size:
+            raise ValueError
+        handle.seek(where)
+        index = handle.read(count * _RECORD.size)
+        if hashlib.sha256(index).digest() != digest:
+            raise ValueError
+        entries = {}
+        for key, offset, length, entry_digest in _RECORD.iter_unpack(index):
+            if offset < len(_MAGIC) or offset + length > where:
+                raise ValueError
+            entries[key.hex()] = _Entry(handle, offset, length, entry_digest)
+    except (OSError, ValueError, struct.error):
+        handle.close()
+        return None, {}
+    return handle, entries
+
+
+def _read(entry: _Entry) -> bytes | None:
+    """An entry's bytes, or None when they cannot be read or are not what was written."""
+    try:
+        entry.source.seek(entry.offset)
+        blob = entry.source.read(entry.length)
+    except (OSError, ValueError):  # ValueError: the file was closed
+        return None
+    if len(blob) != entry.length or hashlib.sha256(blob).digest() != entry.digest:
+        return None
+    return blob
 
 
 def _private(folder: Path) -> bool:

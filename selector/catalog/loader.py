@@ -248,9 +248,13 @@ def _read_folder(
                 problems.append(Problem(name, "", "folder holds no .toml files"))
             return
     cache = CheckedFiles.open(folder)
-    for path in paths:
-        _read_file(path, folder, layer, problems, files, cache)
-    if cache is not None:
+    if cache is None:
+        for path in paths:
+            _read_file(path, folder, layer, problems, files, None)
+        return
+    with cache:
+        for path in paths:
+            _read_file(path, folder, layer, problems, files, cache)
         cache.save()
 
 

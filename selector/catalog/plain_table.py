@@ -6,14 +6,27 @@ angle brackets they contain, and East Asian wide characters count as the two col
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
+
+_FIRST_WIDE = "\u1100"  # no assigned character before Hangul Jamo is wide or fullwidth
+
+
+def _narrow(text: str) -> bool:
+    """One column a character, known without looking up each one (most names, and any in a
+    Latin, Greek or Cyrillic script, with dashes and accents)."""
+    return text.isascii() or max(text) < _FIRST_WIDE
 
 
 def width(text: str) -> int:
     """Display width: East Asian wide characters take two columns."""
-    if text.isascii():  # most names: one column each, without looking up every character
-        return len(text)
+    return len(text) if _narrow(text) else _measured(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _measured(text: str) -> int:
+    # a table repeats its bars, rules and names row after row: each is measured once
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -26,7 +39,7 @@ def clip(text: str, columns: int) -> str:
     """`text` cut to `columns` with an ellipsis, never inside a wide character."""
     if width(text) <= columns:
         return text
-    if text.isascii():
+    if _narrow(text):
         return text[: max(0, columns - 1)] + "…"
     out, used = [], 0
     for ch in text:

@@ -12,14 +12,25 @@ Every score, fact and price carries its evidence (`selector.domain.evidence`).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from typing import Annotated, Generic, Literal, TypeVar
+import sys
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import Field, HttpUrl, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    HttpUrl,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import core_schema
 
-from selector.domain.base import Frozen, Name, Note, Number, Strict
+from selector.domain.base import Frozen, Name, Note, Number, ReadOnly, Strict, rebuilt
 from selector.domain.criteria import Identifier
-from selector.domain.evidence import Confidence, Evidence, Url
+from selector.domain.evidence import Confidence, Evidence, SourceKind, Url
 
 __all__ = [
     "Confidence",
@@ -83,7 +94,7 @@ ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 T = TypeVar("T")
 
 
-class Fact(Evidence, Generic[T]):
+class Fact(Evidence, ReadOnly, Generic[T]):
     """A listed fact about an offering (its deployment, identity standards, regions …).
 
     `complete` says whether the list is the whole truth: then a value missing from it means the
@@ -95,7 +106,7 @@ class Fact(Evidence, Generic[T]):
     complete: bool = True
 
 
-class Integration(Strict):
+class Integration(Strict, ReadOnly):
     """A ready integration with another product, and how it is delivered."""
 
     name: ShortText
@@ -141,7 +152,7 @@ class ModulesFact(Fact[ShortText]):
     pass
 
 
-class Facts(Strict):
+class Facts(Strict, ReadOnly):
     """The facts a buyer checks, each with its evidence. Any of them may be unknown."""
 
     deployment: DeploymentFact | None = None
@@ -159,6 +170,8 @@ class Facts(Strict):
 
     def merged(self, override: Facts) -> Facts:
         """These facts with every fact that `override` states replacing ours (not merged)."""
+        if not override.model_fields_set:
+            return self
         return self.model_copy(
             update={name: getattr(override, name) for name in override.model_fields_set}
         )
@@ -167,11 +180,129 @@ class Facts(Strict):
 FACT_NAMES: tuple[str, ...] = tuple(Facts.model_fields)
 
 
-class CriterionScore(Evidence):
+# What checks a score in a file (and gives its JSON Schema); the catalog keeps the
+# `CriterionScore` made from it.
+class ScoreInFile(Evidence):
     """A value on a criterion's scale and the evidence for it."""
+
+    model_config = ConfigDict(title="CriterionScore")
 
     value: Number
     note: Annotated[Note, Field(min_length=3)]
+
+
+class CriterionScore:
+    """A value on a criterion's scale and the evidence for it, as the catalog keeps it.
+
+    Checked as a `ScoreInFile` (so a file's mistakes read as every other model's), then kept
+    in slots: a market of 5,000 vendor files holds 210,000 scores, and a model's own dictionary
+    would take 55 MB more for them. Read-only, like everything in a loaded catalog.
+    """
+
+    __slots__ = ("value", "note", "source", "source_title", "source_kind", "observed",
+                 "confidence")
+    __validated_as__ = ScoreInFile
+
+    value: float
+    note: str
+    source: str | None
+    source_title: str
+    source_kind: SourceKind | None
+    observed: dt.date | None
+    confidence: Confidence
+
+    def __init__(self, **fields: Any) -> None:
+        _fill(self, *_in_order(ScoreInFile(**fields)))
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            _kept,
+            handler.generate_schema(ScoreInFile),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                CriterionScore.as_dict
+            ),
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    @property
+    def is_judgement(self) -> bool:
+        """True when nothing but someone's judgement supports the claim."""
+        return self.source is None or self.source_kind == "team_judgement"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a catalog score is read-only (setting {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a catalog score is read-only (deleting {name!r})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _score_from, _in_order(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CriterionScore):
+            return NotImplemented
+        return _in_order(self) == _in_order(other)
+
+    def __hash__(self) -> int:
+        return hash(_in_order(self))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"CriterionScore({shown})"
+
+
+def _in_order(score: CriterionScore | ScoreInFile) -> tuple[Any, ...]:
+    return (score.value, score.note, score.source, score.source_title, score.source_kind,
+            score.observed, score.confidence)
+
+
+def _score_from(*values: Any) -> CriterionScore:
+    """A score read back from the cache of checked files (checked before it was cached)."""
+    score = _new(CriterionScore)
+    _fill(score, *values)
+    return score
+
+
+def _kept(checked: ScoreInFile) -> CriterionScore:
+    """What the catalog keeps of a score it has just checked (one call a score: a 1,000-file
+    catalog has 44,000)."""
+    score = _new(CriterionScore)
+    _fill(score, *_in_order(checked))
+    return score
+
+
+_new = object.__new__
+_SETTERS = tuple(getattr(CriterionScore, name).__set__ for name in CriterionScore.__slots__)
+
+
+def _fill(score: CriterionScore, *values: Any) -> None:
+    """Set a new score's slots in their declared order (its own `__setattr__` refuses)."""
+    value, note, source, title, kind, observed, confidence = _SETTERS
+    v, n, s, t, k, o, c = values
+    value(score, v)
+    note(score, n)
+    source(score, s)
+    title(score, t)
+    kind(score, k)
+    observed(score, o)
+    confidence(score, c)
+
+
+CriterionKey = Annotated[str, AfterValidator(sys.intern)]
+"""A criterion id as the key of a score: one copy of each id for a whole market (5,000 vendor
+files hold 200,000 scores under a few dozen ids)."""
+
+
+def _rebuilt_with_one_copy_of_ids(cls: type[ReadOnly], fields: dict[str, Any], *rest: Any) -> Any:
+    """A vendor or offering read back from the cache of checked files, its score ids interned
+    as validation does: each file would otherwise bring its own copy of every id."""
+    fields["scores"] = {sys.intern(k): v for k, v in fields["scores"].items()}
+    return rebuilt(cls, fields, *rest)
 
 
 PriceUnit = Literal[
@@ -179,7 +310,7 @@ PriceUnit = Literal[
 ]
 
 
-class PriceTier(Evidence):
+class PriceTier(Evidence, ReadOnly):
     """One line of an offering's price, always dated and sourced: prices change.
 
     All non-optional tiers of an offering add up to what it costs (a per-user licence plus a
@@ -219,7 +350,7 @@ class PriceTier(Evidence):
 EuroRange = Annotated[list[Number], Field(min_length=2, max_length=2)]
 
 
-class CostItem(Evidence):
+class CostItem(Evidence, ReadOnly):
     """A cost the buyer carries besides licences: a range in EUR, or staff time in FTE."""
 
     eur: EuroRange | None = None
@@ -239,7 +370,7 @@ class CostItem(Evidence):
         return self
 
 
-class CostEstimate(Strict):
+class CostEstimate(Strict, ReadOnly):
     """What an offering costs besides its licences, for the cost model to scale to a team."""
 
     implementation: CostItem | None = None
@@ -261,12 +392,14 @@ class CostEstimate(Strict):
         return self
 
     def merged(self, override: CostEstimate) -> CostEstimate:
+        if not override.model_fields_set:
+            return self
         return self.model_copy(
             update={name: getattr(override, name) for name in override.model_fields_set}
         )
 
 
-class Offering(Strict):
+class Offering(Strict, ReadOnly):
     """The product in one edition and one deployment, overriding what differs from the vendor."""
 
     id: Identifier
@@ -276,12 +409,15 @@ class Offering(Strict):
     summary: Annotated[str, Field(max_length=5000)] = ""
     solution_types: list[SolutionTypeRef] | None = Field(default=None, min_length=1)
     facts: Facts = Field(default_factory=Facts)
-    scores: dict[str, CriterionScore] = Field(default_factory=dict)
+    scores: dict[CriterionKey, CriterionScore] = Field(default_factory=dict)
     price_tiers: list[PriceTier] | None = None
     cost: CostEstimate | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuilt_with_one_copy_of_ids, super().__reduce__()[1]
 
-class VendorProfile(Strict):
+
+class VendorProfile(Strict, ReadOnly):
     """A CRM product (or a delivery model such as an agency's custom build) and its offerings."""
 
     format_version: Literal[2] = 2
@@ -295,10 +431,13 @@ class VendorProfile(Strict):
     summary: Annotated[Note, Field(min_length=10)]
     solution_types: list[SolutionTypeRef] = Field(min_length=1)
     facts: Facts = Field(default_factory=Facts)
-    scores: dict[str, CriterionScore] = Field(default_factory=dict)
+    scores: dict[CriterionKey, CriterionScore] = Field(default_factory=dict)
     price_tiers: list[PriceTier] = Field(default_factory=list)
     cost: CostEstimate = Field(default_factory=CostEstimate)
     offerings: list[Offering] = Field(default_factory=list)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuilt_with_one_copy_of_ids, super().__reduce__()[1]
 
     @field_validator("offerings")
     @classmethod
@@ -326,10 +465,11 @@ class VendorProfile(Strict):
                 edition=o.edition,
                 website=str(self.website),
                 summary=o.summary or self.summary,
-                solution_types=list(o.solution_types or self.solution_types),
+                # what an offering does not override is the vendor's own (read-only) object
+                solution_types=o.solution_types or self.solution_types,
                 facts=self.facts.merged(o.facts),
-                scores={**self.scores, **o.scores},
-                price_tiers=list(self.price_tiers if o.price_tiers is None else o.price_tiers),
+                scores={**self.scores, **o.scores} if o.scores else self.scores,
+                price_tiers=self.price_tiers if o.price_tiers is None else o.price_tiers,
                 cost=self.cost.merged(o.cost) if o.cost is not None else self.cost,
             )
             for o in offerings

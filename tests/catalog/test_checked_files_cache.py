@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from selector.catalog.file_cache import KEPT_VERSIONS
+from selector.catalog.file_cache import KEPT_VERSIONS, pack_entries, write_pack
 from selector.catalog.shipped import shipped_root
 
 EXAMPLE = shipped_root() / "examples" / "nordlys-project.toml"
@@ -35,8 +35,7 @@ def _packs(cache: Path) -> list[Path]:
 
 def _entries(pack: Path) -> dict[str, bytes]:
     """A pack's entries (checksum of a file's bytes -> what it became, pickled)."""
-    blob = pack.read_bytes()
-    return pickle.loads(blob[blob.index(b"\n") + 1 + 32 :])
+    return pack_entries(pack)
 
 
 def _own_vendor(folder: Path, name: str = "SAP copy") -> Path:
@@ -119,16 +118,31 @@ def test_damaged_packs_are_checked_afresh_and_replaced(tmp_path: Path) -> None:
     assert all(_entries(pack) for pack in packs)  # whole again
 
 
+def test_an_entry_changed_on_disk_is_never_served(tmp_path: Path) -> None:
+    """Bytes changed inside one entry (a bad disk, a stray write) cost only that file: it is
+    checked afresh, the others are still served, and the pack is whole again afterwards."""
+    cache, mine = tmp_path / "cache", tmp_path / "mine"
+    path = _own_vendor(mine, "SAP copy")
+    assert _run(cache, "vendors", "--catalog", str(mine)).returncode == 0
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    pack = next(p for p in _packs(cache) if digest in _entries(p))
+    blob = pack.read_bytes()
+    assert blob.count(b"SAP copy") == 1
+    pack.write_bytes(blob.replace(b"SAP copy", b"SAP cop!"))
+    assert digest not in _entries(pack)  # its checksum no longer matches
+    listed = _run(cache, "vendors", "--catalog", str(mine))
+    assert listed.returncode == 0 and listed.stderr == ""
+    assert "SAP copy" in listed.stdout and "SAP cop!" not in listed.stdout
+    assert digest in _entries(pack)
+
+
 def _plant(pack: Path, digest: str, name: str) -> None:
     """Rewrite a vendor's entry, in the cache's own format, to name the vendor `name`."""
-    blob = pack.read_bytes()
-    head = blob.index(b"\n") + 1
-    entries = pickle.loads(blob[head + 32 :])
+    entries = pack_entries(pack)
     kind, items = pickle.loads(entries[digest])
     (table, loc, vendor), = items
     entries[digest] = pickle.dumps((kind, [(table, loc, vendor.model_copy(update={"name": name}))]))
-    payload = pickle.dumps(entries)
-    pack.write_bytes(blob[:head] + hashlib.sha256(payload).digest() + payload)
+    write_pack(pack, entries)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="folder permissions are POSIX modes")
