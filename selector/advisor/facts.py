@@ -128,7 +128,8 @@ def check(
 
     `memo` (one per catalog) keeps each answer and how each must-have reads: a market is
     checked offering by offering, and a what-if asks the same again. Thousands of offerings
-    pass or fail a must-have in the same words, so equal answers are kept once.
+    list the same values (the editions of a product, most products for "languages"), so an
+    answer is decided once per list and equal answers are kept once.
     """
     memo = {} if memo is None else memo
     asked = (req.fact, tuple(resolve_country(v, country) for v in req.includes),
@@ -136,8 +137,14 @@ def check(
     answers = _table(memo, "answers").setdefault(asked, {})
     answer = answers.get(offering.id)
     if answer is None:
-        found = _decide(offering, asked, memo)
-        answer = answers[offering.id] = _table(memo, "same").setdefault(found, found)
+        listed = _listed(offering, asked[0])
+        decided = _table(memo, "decided")
+        said = (asked, tuple(listed.values), listed.complete, listed.known)
+        answer = decided.get(said)
+        if answer is None:
+            found = _decide(listed, asked, memo)
+            answer = decided[said] = _table(memo, "same").setdefault(found, found)
+        answers[offering.id] = answer
     return answer
 
 
@@ -148,9 +155,8 @@ def _table(memo: dict, name: str) -> dict:
     return table
 
 
-def _decide(offering: OfferingProfile, asked: tuple, memo: dict) -> FactCheck:
+def _decide(listed: _Listed, asked: tuple, memo: dict) -> FactCheck:
     fact, wanted_all, wanted_any = asked
-    listed = _listed(offering, fact)
     actual = wording.fact_actual(fact, listed.values, listed.known)
     required = _table(memo, "required").get(asked)
     if required is None:  # what a must-have asks for reads the same for every offering

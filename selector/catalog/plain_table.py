@@ -7,16 +7,41 @@ angle brackets they contain, and East Asian wide characters count as the two col
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 
-_FIRST_WIDE = "\u1100"  # no assigned character before Hangul Jamo is wide or fullwidth
+# Below U+2E80 (CJK radicals) wide characters are few and scattered (Hangul Jamo, a few dozen
+# symbols and emoji); from there on most scripts are wide. Dashes, the euro sign, box drawing
+# and block elements, which every table here draws, lie between and are narrow.
+_SCATTERED_UNTIL = 0x2E80
+_FROM_HERE_WIDE = chr(_SCATTERED_UNTIL)
+
+
+def _is_wide(ch: str) -> bool:
+    # an unassigned code point is drawn as one column, whatever the tables guess for it
+    return unicodedata.east_asian_width(ch) in "WF" and unicodedata.category(ch) != "Cn"
+
+
+@functools.cache
+def _scattered_wide() -> re.Pattern[str]:
+    """The characters below U+2E80 that this Python's Unicode tables call wide or fullwidth."""
+    ranges: list[list[int]] = []
+    for code in range(0x1100, _SCATTERED_UNTIL):
+        if _is_wide(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
 
 
 def _narrow(text: str) -> bool:
     """One column a character, known without looking up each one (most names, and any in a
-    Latin, Greek or Cyrillic script, with dashes and accents)."""
-    return text.isascii() or max(text) < _FIRST_WIDE
+    Latin, Greek or Cyrillic script, with dashes, accents, currency signs and box drawing)."""
+    if text.isascii():
+        return True
+    return max(text) < _FROM_HERE_WIDE and _scattered_wide().search(text) is None
 
 
 def width(text: str) -> int:
@@ -27,7 +52,7 @@ def width(text: str) -> int:
 @functools.lru_cache(maxsize=4096)
 def _measured(text: str) -> int:
     # a table repeats its bars, rules and names row after row: each is measured once
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + sum(1 for ch in text if _is_wide(ch))
 
 
 def pad(text: str, columns: int, right: bool = False) -> str:
@@ -66,3 +91,4 @@ def table(
         ).rstrip()
 
     return [line(headers), "  ".join("─" * w for w in widths), *(line(r) for r in rows)]
+

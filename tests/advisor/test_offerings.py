@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from selector.advisor import advise
+from selector.catalog import load_catalog
+from selector.catalog.shipped import shipped_root
 from selector.domain import Project
 from selector.domain.project import FactMustHave
 
@@ -87,6 +89,31 @@ def test_a_fact_the_catalog_does_not_state_is_not_evidenced_and_the_team_decides
                  today=TODAY)
     assert all(o.excluded for o in out.offerings)
     assert out.offerings[0].failures[0].status == "not_evidenced"
+
+
+def test_the_same_list_proves_absence_only_where_the_catalog_says_it_is_complete(
+    tmp_path,
+) -> None:
+    """Offerings that list the same values share one answer per list, but a list said to be
+    incomplete is its own case: HubSpot Professional lists only OAuth 2.0, so "SAML" fails;
+    a copy whose list is marked incomplete is not evidenced, in the same ranking."""
+    text = (shipped_root() / "vendors" / "hubspot-sales-hub.toml").read_text("utf-8")
+    copy = text.replace('id = "hubspot_', 'id = "copy_hubspot_').replace(
+        'values = ["oauth2"]\n', 'values = ["oauth2"]\ncomplete = false\n', 1)
+    assert copy.count("complete = false") == text.count("complete = false") + 1
+    (tmp_path / "copy.toml").write_text(copy, "utf-8")
+    catalog = load_catalog([tmp_path])
+    saml = FactMustHave(fact="identity_standards", includes=["saml"])
+    project = Project(shortlist=["hubspot_sales_hub", "copy_hubspot_sales_hub"],
+                      must_haves=[saml])
+    for _ in range(2):  # a what-if asks again: the kept answers must be the same
+        rec = advise(catalog, project, n_samples=0, today=TODAY)
+        listed = _offering(rec, "hubspot_sales_hub_professional")
+        unlisted = _offering(rec, "copy_hubspot_sales_hub_professional")
+        assert listed.excluded and [f.status for f in listed.failures] == ["fails"]
+        assert not unlisted.excluded
+        assert [f.status for f in unlisted.not_evidenced] == ["not_evidenced"]
+        assert "SAML not evidenced" in unlisted.not_evidenced[0].reason
 
 
 def test_hosted_in_the_eu_and_in_the_own_country_are_checked_against_the_listed_regions(

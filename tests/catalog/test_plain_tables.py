@@ -18,6 +18,17 @@ def test_names_in_any_script_take_the_columns_a_terminal_gives_them() -> None:
     assert width("") == 0
 
 
+def test_dashes_currency_and_drawing_take_one_column_and_the_few_wide_symbols_two() -> None:
+    """Between Latin and the CJK scripts lie what every table draws (dashes, €, rules, bars),
+    all one column, and a few symbols and the Hangul letters that take two."""
+    assert width("€1,200–€1,500") == 13
+    assert width("█████···─═◆…") == 12
+    assert width("⌚ 9:00") == 7  # U+231A WATCH is wide
+    assert width("ᄀ") == 2  # U+1100, the first Hangul letter
+    assert width("한국어") == 6
+    assert width("\u0378x") == 2  # an unassigned code point is drawn one column wide
+
+
 def test_columns_line_up_after_names_of_every_width() -> None:
     names = ["Åsa — Nordlys", "纷享销客 CRM", "CRM 😀", "Ελληνικά", "plain"]
     lines = table(["Name", "Score"], [[n, "61.0"] for n in names], [14, 5], right=[1])
