@@ -19,7 +19,8 @@ _FROM_HERE_WIDE = chr(_SCATTERED_UNTIL)
 
 
 def _is_wide(ch: str) -> bool:
-    # an unassigned code point is drawn as one column, whatever the tables guess for it
+    # Python's tables call every unassigned code point fullwidth; terminals draw most as one
+    # column
     return unicodedata.east_asian_width(ch) in "WF" and unicodedata.category(ch) != "Cn"
 
 
@@ -91,4 +92,3 @@ def table(
         ).rstrip()
 
     return [line(headers), "  ".join("─" * w for w in widths), *(line(r) for r in rows)]
-
