@@ -47,12 +47,18 @@ class Step(Vertical, can_focus=True):
             self.mounted()
             self.refresh_view()
         except NoMatches:
-            if self.app._exit or not self.is_attached:
+            if self._torn_down():
                 return  # the app closed while the step was being built (in the background)
             raise
         if self.display:  # built to be shown now, not ahead of time in the background
             self.entered()
             self.call_after_refresh(self.focus_default)
+
+    def _torn_down(self) -> bool:
+        # Closing a screen (or the app, which need not go through `exit`) marks each of its
+        # widgets as pruned, then removes them: a step built in the background can mount while
+        # its own children are already gone.
+        return self.app._exit or not self.is_attached or self._pruning or self._closing
 
     def mounted(self) -> None:
         """The step's widgets exist: set up what compose cannot (table columns …)."""
