@@ -30,7 +30,7 @@ from selector.catalog.problems import Problem, did_you_mean, display_path
 from selector.domain.text import json_safe, visible
 
 if TYPE_CHECKING:
-    from selector.catalog import OpenedProject
+    from selector.catalog import Catalog, OpenedProject
     from selector.domain.recommendation import Recommendation
 
 DATE_HELP = (
@@ -397,6 +397,11 @@ def _print_problems(problems: Sequence[Problem], *, err: bool = False) -> None:
         _say(problem, err=err)
 
 
+def _vendors_counted(catalog: Catalog) -> str:
+    n = len(catalog.vendors)
+    return f"{n:,} vendor{'s' * (n != 1)}"
+
+
 def _validate(args: argparse.Namespace) -> int:
     from selector.catalog import load_catalog, open_project
     from selector.catalog.loader import file_kind
@@ -426,9 +431,13 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     catalog = load_catalog(folders, include_shipped=not args.no_shipped)
     problems = list(catalog.problems)
+    own: list[str] = []  # what projects that name their own catalog folders were checked with
     for path in projects:
         opened = open_project(path, extra_folders=folders)
         problems += [p for p in opened.problems if p not in problems]
+        if opened.project is not None and opened.project.catalogs.paths:
+            own.append(f"{display_path(path)} with its catalog folders: "
+                       f"{_vendors_counted(opened.catalog)}")
     _print_problems(problems)
     errors = [p for p in problems if p.severity == "error"]
     files = len({p.file for p in errors})
@@ -440,10 +449,11 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     _say(
         f"OK: {len(catalog.library.criteria())} criteria in {len(catalog.library.groups)} "
-        f"groups, {len(catalog.solution_types)} solution types, {len(catalog.vendors)} vendors, "
+        f"groups, {len(catalog.solution_types)} solution types, {_vendors_counted(catalog)}, "
         f"{len(catalog.questionnaire.questions)} questions, {len(catalog.questionnaire.rules)} "
         f"rules, {len(catalog.questionnaire.readiness)} readiness items"
-        + (f"; {len(projects)} project file{'s' * (len(projects) != 1)}" if projects else ""),
+        + (f"; {len(projects)} project file{'s' * (len(projects) != 1)}" if projects else "")
+        + (f" ({'; '.join(own)})" if own else ""),
         err=True,
     )
     return 0

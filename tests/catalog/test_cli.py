@@ -66,6 +66,25 @@ def test_validate_a_project_file(tmp_path: Path) -> None:
     assert f"{path}:2: shortlist: unknown vendor or offering 'nope'" in result.stdout
 
 
+def test_validate_says_what_a_project_with_its_own_catalog_was_checked_with(
+    tmp_path: Path, vendor_text: str
+) -> None:
+    """A project naming its catalog folders is checked against them: the summary must not count
+    only the shipped vendors, or a consultant wonders whether their files were read at all."""
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "extra.toml").write_text(
+        vendor_text.replace('id = "sap_sales_cloud"', 'id = "extra_vendor"', 1), "utf-8")
+    project = tmp_path / "p.toml"
+    project.write_text('format_version = 2\n\n[catalogs]\npaths = ["mine"]\n', "utf-8")
+    shipped_files = len(list((REPO / "vendors").glob("*.toml")))  # one vendor a file
+    result = run("validate", str(project))
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = result.stderr.strip()
+    assert f"solution types, {shipped_files} vendors," in summary
+    assert summary.endswith(f"; 1 project file ({project} with its catalog folders: "
+                            f"{shipped_files + 1} vendors)")
+
+
 def test_new_writes_a_valid_project_and_refuses_to_overwrite(tmp_path: Path) -> None:
     path = tmp_path / "acme-crm.toml"
     assert run("new", str(path)).returncode == 0
