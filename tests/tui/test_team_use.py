@@ -222,6 +222,25 @@ async def test_search_results_are_reached_with_enter_or_down_and_space_takes_the
         assert "Odoo" in offerings.rows[0].cells[1].plain
 
 
+@pytest.mark.asyncio
+async def test_a_search_of_several_words_finds_offerings_with_all_of_them_in_any_order(
+        make_app, project_file) -> None:
+    app = make_app(project_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        ws = await workspace(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        offerings = ws.query_one(OfferingTable)
+        await pilot.press("slash")
+        await type_text(pilot, "enterprise  hubspot")
+        await pilot.press("enter")
+        await settle(pilot)
+        listed = [row.cells[1].plain.strip() for row in offerings.rows]
+        # the vendor's heading, then its one Enterprise edition (not Professional)
+        assert listed[0].startswith("HubSpot Sales Hub")
+        assert listed[1:] == ["HubSpot Sales Hub Enterprise"]
+
+
 # ----------------------------------------------------------------- 6 what-if shows its result
 @pytest.mark.asyncio
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])

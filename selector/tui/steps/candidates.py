@@ -265,7 +265,8 @@ class CandidatesStep(Step):
         return None if select.is_blank() else select.value
 
     def _visible(self) -> list[Entry]:
-        query = self.query_one("#search", Input).value.strip().casefold()
+        # every word somewhere, in any order: "zoho enterprise", "odoo online"
+        words = self.query_one("#search", Input).value.casefold().split()
         kind = self._filter("#f-type")
         allowed: list[frozenset[str]] = []
         for selector, fact in (("#f-deploy", "deployment"), ("#f-run", "run_by"),
@@ -277,7 +278,7 @@ class CandidatesStep(Step):
         limit = self._filter("#f-price")
         out = []
         for e in self._entries:
-            if query and query not in e.haystack:
+            if words and not all(w in e.haystack for w in words):
                 continue
             if kind and kind not in e.kinds:
                 continue
@@ -291,8 +292,8 @@ class CandidatesStep(Step):
                         price.per_user_month.low > float(limit):
                     continue
             out.append(e)
-        if query:  # "odoo" lists Odoo before a service whose description mentions Odoo
-            out.sort(key=lambda e: query not in e.names)
+        if words:  # "odoo" lists Odoo before a service whose description mentions Odoo
+            out.sort(key=lambda e: not all(w in e.names for w in words))
         return out
 
     # ----------------------------------------------------------------- view
