@@ -28,7 +28,9 @@ not depend on ``chunk_size``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -329,11 +331,11 @@ def _rank_counts(
     central = np.zeros((m, n))
     rank_offset = np.arange(ranks, dtype=np.int64)
     step = max(1, BLOCK_SCORES // m)
-    done = 0
-    while done < n_samples:
-        k = min(chunk_size, n_samples - done)
+    sizes = [min(chunk_size, n_samples - done) for done in range(0, n_samples, chunk_size)]
+    drawn = None if tables is None else drawn_ahead(tables.take, sizes)
+    for k in sizes:
         w = weights.take(k)
-        basis = nominal_basis if tables is None else scorer.basis(tables.take(k), drawn=True)
+        basis = nominal_basis if drawn is None else scorer.basis(next(drawn), drawn=True)
         scores = scorer.score(basis, w)
         first = np.empty(k, dtype=np.int64)
         for start in range(0, k, step):  # a block at a time, while its order is in cache
@@ -344,8 +346,51 @@ def _rank_counts(
             np.add.at(counts, order.ravel(), 1)  # one per (alternative, rank) cell
         for j in range(n):
             central[:, j] += np.bincount(first, weights=w[:, j], minlength=m)
-        done += k
     return counts.reshape(m, ranks), central
+
+
+def drawn_ahead(draw: Callable[[int], FloatArray], sizes: list[int]) -> Iterator[FloatArray]:
+    """`draw(k)` for each k of `sizes` in turn, the next one drawn on another core while the
+    caller works on the current one.
+
+    Drawing a market's score tables is most of SMAA's time (a thousand offerings: ~100 M
+    uniform numbers), and numpy fills an array without holding the GIL, so on two cores the
+    draws overlap the scoring. Only one thread draws at a time, in the order of `sizes`, so
+    the numbers are exactly those of drawing in turn; at most two draws exist at once.
+
+    >>> rng = np.random.default_rng(7)
+    >>> ahead = list(drawn_ahead(rng.random, [2, 3, 1]))
+    >>> again = np.random.default_rng(7)
+    >>> all(np.array_equal(a, again.random(len(a))) for a in ahead)
+    True
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if len(sizes) < 2 or (cores or 1) < 2:
+        yield from map(draw, sizes)
+        return
+    box: list = []
+
+    def fill(k: int) -> None:
+        try:
+            box.append(draw(k))
+        except BaseException as exc:  # noqa: BLE001 — raised again in the caller's thread
+            box.append(exc)
+
+    current = draw(sizes[0])
+    for following in [*sizes[1:], None]:
+        worker = None
+        if following is not None:
+            worker = threading.Thread(target=fill, args=(following,), daemon=True)
+            worker.start()
+        try:
+            yield current
+        finally:
+            if worker is not None:
+                worker.join()  # also when the caller stops early: the draw is never left running
+        if worker is not None:
+            current = box.pop()
+            if isinstance(current, BaseException):
+                raise current
 
 
 def _confidence(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 
 import numpy as np
 import pytest
 
 from selector.mcda import Sampling, rank_acceptability
-from selector.mcda.acceptability import _ScoreStream, _WeightStream
+from selector.mcda.acceptability import _ScoreStream, _WeightStream, drawn_ahead
 
 SAMPLING_FIELDS = {f.name for f in dataclasses.fields(Sampling)}
 
@@ -319,3 +320,33 @@ def test_counting_the_first_ranks_of_a_market_needs_no_square_table() -> None:
                                   rank_acceptability(x[:20], np.ones(6), sampling).acceptability)
     with pytest.raises(ValueError, match="ranks must be an integer >= 1"):
         rank_acceptability(x, np.ones(6), sampling, ranks=0)
+
+
+def test_tables_drawn_ahead_on_another_core_are_the_draws_in_turn() -> None:
+    """Drawing the next score table while the current one is scored must not change a single
+    number, and a failing draw reaches the caller, not a thread's log."""
+    sizes = [5, 1, 8, 3]
+    ahead = list(drawn_ahead(np.random.default_rng(3).random, sizes))
+    in_turn = np.random.default_rng(3)
+    assert [len(a) for a in ahead] == sizes
+    for drawn in ahead:
+        np.testing.assert_array_equal(drawn, in_turn.random(len(drawn)))
+
+    def failing(k: int) -> np.ndarray:
+        if k == 8:
+            raise MemoryError("no room for the third table")
+        return np.zeros(k)
+
+    taken = []
+    with pytest.raises(MemoryError, match="third table"):
+        for table in drawn_ahead(failing, sizes):
+            taken.append(len(table))
+    assert taken == [5, 1]
+
+
+def test_a_caller_that_stops_early_leaves_no_draw_running() -> None:
+    started = threading.active_count()
+    draws = drawn_ahead(np.zeros, [4, 4, 4])
+    next(draws)
+    draws.close()
+    assert threading.active_count() == started

@@ -145,7 +145,8 @@ def test_method_agreement_reports_disagreement() -> None:
     assert result.tau.shape == (3, 3)
 
 
-MODULES = ["ranking", "screening", "weighted_sum", "topsis", "promethee", "ahp", "agreement"]
+MODULES = ["ranking", "screening", "weighted_sum", "topsis", "promethee", "ahp", "agreement",
+           "acceptability"]
 
 
 @pytest.mark.parametrize("name", MODULES)
