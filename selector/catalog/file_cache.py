@@ -142,12 +142,22 @@ class CheckedFiles:
         self._kept[sha256] = entry
         return kind, items
 
+    def known(self) -> frozenset[str]:
+        """The checksums of every file the pack holds."""
+        if self._stored is None:
+            self._pack_file, self._stored = _open_pack(self.pack)
+        return frozenset(self._stored)
+
     def put(self, sha256: str, kind: str, items: list[Any]) -> None:
         """Keep what a checked file became, for the next `save`."""
         try:
             blob = pickle.dumps((kind, items), protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
             return
+        self.put_pickled(sha256, blob)
+
+    def put_pickled(self, sha256: str, blob: bytes) -> None:
+        """Keep what a checked file became, already pickled as `put` pickles it."""
         try:
             if self._spool is None:
                 self._spool = tempfile.TemporaryFile(dir=self.pack.parent)  # noqa: SIM115
@@ -172,7 +182,8 @@ class CheckedFiles:
             return
         try:
             with os.fdopen(fd, "wb") as handle:
-                _write_pack(handle, ((key, _read(entry)) for key, entry in self._kept.items()))
+                _write_pack(handle, ((key, _read(entry), entry.digest)
+                                     for key, entry in self._kept.items()))
             self.close()  # before replacing it: an open file cannot be replaced on Windows
             os.replace(tmp, self.pack)
         except OSError:
@@ -217,16 +228,18 @@ def pack_entries(pack: Path) -> dict[str, bytes]:
 def write_pack(pack: Path, entries: dict[str, bytes]) -> None:
     """Write `entries` (file checksum -> pickled bytes) as a pack."""
     with open(pack, "wb") as handle:
-        _write_pack(handle, iter(entries.items()))
+        _write_pack(handle, ((key, blob, hashlib.sha256(blob).digest())
+                             for key, blob in entries.items()))
 
 
-def _write_pack(handle: BinaryIO, entries: Iterator[tuple[str, bytes | None]]) -> None:
+def _write_pack(handle: BinaryIO, entries: Iterator[tuple[str, bytes | None, bytes]]) -> None:
+    """Entries are (file checksum, pickled bytes, their sha256), the bytes read back and
+    checked against it, so the checksum is not computed twice."""
     handle.write(_MAGIC)
     records = []
-    for key, blob in entries:
+    for key, blob, digest in entries:
         if blob is None:  # the pack it was read from changed meanwhile: leave it out
             continue
-        digest = hashlib.sha256(blob).digest()
         records.append(_RECORD.pack(bytes.fromhex(key), handle.tell(), len(blob), digest))
         handle.write(blob)
     index = b"".join(records)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import pickle
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from selector.catalog.fact_values import fact_value_problem
 from selector.catalog.file_cache import CheckedFiles
 from selector.catalog.files import TomlDocument, parse_toml, read_bytes
 from selector.catalog.migrate import migrate_solution_types, migrate_vendor
+from selector.catalog.other_core import OtherCore
 from selector.catalog.problems import Problem, did_you_mean, display_path, dotted
 from selector.catalog.shipped import shipped_folders
 from selector.catalog.toml_lines import KeyLines, line_of
@@ -248,14 +251,22 @@ def _read_folder(
                 problems.append(Problem(name, "", "folder holds no .toml files"))
             return
     cache = CheckedFiles.open(folder)
-    if cache is None:
-        for path in paths:
-            _read_file(path, folder, layer, problems, files, None)
-        return
-    with cache:
-        for path in paths:
-            _read_file(path, folder, layer, problems, files, cache)
-        cache.save()
+    known = cache.known() if cache is not None else frozenset()
+    other = OtherCore.start(paths, len(paths) - len(known), partial(_checked_blob, known=known))
+    try:
+        for position, path in enumerate(paths):
+            checked = other.take(position) if other and position >= other.first else None
+            if checked is None:
+                _read_file(path, folder, layer, problems, files, cache)
+            else:
+                _take_checked(path, folder, layer, problems, files, cache, checked)
+        if cache is not None:
+            cache.save()
+    finally:
+        if other is not None:
+            other.close()
+        if cache is not None:
+            cache.close()
 
 
 def _read_file(
@@ -304,6 +315,62 @@ def _read_file(
         lines.release()  # the catalog keeps where to find line numbers, not every file's text
         if cache is not None and len(problems) == before:
             cache.put(sha256, kind, items)
+    _add_file(path, folder, layer, problems, files, (sha256, kind, items, lines))
+
+
+def _take_checked(
+    path: Path,
+    folder: Path,
+    layer: _Layer,
+    problems: list[Problem],
+    files: list[CatalogFile],
+    cache: CheckedFiles | None,
+    checked: tuple[bytes, bytes],
+) -> None:
+    """Add a file checked on the other core, as if it came from the cache."""
+    digest, blob = checked
+    sha256 = digest.hex()
+    kind, items = pickle.loads(blob)
+    if cache is not None:
+        cache.put_pickled(sha256, blob)
+    _add_file(path, folder, layer, problems, files, (sha256, kind, items,
+                                                     KeyLines(None, path, sha256)))
+
+
+def _checked_blob(path: Path, known: frozenset[str]) -> tuple[bytes, bytes] | None:
+    """A file checked without a single problem, pickled for the cache: what the other core
+    hands back. None for a file to check on the usual path (so its problems are reported
+    there), or one the cache already holds."""
+    raw = read_bytes(path)
+    if isinstance(raw, Problem):
+        return None
+    digest = hashlib.sha256(raw)
+    sha256 = digest.hexdigest()
+    if sha256 in known:
+        return None
+    doc = parse_toml(path, raw, sha256)
+    if isinstance(doc, Problem):
+        return None
+    kind = file_kind(doc.data)
+    if kind is None or kind == "project":
+        return None
+    problems: list[Problem] = []
+    items = _checked_items(doc, kind, problems, KeyLines(doc.text, path, sha256))
+    if problems:
+        return None
+    return digest.digest(), pickle.dumps((kind, items), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _add_file(
+    path: Path,
+    folder: Path,
+    layer: _Layer,
+    problems: list[Problem],
+    files: list[CatalogFile],
+    checked: tuple[str, str, list[_Item], KeyLines],
+) -> None:
+    """Record a checked file and add its items to its layer."""
+    sha256, kind, items, lines = checked
     # Shipped files are named relative to the catalog ("criteria/cost.toml"), not where
     # the package happens to be installed, so a report reads the same on every machine.
     shown = (

@@ -1,0 +1,147 @@
+"""A large catalog folder is checked on two cores (a forked copy takes the last files): the
+catalog, its problems, their lines and their order are exactly those of a load on one core.
+
+One core is what a load on a worker thread gets (the UI's way: no copy is made while other
+threads run), so each test compares the two in the same process, and the command line's
+cold and warm runs in separate processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+import selector.catalog.loader as loader
+from selector.catalog import Catalog, load_catalog
+from selector.catalog.other_core import MIN_FILES
+from selector.catalog.problems import display_path
+from selector.catalog.shipped import shipped_root
+
+VENDORS = sorted((shipped_root() / "vendors").glob("*.toml"))
+EXAMPLE = shipped_root() / "examples" / "nordlys-project.toml"
+SIZE = MIN_FILES + 16
+
+
+def _market(folder: Path, size: int = SIZE) -> Path:
+    """`size` vendor files: the shipped ones again and again, each with ids of its own."""
+    folder.mkdir(parents=True)
+    for k in range(size):
+        text = VENDORS[k % len(VENDORS)].read_text("utf-8")
+        text = re.sub(r'^id = "(\w+)"', rf'id = "\1_m{k}"', text, flags=re.M)
+        (folder / f"m{k:03d}.toml").write_text(text, "utf-8")
+    return folder
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every copy made (the pids), with no cache in the way."""
+    monkeypatch.setenv("CRM_SELECTOR_CACHE", "off")
+    made: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            made.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+    return made
+
+
+def _on_one_core(folder: Path) -> Catalog:
+    """Load as the UI does, on a worker thread."""
+    done: list[Catalog] = []
+    worker = threading.Thread(target=lambda: done.append(load_catalog([folder])))
+    worker.start()
+    worker.join()
+    return done[0]
+
+
+def test_the_catalog_is_the_one_a_single_core_loads(tmp_path: Path, forks: list[int]) -> None:
+    folder = _market(tmp_path / "market")
+    two = load_catalog([folder])
+    assert len(forks) == 1
+    one = _on_one_core(folder)
+    assert len(forks) == 1  # no copy from a worker thread
+    assert two == one
+    assert not two.errors
+    assert len(two.vendors) == len(VENDORS) + SIZE
+    assert [f.path for f in two.files] == [f.path for f in one.files]
+
+
+def test_a_small_folder_is_checked_here(tmp_path: Path, forks: list[int]) -> None:
+    load_catalog([_market(tmp_path / "market", MIN_FILES - 1)])
+    assert forks == []
+
+
+def test_problems_in_the_copys_files_read_as_on_one_core(
+    tmp_path: Path, forks: list[int]
+) -> None:
+    folder = _market(tmp_path / "market")
+    last = sorted(folder.glob("*.toml"))
+
+    def edit(path: Path, old: str, new: str) -> None:
+        path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+
+    edit(last[-1], "[scores", "[broken\n[scores")  # TOML syntax
+    edit(last[-2], "value = ", "value = 99")  # off the scale
+    edit(last[-3], 'name = "', 'nmae = "')  # an unknown key
+    last[-4].write_text(EXAMPLE.read_text("utf-8"), "utf-8")  # a project among vendors
+    two = load_catalog([folder])
+    assert len(forks) == 1
+    one = _on_one_core(folder)
+    assert two.problems == one.problems
+    shown = [(p.file, p.line) for p in two.problems]
+    assert sorted({file for file, _ in shown}) == [display_path(p) for p in last[-4:]]
+    assert {file for file, line in shown if line} == {display_path(p) for p in last[-3:]}
+    assert two == one
+    assert len(two.vendors) == len(VENDORS) + SIZE - 4
+
+
+def test_a_copy_that_dies_leaves_its_files_to_this_process(
+    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _market(tmp_path / "market")
+    checked = loader._checked_blob
+    count = [0]
+
+    def dies_after_three(path: Path, known: frozenset[str]) -> object:
+        count[0] += 1
+        if count[0] > 3:  # in the copy: it ends as if killed
+            os._exit(3)
+        return checked(path, known)
+
+    monkeypatch.setattr(loader, "_checked_blob", dies_after_three)
+    two = load_catalog([folder])
+    assert len(forks) == 1 and count[0] == 0  # only the copy called it
+    monkeypatch.setattr(loader, "_checked_blob", checked)
+    assert two == _on_one_core(folder)
+
+
+def _rank(cache: Path | str, folder: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "selector.cli", "rank", str(EXAMPLE), "--catalog", str(folder),
+         "--json"],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "CRM_SELECTOR_CACHE": str(cache)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    return done.stdout
+
+
+def test_rank_answers_the_same_cold_warm_and_without_a_cache(tmp_path: Path) -> None:
+    folder = _market(tmp_path / "market")
+    cache = tmp_path / "cache"
+    cold = _rank(cache, folder)  # every file checked, on two cores, and cached
+    warm = _rank(cache, folder)  # every file from the cache
+    assert cold == warm == _rank("off", folder)
+    assert len(json.loads(cold)["provenance"]["catalog_files"]) >= SIZE
