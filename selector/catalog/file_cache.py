@@ -156,8 +156,9 @@ class CheckedFiles:
             return
         self.put_pickled(sha256, blob)
 
-    def put_pickled(self, sha256: str, blob: bytes) -> None:
-        """Keep what a checked file became, already pickled as `put` pickles it."""
+    def put_pickled(self, sha256: str, blob: bytes, digest: bytes | None = None) -> None:
+        """Keep what a checked file became, already pickled as `put` pickles it (`digest`:
+        the blob's sha256, when the caller has it)."""
         try:
             if self._spool is None:
                 self._spool = tempfile.TemporaryFile(dir=self.pack.parent)  # noqa: SIM115
@@ -165,7 +166,8 @@ class CheckedFiles:
             self._spool.write(blob)
         except OSError:
             return
-        self._kept[sha256] = _Entry(self._spool, offset, len(blob), hashlib.sha256(blob).digest())
+        self._kept[sha256] = _Entry(self._spool, offset, len(blob),
+                                    digest or hashlib.sha256(blob).digest())
         self._changed = True
 
     def save(self) -> None:
@@ -182,8 +184,10 @@ class CheckedFiles:
             return
         try:
             with os.fdopen(fd, "wb") as handle:
-                _write_pack(handle, ((key, _read(entry), entry.digest)
-                                     for key, entry in self._kept.items()))
+                # new entries were hashed as they were spooled; read back, they are not
+                # hashed again (the next load checks every entry against its digest)
+                _write_pack(handle, ((key, _read(entry, entry.source is not self._spool),
+                                      entry.digest) for key, entry in self._kept.items()))
             self.close()  # before replacing it: an open file cannot be replaced on Windows
             os.replace(tmp, self.pack)
         except OSError:
@@ -277,14 +281,15 @@ def _open_pack(pack: Path) -> tuple[BinaryIO | None, dict[str, _Entry]]:
     return handle, entries
 
 
-def _read(entry: _Entry) -> bytes | None:
-    """An entry's bytes, or None when they cannot be read or are not what was written."""
+def _read(entry: _Entry, verify: bool = True) -> bytes | None:
+    """An entry's bytes, or None when they cannot be read or are not what was written
+    (checked against its digest unless told not to)."""
     try:
         entry.source.seek(entry.offset)
         blob = entry.source.read(entry.length)
     except (OSError, ValueError):  # ValueError: the file was closed
         return None
-    if len(blob) != entry.length or hashlib.sha256(blob).digest() != entry.digest:
+    if len(blob) != entry.length or (verify and hashlib.sha256(blob).digest() != entry.digest):
         return None
     return blob
 

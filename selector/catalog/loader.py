@@ -325,14 +325,14 @@ def _take_checked(
     problems: list[Problem],
     files: list[CatalogFile],
     cache: CheckedFiles | None,
-    checked: tuple[bytes, bytes],
+    checked: tuple[bytes, bytes, bytes],
 ) -> None:
     """Add a file checked on the other core, as if it came from the cache."""
-    digest, blob = checked
-    sha256 = digest.hex()
+    file_digest, blob, digest = checked
+    sha256 = file_digest.hex()
     kind, items = pickle.loads(blob)
     if cache is not None:
-        cache.put_pickled(sha256, blob)
+        cache.put_pickled(sha256, blob, digest)
     _add_file(path, folder, layer, problems, files, (sha256, kind, items,
                                                      KeyLines(None, path, sha256)))
 

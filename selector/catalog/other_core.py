@@ -19,6 +19,7 @@ shuts itself down before a fork (its own fork handler) and the copy never uses i
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import signal
 import struct
@@ -41,7 +42,11 @@ fewer files."""
 Checked = tuple[bytes, bytes]
 """A file checked cleanly: the sha256 of its bytes and the pickled (kind, items)."""
 
-_RECORD = struct.Struct("<I32sQ")  # position, sha256, length of the pickled result (0: none)
+Taken = tuple[bytes, bytes, bytes]
+"""What the copy hands back: the file's sha256, the pickled result and the result's sha256
+(the cache keeps it; hashed in the copy, not here)."""
+
+_RECORD = struct.Struct("<I32s32sQ")  # position, file's sha256, result's sha256, its length
 
 
 class OtherCore:
@@ -96,7 +101,7 @@ class OtherCore:
         os.close(sent)
         return cls(pid, results, progress, first)
 
-    def take(self, position: int) -> Checked | None:
+    def take(self, position: int) -> Taken | None:
         """What the copy made of the file at `position`, or None: check it here. Waits for
         the copy to get there."""
         if not self._usable:
@@ -106,7 +111,7 @@ class OtherCore:
             header = os.pread(self._results.fileno(), _RECORD.size, self._offset)
             if not ready or len(header) != _RECORD.size:
                 raise ValueError
-            where, sha256, length = _RECORD.unpack(header)
+            where, sha256, digest, length = _RECORD.unpack(header)
             blob = os.pread(self._results.fileno(), length, self._offset + _RECORD.size)
             if where != position - self.first or len(blob) != length:
                 raise ValueError
@@ -114,7 +119,7 @@ class OtherCore:
             self._usable = False  # the copy died or is out of step: check the rest here
             return None
         self._offset += _RECORD.size + length
-        return (sha256, blob) if length else None
+        return (sha256, blob, digest) if length else None
 
     def close(self) -> None:
         """Stop the copy if it still runs (an interrupted load) and let go of its results."""
@@ -150,7 +155,8 @@ def _check_in_copy(
             except Exception:  # noqa: BLE001 — the parent checks that file itself
                 result = None
             sha256, blob = result if result is not None else (bytes(32), b"")
-            record = _RECORD.pack(number, sha256, len(blob)) + blob
+            digest = hashlib.sha256(blob).digest()
+            record = _RECORD.pack(number, sha256, digest, len(blob)) + blob
             written = 0
             while written < len(record):
                 written += os.pwrite(results, record[written:], offset + written)
