@@ -93,6 +93,7 @@ class CheckedFiles:
         self._kept: dict[str, _Entry] = {}
         self._spool: BinaryIO | None = None
         self._changed = False
+        self._elsewhere = False
 
     @classmethod
     def open(cls, folder: Path) -> CheckedFiles | None:
@@ -148,8 +149,21 @@ class CheckedFiles:
             self._pack_file, self._stored = _open_pack(self.pack)
         return frozenset(self._stored)
 
+    def stored(self, sha256: str) -> tuple[bytes, bytes] | None:
+        """An entry of the pack as it was when opened, still pickled, and its sha256."""
+        entry = (self._stored or {}).get(sha256)
+        blob = _read(entry) if entry is not None else None
+        return None if blob is None or entry is None else (blob, entry.digest)
+
+    def leave_writing(self) -> None:
+        """Another process writes this pack (the copy that checks files on the other core):
+        here, `put` and `save` do nothing."""
+        self._elsewhere = True
+
     def put(self, sha256: str, kind: str, items: list[Any]) -> None:
         """Keep what a checked file became, for the next `save`."""
+        if self._elsewhere:
+            return
         try:
             blob = pickle.dumps((kind, items), protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
@@ -159,6 +173,8 @@ class CheckedFiles:
     def put_pickled(self, sha256: str, blob: bytes, digest: bytes | None = None) -> None:
         """Keep what a checked file became, already pickled as `put` pickles it (`digest`:
         the blob's sha256, when the caller has it)."""
+        if self._elsewhere:
+            return
         try:
             if self._spool is None:
                 self._spool = tempfile.TemporaryFile(dir=self.pack.parent)  # noqa: SIM115
@@ -174,26 +190,35 @@ class CheckedFiles:
         """Write the pack if it changed: the files read this time, nothing else. A cache that
         cannot be written is silently skipped."""
         stored = self._stored if self._stored is not None else {}
-        if not self._changed and stored.keys() == self._kept.keys():
+        if self._elsewhere or (not self._changed and stored.keys() == self._kept.keys()):
             self.close()
             return
+        try:
+            if self._spool is not None:
+                self._spool.flush()
+            # new entries were hashed as they were spooled; read back, they are not hashed
+            # again (the next load checks every entry against its digest)
+            self.write((key, _read(entry, entry.source is not self._spool), entry.digest)
+                       for key, entry in self._kept.items())
+        except OSError:
+            pass
+        finally:
+            self.close()
+
+    def write(self, entries: Iterator[tuple[str, bytes | None, bytes]]) -> None:
+        """Replace the pack with `entries` (file checksum, pickled bytes, their sha256),
+        written whole to a new file first; silently skipped when it cannot be written."""
         try:
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.pack.parent)
         except OSError:
-            self.close()
             return
         try:
             with os.fdopen(fd, "wb") as handle:
-                # new entries were hashed as they were spooled; read back, they are not
-                # hashed again (the next load checks every entry against its digest)
-                _write_pack(handle, ((key, _read(entry, entry.source is not self._spool),
-                                      entry.digest) for key, entry in self._kept.items()))
+                _write_pack(handle, entries)
             self.close()  # before replacing it: an open file cannot be replaced on Windows
             os.replace(tmp, self.pack)
         except OSError:
             Path(tmp).unlink(missing_ok=True)
-        finally:
-            self.close()
 
     def close(self) -> None:
         """Let go of the pack and of the spool of new entries."""
@@ -284,9 +309,8 @@ def _open_pack(pack: Path) -> tuple[BinaryIO | None, dict[str, _Entry]]:
 def _read(entry: _Entry, verify: bool = True) -> bytes | None:
     """An entry's bytes, or None when they cannot be read or are not what was written
     (checked against its digest unless told not to)."""
-    try:
-        entry.source.seek(entry.offset)
-        blob = entry.source.read(entry.length)
+    try:  # at its offset, not the file's position: a forked copy shares that with us
+        blob = os.pread(entry.source.fileno(), entry.length, entry.offset)
     except (OSError, ValueError):  # ValueError: the file was closed
         return None
     if len(blob) != entry.length or (verify and hashlib.sha256(blob).digest() != entry.digest):

@@ -12,7 +12,7 @@ import hashlib
 import os
 import pickle
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -25,7 +25,7 @@ from selector.catalog.fact_values import fact_value_problem
 from selector.catalog.file_cache import CheckedFiles
 from selector.catalog.files import TomlDocument, parse_toml, read_bytes
 from selector.catalog.migrate import migrate_solution_types, migrate_vendor
-from selector.catalog.other_core import OtherCore
+from selector.catalog.other_core import OtherCore, Own
 from selector.catalog.problems import Problem, did_you_mean, display_path, dotted
 from selector.catalog.shipped import shipped_folders
 from selector.catalog.toml_lines import KeyLines, line_of
@@ -252,7 +252,12 @@ def _read_folder(
             return
     cache = CheckedFiles.open(folder)
     known = cache.known() if cache is not None else frozenset()
-    other = OtherCore.start(paths, len(paths) - len(known), partial(_checked_blob, known=known))
+    other = OtherCore.start(
+        paths, len(paths) - len(known), partial(_checked_blob, known=known),
+        None if cache is None else partial(_cached_by_copy, paths, cache, known),
+    )
+    if other is not None and cache is not None:
+        cache.leave_writing()  # the copy writes the pack once it has handed over its share
     try:
         for position, path in enumerate(paths):
             checked = other.take(position) if other and position >= other.first else None
@@ -260,6 +265,8 @@ def _read_folder(
                 _read_file(path, folder, layer, problems, files, cache)
             else:
                 _take_checked(path, folder, layer, problems, files, cache, checked)
+        if other is not None:
+            other.finish()
         if cache is not None:
             cache.save()
     finally:
@@ -345,9 +352,14 @@ def _checked_blob(path: Path, known: frozenset[str]) -> tuple[bytes, bytes] | No
     if isinstance(raw, Problem):
         return None
     digest = hashlib.sha256(raw)
-    sha256 = digest.hexdigest()
-    if sha256 in known:
+    if digest.hexdigest() in known:
         return None
+    blob = _pickled_if_clean(path, raw, digest.hexdigest())
+    return None if blob is None else (digest.digest(), blob)
+
+
+def _pickled_if_clean(path: Path, raw: bytes, sha256: str) -> bytes | None:
+    """What a file becomes, pickled as the cache keeps it, or None if it has any problem."""
     doc = parse_toml(path, raw, sha256)
     if isinstance(doc, Problem):
         return None
@@ -358,7 +370,46 @@ def _checked_blob(path: Path, known: frozenset[str]) -> tuple[bytes, bytes] | No
     items = _checked_items(doc, kind, problems, KeyLines(doc.text, path, sha256))
     if problems:
         return None
-    return digest.digest(), pickle.dumps((kind, items), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((kind, items), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _cached_by_copy(
+    paths: Sequence[Path], cache: CheckedFiles, known: frozenset[str], own: Own
+) -> None:
+    """In the copy, once its share is handed over: write the folder's pack, as `save` would
+    after this load (every file read this time that checked cleanly, nothing else). The
+    copy's own results are reused; the files this process checked are checked again here,
+    while this process goes on with the rest of its work."""
+
+    def entries() -> Iterator[tuple[str, bytes, bytes]]:
+        seen: set[str] = set()
+        for position, path in enumerate(paths):
+            taken = own(position)
+            if taken is not None:
+                file_digest, blob, digest = taken
+                sha256 = file_digest.hex()
+            else:
+                raw = read_bytes(path)
+                if isinstance(raw, Problem):
+                    continue
+                sha256 = hashlib.sha256(raw).hexdigest()
+                if sha256 in seen:
+                    continue
+                if sha256 in known:
+                    stored = cache.stored(sha256)
+                    if stored is None:
+                        continue
+                    blob, digest = stored
+                else:
+                    pickled = _pickled_if_clean(path, raw, sha256)
+                    if pickled is None:
+                        continue
+                    blob, digest = pickled, hashlib.sha256(pickled).digest()
+            if sha256 not in seen:
+                seen.add(sha256)
+                yield sha256, blob, digest
+
+    cache.write(entries())
 
 
 def _add_file(

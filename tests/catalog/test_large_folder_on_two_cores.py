@@ -8,9 +8,11 @@ cold and warm runs in separate processes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -20,6 +22,7 @@ import pytest
 
 import selector.catalog.loader as loader
 from selector.catalog import Catalog, load_catalog
+from selector.catalog.file_cache import pack_entries
 from selector.catalog.other_core import MIN_FILES
 from selector.catalog.problems import display_path
 from selector.catalog.shipped import shipped_root
@@ -29,10 +32,10 @@ EXAMPLE = shipped_root() / "examples" / "nordlys-project.toml"
 SIZE = MIN_FILES + 16
 
 
-def _market(folder: Path, size: int = SIZE) -> Path:
+def _market(folder: Path, size: int = SIZE, start: int = 0) -> Path:
     """`size` vendor files: the shipped ones again and again, each with ids of its own."""
-    folder.mkdir(parents=True)
-    for k in range(size):
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(start, start + size):
         text = VENDORS[k % len(VENDORS)].read_text("utf-8")
         text = re.sub(r'^id = "(\w+)"', rf'id = "\1_m{k}"', text, flags=re.M)
         (folder / f"m{k:03d}.toml").write_text(text, "utf-8")
@@ -141,7 +144,39 @@ def _rank(cache: Path | str, folder: Path) -> str:
 def test_rank_answers_the_same_cold_warm_and_without_a_cache(tmp_path: Path) -> None:
     folder = _market(tmp_path / "market")
     cache = tmp_path / "cache"
-    cold = _rank(cache, folder)  # every file checked, on two cores, and cached
+    cold = _rank(cache, folder)  # every file checked, on two cores, and cached by the copy
+    market = {hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob("*.toml")}
+    packs = [set(pack_entries(pack)) for pack in cache.glob("checked-files/*/*.pickle")]
+    assert market in packs  # complete when the command is done: it waits for the copy
     warm = _rank(cache, folder)  # every file from the cache
     assert cold == warm == _rank("off", folder)
     assert len(json.loads(cold)["provenance"]["catalog_files"]) >= SIZE
+
+
+def test_the_copy_writes_the_pack_a_load_on_one_core_writes(
+    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _market(tmp_path / "market")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CRM_SELECTOR_CACHE", str(cache))
+    _on_one_core(folder)  # the cache holds every file
+    files = sorted(folder.glob("*.toml"))
+    files[3].write_text(files[3].read_text("utf-8") + "\n[broken\n", "utf-8")  # never cached
+    files[-1].write_text(files[-1].read_text("utf-8").replace('name = "', 'name = "New ', 1),
+                         "utf-8")  # edited: checked again
+    _market(folder, MIN_FILES, start=SIZE)  # new files: 64 the cache cannot hold, two cores
+    shutil.copytree(cache, tmp_path / "cache-one-core")
+
+    two = load_catalog([folder])
+    assert len(forks) == 1
+    os.waitpid(forks[0], 0)  # the copy has written the pack and ended
+    monkeypatch.setenv("CRM_SELECTOR_CACHE", str(tmp_path / "cache-one-core"))
+    assert _on_one_core(folder) == two
+
+    def packs(root: Path) -> dict[str, dict[str, bytes]]:
+        return {p.name: pack_entries(p) for p in root.glob("checked-files/*/*.pickle")}
+
+    by_copy, by_one_core = packs(cache), packs(tmp_path / "cache-one-core")
+    assert by_copy == by_one_core
+    market = next(p for p in by_copy.values() if len(p) > MIN_FILES)
+    assert len(market) == SIZE + MIN_FILES - 1  # every file but the broken one
