@@ -429,7 +429,7 @@ def _validate(args: argparse.Namespace) -> int:
     if args.no_shipped and not folders:
         _say("crm-selector validate: --no-shipped needs at least one catalog folder", err=True)
         return 2
-    catalog = load_catalog(folders, include_shipped=not args.no_shipped)
+    catalog = load_catalog(folders, include_shipped=not args.no_shipped, busy_after=False)
     problems = list(catalog.problems)
     own: list[str] = []  # what projects that name their own catalog folders were checked with
     for path in projects:

@@ -204,13 +204,21 @@ _LISTS = {
 }
 
 
-def load_catalog(folders: Sequence[Path] = (), *, include_shipped: bool = True) -> Catalog:
-    """Load the shipped catalog (unless told not to) layered with `folders`, in order."""
+def load_catalog(
+    folders: Sequence[Path] = (), *, include_shipped: bool = True, busy_after: bool = True
+) -> Catalog:
+    """Load the shipped catalog (unless told not to) layered with `folders`, in order.
+
+    `busy_after`: the caller has work to do once the catalog is loaded (ranking, a report).
+    Files checked on the other core are then cached by the copy that checked them, meanwhile;
+    a caller with nothing more to do (`validate`) would only wait for it, so with False
+    loading writes the cache itself.
+    """
     with collector_paused():
-        return _load(folders, include_shipped)
+        return _load(folders, include_shipped, busy_after)
 
 
-def _load(folders: Sequence[Path], include_shipped: bool) -> Catalog:
+def _load(folders: Sequence[Path], include_shipped: bool, busy_after: bool) -> Catalog:
     problems: list[Problem] = []
     files: list[CatalogFile] = []
     layers: list[_Layer] = []
@@ -222,13 +230,14 @@ def _load(folders: Sequence[Path], include_shipped: bool) -> Catalog:
     for index, (label, paths) in enumerate(sources):
         layer = _Layer(index, label)
         for folder in paths:
-            _read_folder(folder, layer, problems, files)
+            _read_folder(folder, layer, problems, files, busy_after)
         layers.append(layer)
     return _merge(layers, problems, files)
 
 
 def _read_folder(
-    folder: Path, layer: _Layer, problems: list[Problem], files: list[CatalogFile]
+    folder: Path, layer: _Layer, problems: list[Problem], files: list[CatalogFile],
+    busy_after: bool,
 ) -> None:
     name = display_path(folder)
     try:
@@ -252,11 +261,12 @@ def _read_folder(
             return
     cache = CheckedFiles.open(folder)
     known = cache.known() if cache is not None else frozenset()
+    by_copy = cache is not None and busy_after
     other = OtherCore.start(
         paths, len(paths) - len(known), partial(_checked_blob, known=known),
-        None if cache is None else partial(_cached_by_copy, paths, cache, known),
+        partial(_cached_by_copy, paths, cache, known) if by_copy else None,
     )
-    if other is not None and cache is not None:
+    if other is not None and by_copy:
         cache.leave_writing()  # the copy writes the pack once it has handed over its share
     try:
         for position, path in enumerate(paths):

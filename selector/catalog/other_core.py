@@ -35,10 +35,11 @@ from typing import BinaryIO
 MIN_FILES = 64
 """Fewer files than this check faster than a fork costs (a few milliseconds)."""
 
-SHARE = 0.5
+SHARES = (0.6, 0.5)
 """Of the files, the copy checks this share (the last ones). This process also unpickles the
-copy's results as they come (about a third of what checking a file costs), but it does not
-pickle its own for the cache (the copy does that afterwards), so the halves take as long."""
+copy's results as they come (about a third of what checking a file costs), so it takes fewer
+files (0.6 to the copy); when the copy also caches them afterwards, this process does not pickle
+its own, and the halves take as long (0.5)."""
 
 Checked = tuple[bytes, bytes]
 """A file checked cleanly: the sha256 of its bytes and the pickled (kind, items)."""
@@ -91,7 +92,7 @@ class OtherCore:
         are known to need checking (those the cache cannot hold)."""
         if unchecked < MIN_FILES or not _may_fork():
             return None
-        first = len(paths) - int(len(paths) * SHARE)
+        first = len(paths) - int(len(paths) * SHARES[afterwards is not None])
         try:
             results = tempfile.TemporaryFile()  # noqa: SIM115 — closed by `close`
         except OSError:

@@ -129,28 +129,44 @@ def test_a_copy_that_dies_leaves_its_files_to_this_process(
     assert two == _on_one_core(folder)
 
 
-def _rank(cache: Path | str, folder: Path) -> str:
+def _run(cache: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "selector.cli", "rank", str(EXAMPLE), "--catalog", str(folder),
-         "--json"],
+        [sys.executable, "-m", "selector.cli", *args],
         capture_output=True, text=True, timeout=300,
         env={**os.environ, "CRM_SELECTOR_CACHE": str(cache)},
     )
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def _rank(cache: Path | str, folder: Path) -> str:
+    done = _run(cache, "rank", str(EXAMPLE), "--catalog", str(folder), "--json")
     assert done.stderr == ""
     return done.stdout
+
+
+def _cached(cache: Path, folder: Path) -> bool:
+    """Whether the cache holds every file of `folder`."""
+    market = {hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob("*.toml")}
+    return market in [set(pack_entries(p)) for p in cache.glob("checked-files/*/*.pickle")]
 
 
 def test_rank_answers_the_same_cold_warm_and_without_a_cache(tmp_path: Path) -> None:
     folder = _market(tmp_path / "market")
     cache = tmp_path / "cache"
     cold = _rank(cache, folder)  # every file checked, on two cores, and cached by the copy
-    market = {hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob("*.toml")}
-    packs = [set(pack_entries(pack)) for pack in cache.glob("checked-files/*/*.pickle")]
-    assert market in packs  # complete when the command is done: it waits for the copy
+    assert _cached(cache, folder)  # complete when the command is done: it waits for the copy
     warm = _rank(cache, folder)  # every file from the cache
     assert cold == warm == _rank("off", folder)
     assert len(json.loads(cold)["provenance"]["catalog_files"]) >= SIZE
+
+
+def test_validate_caches_every_file_before_it_reports(tmp_path: Path) -> None:
+    folder = _market(tmp_path / "market")
+    cache = tmp_path / "cache"
+    done = _run(cache, "validate", str(folder))
+    assert done.stderr.startswith("OK: ") and f"{len(VENDORS) + SIZE} vendors" in done.stderr
+    assert _cached(cache, folder)
 
 
 def test_the_copy_writes_the_pack_a_load_on_one_core_writes(
