@@ -207,8 +207,21 @@ class _ScoreStream:
             self.right = self.width * (high - mode)
 
     def take(self, k: int) -> FloatArray:
-        u = self.rng.random((k, *self.low.shape))
-        if self.mode is None:  # low + u·width, in place: a market's draws are ~100 M cells
+        return self.placed(self.drawn(k))
+
+    def drawn(self, k: int) -> FloatArray:
+        """The uniform numbers of `k` tables, to be put in their ranges by `placed`.
+
+        Two steps, so SMAA draws the next tables on another core while placing the current
+        ones on the core that scores them: placing is two passes over ~100 M cells for a
+        market, and done by the drawing core it left the scoring core waiting for a third of
+        SMAA's time. The numbers are the same either way.
+        """
+        return self.rng.random((k, *self.low.shape))
+
+    def placed(self, u: FloatArray) -> FloatArray:
+        """Uniform numbers `u` as score tables: uniform on [low, high], or triangular."""
+        if self.mode is None:  # low + u·width, in place
             u *= self.width
             u += self.low
             return u
@@ -332,10 +345,11 @@ def _rank_counts(
     rank_offset = np.arange(ranks, dtype=np.int64)
     step = max(1, BLOCK_SCORES // m)
     sizes = [min(chunk_size, n_samples - done) for done in range(0, n_samples, chunk_size)]
-    drawn = None if tables is None else drawn_ahead(tables.take, sizes)
+    drawn = None if tables is None else drawn_ahead(tables.drawn, sizes)
     for k in sizes:
         w = weights.take(k)
-        basis = nominal_basis if drawn is None else scorer.basis(next(drawn), drawn=True)
+        basis = (nominal_basis if drawn is None
+                 else scorer.basis(tables.placed(next(drawn)), drawn=True))
         scores = scorer.score(basis, w)
         first = np.empty(k, dtype=np.int64)
         for start in range(0, k, step):  # a block at a time, while its order is in cache
