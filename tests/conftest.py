@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,24 @@ def catalog_copy(tmp_path: Path) -> Path:
     for part in ("criteria", "vendors"):
         shutil.copytree(shipped_root() / part, root / part)
     return root
+
+
+Market = Callable[..., Path]
+
+
+@pytest.fixture
+def market(tmp_path: Path) -> Market:
+    """`market(size, start=0)`: a folder of `size` vendor files (the shipped ones again and
+    again, each with ids of its own, numbered from `start`), as a consultant's market is."""
+    folder = tmp_path / "market"
+    vendors = sorted((shipped_root() / "vendors").glob("*.toml"))
+
+    def make(size: int, start: int = 0) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        for k in range(start, start + size):
+            text = vendors[k % len(vendors)].read_text("utf-8")
+            text = re.sub(r'^id = "(\w+)"', rf'id = "\1_m{k}"', text, flags=re.M)
+            (folder / f"m{k:03d}.toml").write_text(text, "utf-8")
+        return folder
+
+    return make

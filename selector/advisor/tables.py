@@ -13,6 +13,9 @@ from selector.catalog.plain_table import table, width
 from selector.domain.recommendation import CandidateResult, Recommendation
 
 WIDTH = 100
+LISTED = 30
+"""Offerings listed with their reasons (excluded, not evidenced): a whole market excludes
+hundreds, and the terminal would bury the ranking under them; `rank --json` gives every one."""
 
 
 def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[str]:
@@ -25,6 +28,13 @@ def _section(title: str) -> list[str]:
 
 def _wrap(text: str, indent: str = "  ") -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def _more(count: int, where: str, shown: int = LISTED) -> list[str]:
+    """The line that says how many of `count` were left out, and `where` they all are."""
+    if count <= shown:
+        return []
+    return _wrap(f"… and {count - shown:,} more in {where}.", "")
 
 
 def _bar(value: float, width: int = 20) -> str:
@@ -58,13 +68,15 @@ def render_tables(rec: Recommendation) -> str:
     excluded = [v for v in rec.offerings if v.excluded]
     if excluded:
         lines += ["", "Excluded by a must-have:"]
-        for v in excluded:
+        for v in excluded[:LISTED]:
             lines += _wrap(f"• {v.name}: " + "; ".join(f.reason for f in v.failures))
+        lines += _more(len(excluded), "`rank --json`")
     unproven = [v for v in rec.offerings if v.not_evidenced and not v.excluded]
     if unproven:
         lines += ["", "Must-haves not evidenced (kept; ask the vendor):"]
-        for v in unproven:
+        for v in unproven[:LISTED]:
             lines += _wrap(f"• {v.name}: " + "; ".join(f.reason for f in v.not_evidenced))
+        lines += _more(len(unproven), "`rank --json`")
     overridden = [v for v in rec.offerings if v.overrides]
     if overridden:
         lines += ["", "The team's own scores (replacing the catalog's):"]
@@ -93,8 +105,7 @@ def render_tables(rec: Recommendation) -> str:
         lines += _section("Main risks")
         for risk in rec.risks[:6]:
             lines += _wrap(f"• {risk.text}")
-        if len(rec.risks) > 6:
-            lines += _wrap(f"… and {len(rec.risks) - 6} more in `rank --json` and the report.", "")
+        lines += _more(len(rec.risks), "`rank --json` and the report", shown=6)
 
     lines += _section("Before signing")
     lines += _wrap(f"Readiness {rec.readiness.score:.0f} of 100 ({rec.readiness.level}).", "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -141,6 +142,26 @@ def test_rank_prints_tables_and_json() -> None:
     as_json = run("rank", str(example), "--json")
     data = json.loads(as_json.stdout)
     assert data["project_name"] == "Nordlys CRM selection 2026"
+
+
+def test_rank_of_a_market_lists_thirty_exclusions_and_counts_the_rest(
+    tmp_path: Path, market
+) -> None:
+    """A whole market excludes hundreds of offerings: the terminal shows the first 30 with
+    their reasons and says how many more `rank --json` holds."""
+    example = (REPO / "examples" / "nordlys-project.toml").read_text("utf-8")
+    project = tmp_path / "market-project.toml"
+    project.write_text(re.sub(r"(?ms)^shortlist = \[.*?\]\n", "shortlist = []\n", example), "utf-8")
+    folder = str(market(60))
+    text = run("rank", str(project), "--catalog", folder)
+    assert text.returncode == 0, text.stderr
+    data = json.loads(run("rank", str(project), "--catalog", folder, "--json").stdout)
+    excluded = [o["name"] for o in data["offerings"] if o["excluded"]]
+    assert len(excluded) > 40
+    block = text.stdout.split("\nExcluded by a must-have:\n")[1].split("\n\n")[0]
+    listed = [line for line in block.splitlines() if line.startswith("  • ")]
+    assert [line[4:].split(": ")[0] for line in listed] == excluded[:30]
+    assert block.splitlines()[-1] == f"… and {len(excluded) - 30:,} more in `rank --json`."
 
 
 def test_report_writes_a_pdf_and_explains_an_unwritable_path(tmp_path: Path) -> None:

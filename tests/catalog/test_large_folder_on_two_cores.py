@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,16 +30,7 @@ from selector.catalog.shipped import shipped_root
 VENDORS = sorted((shipped_root() / "vendors").glob("*.toml"))
 EXAMPLE = shipped_root() / "examples" / "nordlys-project.toml"
 SIZE = MIN_FILES + 16
-
-
-def _market(folder: Path, size: int = SIZE, start: int = 0) -> Path:
-    """`size` vendor files: the shipped ones again and again, each with ids of its own."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for k in range(start, start + size):
-        text = VENDORS[k % len(VENDORS)].read_text("utf-8")
-        text = re.sub(r'^id = "(\w+)"', rf'id = "\1_m{k}"', text, flags=re.M)
-        (folder / f"m{k:03d}.toml").write_text(text, "utf-8")
-    return folder
+Market = Callable[..., Path]  # the `market` fixture (conftest)
 
 
 @pytest.fixture
@@ -68,8 +59,8 @@ def _on_one_core(folder: Path) -> Catalog:
     return done[0]
 
 
-def test_the_catalog_is_the_one_a_single_core_loads(tmp_path: Path, forks: list[int]) -> None:
-    folder = _market(tmp_path / "market")
+def test_the_catalog_is_the_one_a_single_core_loads(market: Market, forks: list[int]) -> None:
+    folder = market(SIZE)
     two = load_catalog([folder])
     assert len(forks) == 1
     one = _on_one_core(folder)
@@ -80,15 +71,15 @@ def test_the_catalog_is_the_one_a_single_core_loads(tmp_path: Path, forks: list[
     assert [f.path for f in two.files] == [f.path for f in one.files]
 
 
-def test_a_small_folder_is_checked_here(tmp_path: Path, forks: list[int]) -> None:
-    load_catalog([_market(tmp_path / "market", MIN_FILES - 1)])
+def test_a_small_folder_is_checked_here(market: Market, forks: list[int]) -> None:
+    load_catalog([market(MIN_FILES - 1)])
     assert forks == []
 
 
 def test_problems_in_the_copys_files_read_as_on_one_core(
-    tmp_path: Path, forks: list[int]
+    market: Market, forks: list[int]
 ) -> None:
-    folder = _market(tmp_path / "market")
+    folder = market(SIZE)
     last = sorted(folder.glob("*.toml"))
 
     def edit(path: Path, old: str, new: str) -> None:
@@ -110,9 +101,9 @@ def test_problems_in_the_copys_files_read_as_on_one_core(
 
 
 def test_a_copy_that_dies_leaves_its_files_to_this_process(
-    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+    market: Market, forks: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _market(tmp_path / "market")
+    folder = market(SIZE)
     checked = loader._checked_blob
     count = [0]
 
@@ -147,12 +138,14 @@ def _rank(cache: Path | str, folder: Path) -> str:
 
 def _cached(cache: Path, folder: Path) -> bool:
     """Whether the cache holds every file of `folder`."""
-    market = {hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob("*.toml")}
-    return market in [set(pack_entries(p)) for p in cache.glob("checked-files/*/*.pickle")]
+    files = {hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob("*.toml")}
+    return files in [set(pack_entries(p)) for p in cache.glob("checked-files/*/*.pickle")]
 
 
-def test_rank_answers_the_same_cold_warm_and_without_a_cache(tmp_path: Path) -> None:
-    folder = _market(tmp_path / "market")
+def test_rank_answers_the_same_cold_warm_and_without_a_cache(
+    tmp_path: Path, market: Market
+) -> None:
+    folder = market(SIZE)
     cache = tmp_path / "cache"
     cold = _rank(cache, folder)  # every file checked, on two cores, and cached by the copy
     assert _cached(cache, folder)  # complete when the command is done: it waits for the copy
@@ -161,8 +154,8 @@ def test_rank_answers_the_same_cold_warm_and_without_a_cache(tmp_path: Path) -> 
     assert len(json.loads(cold)["provenance"]["catalog_files"]) >= SIZE
 
 
-def test_validate_caches_every_file_before_it_reports(tmp_path: Path) -> None:
-    folder = _market(tmp_path / "market")
+def test_validate_caches_every_file_before_it_reports(tmp_path: Path, market: Market) -> None:
+    folder = market(SIZE)
     cache = tmp_path / "cache"
     done = _run(cache, "validate", str(folder))
     assert done.stderr.startswith("OK: ") and f"{len(VENDORS) + SIZE} vendors" in done.stderr
@@ -170,9 +163,9 @@ def test_validate_caches_every_file_before_it_reports(tmp_path: Path) -> None:
 
 
 def test_the_copy_writes_the_pack_a_load_on_one_core_writes(
-    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, market: Market, forks: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _market(tmp_path / "market")
+    folder = market(SIZE)
     cache = tmp_path / "cache"
     monkeypatch.setenv("CRM_SELECTOR_CACHE", str(cache))
     _on_one_core(folder)  # the cache holds every file
@@ -180,7 +173,7 @@ def test_the_copy_writes_the_pack_a_load_on_one_core_writes(
     files[3].write_text(files[3].read_text("utf-8") + "\n[broken\n", "utf-8")  # never cached
     files[-1].write_text(files[-1].read_text("utf-8").replace('name = "', 'name = "New ', 1),
                          "utf-8")  # edited: checked again
-    _market(folder, MIN_FILES, start=SIZE)  # new files: 64 the cache cannot hold, two cores
+    market(MIN_FILES, start=SIZE)  # new files: 64 the cache cannot hold, two cores
     shutil.copytree(cache, tmp_path / "cache-one-core")
 
     two = load_catalog([folder])
@@ -194,5 +187,5 @@ def test_the_copy_writes_the_pack_a_load_on_one_core_writes(
 
     by_copy, by_one_core = packs(cache), packs(tmp_path / "cache-one-core")
     assert by_copy == by_one_core
-    market = next(p for p in by_copy.values() if len(p) > MIN_FILES)
-    assert len(market) == SIZE + MIN_FILES - 1  # every file but the broken one
+    pack = next(p for p in by_copy.values() if len(p) > MIN_FILES)
+    assert len(pack) == SIZE + MIN_FILES - 1  # every file but the broken one
