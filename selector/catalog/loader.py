@@ -268,13 +268,14 @@ def _read_folder(
     )
     if other is not None and by_copy:
         cache.leave_writing()  # the copy writes the pack once it has handed over its share
+    reading = _FolderReading(folder, layer, problems, files, cache)
     try:
         for position, path in enumerate(paths):
             checked = other.take(position) if other and position >= other.first else None
             if checked is None:
-                _read_file(path, folder, layer, problems, files, cache)
+                reading.read(path)
             else:
-                _take_checked(path, folder, layer, problems, files, cache, checked)
+                reading.take(path, checked)
         if other is not None:
             other.finish()
         if cache is not None:
@@ -286,72 +287,84 @@ def _read_folder(
             cache.close()
 
 
-def _read_file(
-    path: Path,
-    folder: Path,
-    layer: _Layer,
-    problems: list[Problem],
-    files: list[CatalogFile],
-    cache: CheckedFiles | None,
-) -> None:
-    """Check one file (or take what it became from the cache) and add its items to `layer`."""
-    raw = read_bytes(path)
-    if isinstance(raw, Problem):
-        problems.append(raw)
-        return
-    sha256 = hashlib.sha256(raw).hexdigest()
-    cached = cache.get(sha256) if cache is not None else None
-    if cached is not None:
-        kind, items = cached
-        lines = KeyLines(None, path, sha256)
-    else:
-        doc = parse_toml(path, raw, sha256)
-        if isinstance(doc, Problem):
-            problems.append(doc)
+@dataclass
+class _FolderReading:
+    """What reading one catalog folder adds to: its layer, the problems and the files of the
+    load, and the folder's cache of checked files."""
+
+    folder: Path
+    layer: _Layer
+    problems: list[Problem]
+    files: list[CatalogFile]
+    cache: CheckedFiles | None
+
+    def read(self, path: Path) -> None:
+        """Check one file (or take what it became from the cache) and add its items."""
+        problems, cache = self.problems, self.cache
+        raw = read_bytes(path)
+        if isinstance(raw, Problem):
+            problems.append(raw)
             return
-        kind = file_kind(doc.data)
-        if kind == "project":
-            problems.append(_project_in_catalog(display_path(path), given=path == folder))
-            return
-        if kind is None:
-            problems.append(
-                Problem(
-                    display_path(path),
-                    "",
-                    "cannot tell what this file is: a criteria group has [[criteria]], a "
-                    "vendor profile has vendor = … (and [scores] or [[offerings]]), solution "
-                    "types have [[solution_types]], questions/rules/readiness have [[questions]], "
-                    "[[rules]] or [[readiness]], the cost model has [[rates]] and "
-                    "[implementation_levels]",
+        sha256 = hashlib.sha256(raw).hexdigest()
+        cached = cache.get(sha256) if cache is not None else None
+        if cached is not None:
+            kind, items = cached
+            lines = KeyLines(None, path, sha256)
+        else:
+            doc = parse_toml(path, raw, sha256)
+            if isinstance(doc, Problem):
+                problems.append(doc)
+                return
+            kind = file_kind(doc.data)
+            if kind == "project":
+                problems.append(_project_in_catalog(display_path(path), given=path == self.folder))
+                return
+            if kind is None:
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        "",
+                        "cannot tell what this file is: a criteria group has [[criteria]], a "
+                        "vendor profile has vendor = … (and [scores] or [[offerings]]), solution "
+                        "types have [[solution_types]], questions/rules/readiness have "
+                        "[[questions]], [[rules]] or [[readiness]], the cost model has [[rates]] "
+                        "and [implementation_levels]",
+                    )
                 )
-            )
-            return
-        lines = KeyLines(doc.text, path, sha256)
-        before = len(problems)
-        items = _checked_items(doc, kind, problems, lines)
-        lines.release()  # the catalog keeps where to find line numbers, not every file's text
-        if cache is not None and len(problems) == before:
-            cache.put(sha256, kind, items)
-    _add_file(path, folder, layer, problems, files, (sha256, kind, items, lines))
+                return
+            lines = KeyLines(doc.text, path, sha256)
+            before = len(problems)
+            items = _checked_items(doc, kind, problems, lines)
+            lines.release()  # the catalog keeps where to find line numbers, not every text
+            if cache is not None and len(problems) == before:
+                cache.put(sha256, kind, items)
+        self._add(path, sha256, kind, items, lines)
 
+    def take(self, path: Path, checked: tuple[bytes, bytes, bytes]) -> None:
+        """Add a file checked on the other core, as if it came from the cache."""
+        file_digest, blob, digest = checked
+        sha256 = file_digest.hex()
+        kind, items = pickle.loads(blob)
+        if self.cache is not None:
+            self.cache.put_pickled(sha256, blob, digest)
+        self._add(path, sha256, kind, items, KeyLines(None, path, sha256))
 
-def _take_checked(
-    path: Path,
-    folder: Path,
-    layer: _Layer,
-    problems: list[Problem],
-    files: list[CatalogFile],
-    cache: CheckedFiles | None,
-    checked: tuple[bytes, bytes, bytes],
-) -> None:
-    """Add a file checked on the other core, as if it came from the cache."""
-    file_digest, blob, digest = checked
-    sha256 = file_digest.hex()
-    kind, items = pickle.loads(blob)
-    if cache is not None:
-        cache.put_pickled(sha256, blob, digest)
-    _add_file(path, folder, layer, problems, files, (sha256, kind, items,
-                                                     KeyLines(None, path, sha256)))
+    def _add(self, path: Path, sha256: str, kind: str, items: list[_Item],
+             lines: KeyLines) -> None:
+        """Record a checked file and add its items to the layer."""
+        folder, layer = self.folder, self.layer
+        # Shipped files are named relative to the catalog ("criteria/cost.toml"), not where
+        # the package happens to be installed, so a report reads the same on every machine.
+        shown = (
+            f"{folder.name}/{path.relative_to(folder).as_posix()}"
+            if layer.label == SHIPPED and folder.is_dir()
+            else display_path(path)
+        )
+        self.files.append(CatalogFile(shown, sha256, layer.label, kind))
+        name = display_path(path)
+        for table, loc, value in items:
+            _put(layer, table, _Entry(value, loc, layer.index, layer.label, lines, name), lines,
+                 self.problems)
 
 
 def _checked_blob(path: Path, known: frozenset[str]) -> tuple[bytes, bytes] | None:
@@ -420,30 +433,6 @@ def _cached_by_copy(
                 yield sha256, blob, digest
 
     cache.write(entries())
-
-
-def _add_file(
-    path: Path,
-    folder: Path,
-    layer: _Layer,
-    problems: list[Problem],
-    files: list[CatalogFile],
-    checked: tuple[str, str, list[_Item], KeyLines],
-) -> None:
-    """Record a checked file and add its items to its layer."""
-    sha256, kind, items, lines = checked
-    # Shipped files are named relative to the catalog ("criteria/cost.toml"), not where
-    # the package happens to be installed, so a report reads the same on every machine.
-    shown = (
-        f"{folder.name}/{path.relative_to(folder).as_posix()}"
-        if layer.label == SHIPPED and folder.is_dir()
-        else display_path(path)
-    )
-    files.append(CatalogFile(shown, sha256, layer.label, kind))
-    name = display_path(path)
-    for table, loc, value in items:
-        _put(layer, table, _Entry(value, loc, layer.index, layer.label, lines, name), lines,
-             problems)
 
 
 def _project_in_catalog(name: str, given: bool) -> Problem:
