@@ -26,6 +26,7 @@ import stat
 import struct
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -114,6 +115,7 @@ class CheckedFiles:
             if not all(_private(f) for f in (root, versions, current)):
                 return None
             os.utime(current)  # the most recently used versions are the ones kept
+            _forget_unfinished(current)
             where = os.path.realpath(folder)
         except OSError:
             return None
@@ -326,6 +328,26 @@ def _private(folder: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not (
         info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
     )
+
+
+UNFINISHED_AFTER = 600
+"""Seconds after which a pack still being written is taken as abandoned: a writer that was
+killed or interrupted (Ctrl-C while the copy that checks files on the other core writes the
+pack) leaves its temporary file; writing one takes well under a minute."""
+
+
+def _forget_unfinished(current: Path) -> None:
+    """Delete temporary packs that no writer will finish, so they do not pile up."""
+    cutoff = time.time() - UNFINISHED_AFTER
+    try:
+        with os.scandir(current) as listing:
+            for entry in listing:
+                if entry.name.startswith(".") and entry.name.endswith(".tmp") and (
+                    entry.stat().st_mtime < cutoff
+                ):
+                    os.unlink(entry.path)
+    except OSError:
+        return
 
 
 def _forget_old_versions(versions: Path, keep: Path) -> None:

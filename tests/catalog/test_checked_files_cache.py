@@ -11,6 +11,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -178,6 +179,23 @@ def test_a_cache_that_cannot_be_written_is_skipped_without_a_word(tmp_path: Path
     run = _run(blocker / "cache", "rank", str(EXAMPLE))
     assert run.returncode == 0 and run.stderr == ""
     assert run.stdout == reference.stdout
+
+
+def test_packs_left_half_written_are_deleted_later(tmp_path: Path) -> None:
+    """A writer killed while it writes a pack (Ctrl-C) leaves its temporary file behind: the
+    next run deletes it once it is clearly abandoned, and leaves one being written alone."""
+    cache = tmp_path / "cache"
+    assert _run(cache, "rank", str(EXAMPLE)).returncode == 0
+    (current,) = (cache / "checked-files").iterdir()
+    abandoned, writing = current / ".abandoned.tmp", current / ".being-written.tmp"
+    for path in (abandoned, writing):
+        path.write_bytes(b"half a pack")
+    an_hour_ago = time.time() - 3600
+    os.utime(abandoned, (an_hour_ago, an_hour_ago))
+    assert _run(cache, "rank", str(EXAMPLE)).returncode == 0
+    assert not abandoned.exists()
+    assert writing.exists()
+    assert _packs(cache)  # the packs themselves stay
 
 
 def test_old_versions_of_the_cache_are_deleted(tmp_path: Path) -> None:
