@@ -429,7 +429,7 @@ def _validate(args: argparse.Namespace) -> int:
     if args.no_shipped and not folders:
         _say("crm-selector validate: --no-shipped needs at least one catalog folder", err=True)
         return 2
-    catalog = load_catalog(folders, include_shipped=not args.no_shipped, busy_after=False)
+    catalog = load_catalog(folders, include_shipped=not args.no_shipped)
     problems = list(catalog.problems)
     own: list[str] = []  # what projects that name their own catalog folders were checked with
     for path in projects:
@@ -539,7 +539,7 @@ def _load_for_ranking(
     """Open a project with its catalog, or print why not; None means 'exit 1'."""
     from selector.catalog import open_project
 
-    opened = open_project(project_path, extra_folders=extra)
+    opened = open_project(project_path, extra_folders=extra, busy_after=True)
     if opened.project is None or opened.catalog is None:
         _print_problems(opened.problems)
         return None

@@ -94,7 +94,7 @@ class CheckedFiles:
         self._kept: dict[str, _Entry] = {}
         self._spool: BinaryIO | None = None
         self._changed = False
-        self._elsewhere = False
+        self._elsewhere: list[tuple[str, str, list[Any]]] | None = None  # left to a copy
 
     @classmethod
     def open(cls, folder: Path) -> CheckedFiles | None:
@@ -159,12 +159,21 @@ class CheckedFiles:
 
     def leave_writing(self) -> None:
         """Another process writes this pack (the copy that checks files on the other core):
-        here, `put` and `save` do nothing."""
-        self._elsewhere = True
+        `put` only notes what it is given (not pickled), `put_pickled` and `save` do nothing,
+        unless `resume_writing` is called because the copy died."""
+        self._elsewhere = []
+
+    def resume_writing(self) -> None:
+        """Write this pack here after all: what `put` noted is kept for `save` (what the copy
+        handed over before it died is not: those files are checked again next time)."""
+        noted, self._elsewhere = self._elsewhere or [], None
+        for sha256, kind, items in noted:
+            self.put(sha256, kind, items)
 
     def put(self, sha256: str, kind: str, items: list[Any]) -> None:
         """Keep what a checked file became, for the next `save`."""
-        if self._elsewhere:
+        if self._elsewhere is not None:
+            self._elsewhere.append((sha256, kind, items))
             return
         try:
             blob = pickle.dumps((kind, items), protocol=pickle.HIGHEST_PROTOCOL)
@@ -175,7 +184,7 @@ class CheckedFiles:
     def put_pickled(self, sha256: str, blob: bytes, digest: bytes | None = None) -> None:
         """Keep what a checked file became, already pickled as `put` pickles it (`digest`:
         the blob's sha256, when the caller has it)."""
-        if self._elsewhere:
+        if self._elsewhere is not None:  # the copy made it, and caches it itself
             return
         try:
             if self._spool is None:
@@ -192,7 +201,9 @@ class CheckedFiles:
         """Write the pack if it changed: the files read this time, nothing else. A cache that
         cannot be written is silently skipped."""
         stored = self._stored if self._stored is not None else {}
-        if self._elsewhere or (not self._changed and stored.keys() == self._kept.keys()):
+        if self._elsewhere is not None or (
+            not self._changed and stored.keys() == self._kept.keys()
+        ):
             self.close()
             return
         try:
@@ -311,8 +322,12 @@ def _open_pack(pack: Path) -> tuple[BinaryIO | None, dict[str, _Entry]]:
 def _read(entry: _Entry, verify: bool = True) -> bytes | None:
     """An entry's bytes, or None when they cannot be read or are not what was written
     (checked against its digest unless told not to)."""
-    try:  # at its offset, not the file's position: a forked copy shares that with us
-        blob = os.pread(entry.source.fileno(), entry.length, entry.offset)
+    try:
+        if hasattr(os, "pread"):  # at its offset, not the file's: a forked copy shares that
+            blob = os.pread(entry.source.fileno(), entry.length, entry.offset)
+        else:  # Windows, where no copy is forked
+            entry.source.seek(entry.offset)
+            blob = entry.source.read(entry.length)
     except (OSError, ValueError):  # ValueError: the file was closed
         return None
     if len(blob) != entry.length or (verify and hashlib.sha256(blob).digest() != entry.digest):

@@ -25,7 +25,7 @@ from selector.catalog.fact_values import fact_value_problem
 from selector.catalog.file_cache import CheckedFiles
 from selector.catalog.files import TomlDocument, parse_toml, read_bytes
 from selector.catalog.migrate import migrate_solution_types, migrate_vendor
-from selector.catalog.other_core import OtherCore, Own
+from selector.catalog.other_core import NO_FILE, CopyResults, OtherCore, Taken
 from selector.catalog.problems import Problem, did_you_mean, display_path, dotted
 from selector.catalog.shipped import shipped_folders
 from selector.catalog.toml_lines import KeyLines, line_of
@@ -205,14 +205,15 @@ _LISTS = {
 
 
 def load_catalog(
-    folders: Sequence[Path] = (), *, include_shipped: bool = True, busy_after: bool = True
+    folders: Sequence[Path] = (), *, include_shipped: bool = True, busy_after: bool = False
 ) -> Catalog:
     """Load the shipped catalog (unless told not to) layered with `folders`, in order.
 
-    `busy_after`: the caller has work to do once the catalog is loaded (ranking, a report).
-    Files checked on the other core are then cached by the copy that checked them, meanwhile;
-    a caller with nothing more to do (`validate`) would only wait for it, so with False
-    loading writes the cache itself.
+    `busy_after`: the caller is a one-shot command with work to do once the catalog is
+    loaded (ranking, a report). Files checked on the other core are then cached by the copy
+    that checked them, meanwhile, and the process waits for it at exit. Otherwise (`validate`
+    has nothing more to do, a long-lived process should not keep a copy) loading writes the
+    cache itself.
     """
     with collector_paused():
         return _load(folders, include_shipped, busy_after)
@@ -276,8 +277,8 @@ def _read_folder(
                 reading.read(path)
             else:
                 reading.take(path, checked)
-        if other is not None:
-            other.finish()
+        if other is not None and not other.finish() and by_copy:
+            cache.resume_writing()  # the copy died or left it: the pack is written here
         if cache is not None:
             cache.save()
     finally:
@@ -369,14 +370,14 @@ class _FolderReading:
 
 def _checked_blob(path: Path, known: frozenset[str]) -> tuple[bytes, bytes] | None:
     """A file checked without a single problem, pickled for the cache: what the other core
-    hands back. None for a file to check on the usual path (so its problems are reported
-    there), or one the cache already holds."""
+    hands back (b"" for a file the cache already holds). None for a file to check on the
+    usual path, so its problems are reported there."""
     raw = read_bytes(path)
     if isinstance(raw, Problem):
         return None
     digest = hashlib.sha256(raw)
     if digest.hexdigest() in known:
-        return None
+        return digest.digest(), b""
     blob = _pickled_if_clean(path, raw, digest.hexdigest())
     return None if blob is None else (digest.digest(), blob)
 
@@ -393,11 +394,14 @@ def _pickled_if_clean(path: Path, raw: bytes, sha256: str) -> bytes | None:
     items = _checked_items(doc, kind, problems, KeyLines(doc.text, path, sha256))
     if problems:
         return None
-    return pickle.dumps((kind, items), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        return pickle.dumps((kind, items), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):  # as `put`: left uncached
+        return None
 
 
 def _cached_by_copy(
-    paths: Sequence[Path], cache: CheckedFiles, known: frozenset[str], own: Own
+    paths: Sequence[Path], cache: CheckedFiles, known: frozenset[str], results: CopyResults
 ) -> None:
     """In the copy, once its share is handed over: write the folder's pack, as `save` would
     after this load (every file read this time that checked cleanly, nothing else). The
@@ -407,32 +411,36 @@ def _cached_by_copy(
     def entries() -> Iterator[tuple[str, bytes, bytes]]:
         seen: set[str] = set()
         for position, path in enumerate(paths):
-            taken = own(position)
-            if taken is not None:
-                file_digest, blob, digest = taken
-                sha256 = file_digest.hex()
-            else:
-                raw = read_bytes(path)
-                if isinstance(raw, Problem):
-                    continue
-                sha256 = hashlib.sha256(raw).hexdigest()
-                if sha256 in seen:
-                    continue
-                if sha256 in known:
-                    stored = cache.stored(sha256)
-                    if stored is None:
-                        continue
-                    blob, digest = stored
-                else:
-                    pickled = _pickled_if_clean(path, raw, sha256)
-                    if pickled is None:
-                        continue
-                    blob, digest = pickled, hashlib.sha256(pickled).digest()
-            if sha256 not in seen:
-                seen.add(sha256)
-                yield sha256, blob, digest
+            entry = _cache_entry(path, results.get(position), cache, known)
+            if entry is not None and entry[0] not in seen:
+                seen.add(entry[0])
+                yield entry
 
     cache.write(entries())
+
+
+def _cache_entry(
+    path: Path, record: Taken | None, cache: CheckedFiles, known: frozenset[str]
+) -> tuple[str, bytes, bytes] | None:
+    """The pack's entry for one file (checksum, pickled, its sha256): from the copy's own
+    record, the pack as it was, or checked now; None for a file with a problem."""
+    if record is not None:  # the copy checked it
+        file_digest, blob, digest = record
+        if file_digest == NO_FILE:
+            return None
+        if blob:
+            return file_digest.hex(), blob, digest
+        stored = cache.stored(file_digest.hex())
+        return None if stored is None else (file_digest.hex(), *stored)
+    raw = read_bytes(path)
+    if isinstance(raw, Problem):
+        return None
+    sha256 = hashlib.sha256(raw).hexdigest()
+    if sha256 in known:
+        stored = cache.stored(sha256)
+        return None if stored is None else (sha256, *stored)
+    pickled = _pickled_if_clean(path, raw, sha256)
+    return None if pickled is None else (sha256, pickled, hashlib.sha256(pickled).digest())
 
 
 def _project_in_catalog(name: str, given: bool) -> Problem:

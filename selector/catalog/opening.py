@@ -86,15 +86,18 @@ def open_project(
     extra_folders: Sequence[Path] = (),
     include_shipped: bool = True,
     read_from: Path | None = None,
+    busy_after: bool = False,
 ) -> OpenedProject:
     """Load `path` (or its contents from `read_from`, e.g. a recovery copy), the catalog it
-    asks for layered over the shipped one and `extra_folders`, and every problem found."""
+    asks for layered over the shipped one and `extra_folders`, and every problem found.
+    `busy_after` as for `load_catalog`."""
     loaded = load_project(read_from or path)
     loaded.path = path
     if loaded.project is None:
         return OpenedProject(path, None, None, list(loaded.problems), loaded.lines)
     own, refused = project_catalog_folders(loaded, extra_folders)
-    catalog = load_catalog([*extra_folders, *own], include_shipped=include_shipped)
+    catalog = load_catalog([*extra_folders, *own], include_shipped=include_shipped,
+                           busy_after=busy_after)
     problems = [
         *loaded.problems,
         *refused,

@@ -42,17 +42,34 @@ files (0.6 to the copy); when the copy also caches them afterwards, this process
 its own, and the halves take as long (0.5)."""
 
 Checked = tuple[bytes, bytes]
-"""A file checked cleanly: the sha256 of its bytes and the pickled (kind, items)."""
+"""What `check` makes of a file: the sha256 of its bytes and the pickled (kind, items), or
+the sha256 and b"" for a file the cache already holds. None: a file with a problem."""
 
 Taken = tuple[bytes, bytes, bytes]
-"""What the copy hands back: the file's sha256, the pickled result and the result's sha256
-(the cache keeps it; hashed in the copy, not here)."""
+"""A record of the copy: the file's sha256, the pickled result and the result's sha256 (the
+cache keeps it; hashed in the copy, not here). The result is b"" for a file the cache holds,
+and the file's sha256 is all zeros too for a file with a problem."""
+
+NO_FILE = bytes(32)
 
 _RECORD = struct.Struct("<I32s32sQ")  # position, file's sha256, result's sha256, its length
+_WRITES, _LEAVES = b"W", b"N"  # the copy's last word: it goes on to `afterwards`, or not
 
 
-Own = Callable[[int], "Taken | None"]
-"""In the copy, after its share: what it made of the file at a position (None if nothing)."""
+class CopyResults:
+    """In the copy, once its share is handed over: its record for each of its positions."""
+
+    def __init__(self, results: int, first: int, offsets: list[int]) -> None:
+        self.first = first
+        self._results = results
+        self._offsets = offsets
+
+    def get(self, position: int) -> Taken | None:
+        """The copy's record for `position` (None before `first`, or if it cannot be read)."""
+        if position < self.first:
+            return None
+        record = _record(self._results, self._offsets[position - self.first])
+        return None if record is None else record[1]
 
 
 class OtherCore:
@@ -63,21 +80,21 @@ class OtherCore:
     copy checks the next) and reads nothing half written. If the copy dies, the pipe ends and
     the files it did not finish are checked here.
 
-    With `afterwards`, the copy goes on once its share is handed over (this process is then
-    busy with everything after loading): `finish` lets it run to the end, and this process
-    waits for it only when it exits. The loader uses it to have the copy write the cache of
-    checked files, so this process neither pickles its own share nor writes the pack.
+    With `afterwards`, the copy goes on once its share is handed over, while this process is
+    busy with everything after loading: the loader has it write the cache of checked files,
+    so this process neither pickles its own share nor writes the pack. The copy says whether
+    it goes on (not if most of its files had problems: little would be cached, and this
+    process would wait for it at exit); `finish` tells the caller, who writes the pack itself
+    when the copy does not.
     """
 
-    def __init__(self, pid: int, results: BinaryIO, progress: int, first: int,
-                 goes_on: bool) -> None:
+    def __init__(self, pid: int, results: BinaryIO, progress: int, first: int) -> None:
         self.first = first
         self._pid: int | None = pid
         self._results = results
         self._progress = progress
         self._offset = 0
         self._usable = True
-        self._goes_on = goes_on
 
     @classmethod
     def start(
@@ -85,7 +102,7 @@ class OtherCore:
         paths: Sequence[Path],
         unchecked: int,
         check: Callable[[Path], Checked | None],
-        afterwards: Callable[[Own], None] | None = None,
+        afterwards: Callable[[CopyResults], None] | None = None,
     ) -> OtherCore | None:
         """Fork a copy that checks the last files with `check` (then runs `afterwards`), or
         None when this process should check them all itself. `unchecked` is how many files
@@ -114,13 +131,13 @@ class OtherCore:
             return None
         if pid == 0:
             os.close(progress)
-            _copy(paths, first, check, results.fileno(), sent, afterwards)
+            _copy(paths, first, check, (results.fileno(), sent), afterwards)
         os.close(sent)
-        return cls(pid, results, progress, first, afterwards is not None)
+        return cls(pid, results, progress, first)
 
     def take(self, position: int) -> Taken | None:
-        """What the copy made of the file at `position`, or None: check it here. Waits for
-        the copy to get there."""
+        """What the copy made of the file at `position`, or None: read it here (from the
+        cache, or checked). Waits for the copy to get there."""
         if not self._usable:
             return None
         record = _record(self._results.fileno(), self._offset, ready=self._progress)
@@ -129,19 +146,21 @@ class OtherCore:
             return None
         _, taken, size = record
         self._offset += size
-        return taken
+        return taken if taken[1] else None
 
-    @property
-    def goes_on(self) -> bool:
-        """Whether the copy runs `afterwards`: it handed over all its share and lives on."""
-        return self._goes_on and self._usable
-
-    def finish(self) -> None:
-        """Every file was taken: let the copy go on with `afterwards`, or stop it."""
-        if self.goes_on and self._pid is not None:
+    def finish(self) -> bool:
+        """Every file was taken: True when the copy goes on with `afterwards` (it is waited
+        for at exit), False when it was stopped (it died, had nothing more to do, or left
+        `afterwards` to this process)."""
+        goes_on = False
+        if self._usable and self._pid is not None:
+            with contextlib.suppress(OSError):
+                goes_on = os.read(self._progress, 1) == _WRITES
+        if goes_on:
             atexit.register(_reaped, self._pid)
             self._pid = None
         self.close()
+        return goes_on
 
     def close(self) -> None:
         """Stop the copy if it still runs (an interrupted load) and let go of its results."""
@@ -157,16 +176,22 @@ class OtherCore:
 
 
 def _reaped(pid: int) -> None:
-    with contextlib.suppress(ChildProcessError):
+    try:
         os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    except KeyboardInterrupt:  # Ctrl-C while the command waits for the copy: stop it
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
 
 def _record(results: int, offset: int, ready: int | None = None
-            ) -> tuple[int, Taken | None, int] | None:
+            ) -> tuple[int, Taken, int] | None:
     """The record at `offset` of the results: (number, what it holds, its size), or None when
     there is none (after waiting for the copy's signal, if `ready` is the pipe)."""
     try:
-        if ready is not None and not os.read(ready, 1):
+        if ready is not None and os.read(ready, 1) != b"+":
             return None
         header = os.pread(results, _RECORD.size, offset)
         if len(header) != _RECORD.size:
@@ -177,7 +202,7 @@ def _record(results: int, offset: int, ready: int | None = None
         return None
     if len(blob) != length:
         return None
-    return number, ((sha256, blob, digest) if length else None), _RECORD.size + length
+    return number, (sha256, blob, digest), _RECORD.size + length
 
 
 def _may_fork() -> bool:
@@ -195,39 +220,36 @@ def _copy(
     paths: Sequence[Path],
     first: int,
     check: Callable[[Path], Checked | None],
-    results: int,
-    sent: int,
-    afterwards: Callable[[Own], None] | None,
+    files: tuple[int, int],
+    afterwards: Callable[[CopyResults], None] | None,
 ) -> None:
-    """The copy's whole life: check its files, write one record each, run `afterwards`, and
-    exit at once (no clean-up of the parent's state: its open files, buffers and exit handlers
-    are not ours)."""
+    """The copy's whole life: check its files, write one record each (into `files`: the
+    results and the pipe), run `afterwards`, and exit at once (no clean-up of the parent's
+    state: its open files, buffers and exit handlers are not ours)."""
+    results, sent = files
     try:
         offset = 0
-        where: list[int] = []
+        offsets: list[int] = []
+        problems = 0
         for number, path in enumerate(paths[first:]):
             try:
                 result = check(path)
             except Exception:  # noqa: BLE001 — the parent checks that file itself
                 result = None
-            sha256, blob = result if result is not None else (bytes(32), b"")
-            digest = hashlib.sha256(blob).digest()
+            problems += result is None
+            sha256, blob = result if result is not None else (NO_FILE, b"")
+            digest = hashlib.sha256(blob).digest() if blob else NO_FILE
             record = _RECORD.pack(number, sha256, digest, len(blob)) + blob
             written = 0
             while written < len(record):
                 written += os.pwrite(results, record[written:], offset + written)
-            where.append(offset)
+            offsets.append(offset)
             offset += len(record)
             os.write(sent, b"+")
+        goes_on = afterwards is not None and problems * 2 <= len(offsets)
+        os.write(sent, _WRITES if goes_on else _LEAVES)
         os.close(sent)  # the parent needs nothing more from us
-        if afterwards is not None:
-
-            def own(position: int) -> Taken | None:
-                if position < first:
-                    return None
-                record = _record(results, where[position - first])
-                return None if record is None else record[1]
-
-            afterwards(own)
+        if goes_on:
+            afterwards(CopyResults(results, first, offsets))
     finally:
         os._exit(0)

@@ -176,7 +176,7 @@ def test_the_copy_writes_the_pack_a_load_on_one_core_writes(
     market(MIN_FILES, start=SIZE)  # new files: 64 the cache cannot hold, two cores
     shutil.copytree(cache, tmp_path / "cache-one-core")
 
-    two = load_catalog([folder])
+    two = load_catalog([folder], busy_after=True)  # as rank does: the copy writes the pack
     assert len(forks) == 1
     os.waitpid(forks[0], 0)  # the copy has written the pack and ended
     monkeypatch.setenv("CRM_SELECTOR_CACHE", str(tmp_path / "cache-one-core"))
@@ -189,3 +189,69 @@ def test_the_copy_writes_the_pack_a_load_on_one_core_writes(
     assert by_copy == by_one_core
     pack = next(p for p in by_copy.values() if len(p) > MIN_FILES)
     assert len(pack) == SIZE + MIN_FILES - 1  # every file but the broken one
+
+
+def _packs(root: Path) -> dict[str, dict[str, bytes]]:
+    return {p.name: pack_entries(p) for p in root.glob("checked-files/*/*.pickle")}
+
+
+def _one_core_packs(folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+                    ) -> dict[str, dict[str, bytes]]:
+    monkeypatch.setenv("CRM_SELECTOR_CACHE", str(cache))
+    _on_one_core(folder)
+    return _packs(cache)
+
+
+def test_a_copy_that_dies_leaves_the_pack_to_this_process(
+    tmp_path: Path, market: Market, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = market(SIZE)
+    checked = loader._checked_blob
+    count = [0]
+
+    def dies_after_three(path: Path, known: frozenset[str]) -> object:
+        count[0] += 1
+        if count[0] > 3:
+            os._exit(3)
+        return checked(path, known)
+
+    monkeypatch.setattr(loader, "_checked_blob", dies_after_three)
+    monkeypatch.setenv("CRM_SELECTOR_CACHE", str(tmp_path / "cache"))
+    load_catalog([folder], busy_after=True)
+    assert len(forks) == 1
+    monkeypatch.setattr(loader, "_checked_blob", checked)
+    by_this_process = _packs(tmp_path / "cache")
+    expected = _one_core_packs(folder, tmp_path / "cache-one-core", monkeypatch)
+    handed_over = sorted(folder.glob("*.toml"))[SIZE // 2 : SIZE // 2 + 3]
+    for entries in expected.values():
+        if len(entries) > MIN_FILES:  # the market's pack: all but what the copy handed over
+            for path in handed_over:
+                del entries[hashlib.sha256(path.read_bytes()).hexdigest()]
+    assert by_this_process == expected
+
+
+def test_a_copy_whose_files_mostly_have_problems_leaves_the_pack_to_this_process(
+    tmp_path: Path, market: Market, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = market(SIZE)
+    for path in sorted(folder.glob("*.toml"))[SIZE // 2 :]:  # the copy's half, all broken
+        path.write_text(path.read_text("utf-8").replace('name = "', 'nmae = "', 1), "utf-8")
+    monkeypatch.setenv("CRM_SELECTOR_CACHE", str(tmp_path / "cache"))
+    two = load_catalog([folder], busy_after=True)
+    assert len(forks) == 1
+    with pytest.raises(ChildProcessError):  # the copy has ended and is reaped: nothing to wait for
+        os.waitpid(forks[0], os.WNOHANG)
+    assert _packs(tmp_path / "cache") == _one_core_packs(
+        folder, tmp_path / "cache-one-core", monkeypatch)
+    assert len(two.errors) >= SIZE // 2
+
+
+def test_without_positioned_reads_the_cache_still_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no os.pread (and never forks): the cache reads at an offset its own way."""
+    monkeypatch.setenv("CRM_SELECTOR_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delattr(os, "pread")
+    first = load_catalog()  # checked, then written to the cache
+    assert _packs(tmp_path / "cache")
+    assert load_catalog() == first  # read back from it
