@@ -214,7 +214,7 @@ class _ScoreStream:
 
         Two steps, so SMAA draws the next tables on another core while placing the current
         ones on the core that scores them: placing is two passes over ~100 M cells for a
-        market, and done by the drawing core it left the scoring core waiting for a third of
+        market; done by the drawing core, it left the scoring core waiting for a third of
         SMAA's time. The numbers are the same either way.
         """
         return self.rng.random((k, *self.low.shape))

@@ -8,6 +8,7 @@ cold and warm runs in separate processes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -15,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -100,23 +101,33 @@ def test_problems_in_the_copys_files_read_as_on_one_core(
     assert len(two.vendors) == len(VENDORS) + SIZE - 4
 
 
-def test_a_copy_that_dies_leaves_its_files_to_this_process(
-    market: Market, forks: list[int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = market(SIZE)
+@contextlib.contextmanager
+def _copy_dies_after_three(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """The copy checks three files and ends as if killed; yields the count of checks made in
+    this process (the copy's own count dies with it). The real check is back afterwards."""
     checked = loader._checked_blob
-    count = [0]
+    calls = [0]
 
     def dies_after_three(path: Path, known: frozenset[str]) -> object:
-        count[0] += 1
-        if count[0] > 3:  # in the copy: it ends as if killed
+        calls[0] += 1
+        if calls[0] > 3:
             os._exit(3)
         return checked(path, known)
 
     monkeypatch.setattr(loader, "_checked_blob", dies_after_three)
-    two = load_catalog([folder])
-    assert len(forks) == 1 and count[0] == 0  # only the copy called it
-    monkeypatch.setattr(loader, "_checked_blob", checked)
+    try:
+        yield calls
+    finally:
+        monkeypatch.setattr(loader, "_checked_blob", checked)
+
+
+def test_a_copy_that_dies_leaves_its_files_to_this_process(
+    market: Market, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = market(SIZE)
+    with _copy_dies_after_three(monkeypatch) as calls:
+        two = load_catalog([folder])
+    assert len(forks) == 1 and calls == [0]  # only the copy called it
     assert two == _on_one_core(folder)
 
 
@@ -206,20 +217,10 @@ def test_a_copy_that_dies_leaves_the_pack_to_this_process(
     tmp_path: Path, market: Market, forks: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = market(SIZE)
-    checked = loader._checked_blob
-    count = [0]
-
-    def dies_after_three(path: Path, known: frozenset[str]) -> object:
-        count[0] += 1
-        if count[0] > 3:
-            os._exit(3)
-        return checked(path, known)
-
-    monkeypatch.setattr(loader, "_checked_blob", dies_after_three)
     monkeypatch.setenv("CRM_SELECTOR_CACHE", str(tmp_path / "cache"))
-    load_catalog([folder], busy_after=True)
+    with _copy_dies_after_three(monkeypatch):
+        load_catalog([folder], busy_after=True)
     assert len(forks) == 1
-    monkeypatch.setattr(loader, "_checked_blob", checked)
     by_this_process = _packs(tmp_path / "cache")
     expected = _one_core_packs(folder, tmp_path / "cache-one-core", monkeypatch)
     handed_over = sorted(folder.glob("*.toml"))[SIZE // 2 : SIZE // 2 + 3]
